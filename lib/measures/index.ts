@@ -1,0 +1,17 @@
+export * from './types';
+export * from './rules';
+export * from './options';
+export * from './phq9';
+export * from './gad7';
+export * from './who5';
+export * from './arsq';
+export * from './scssf';
+export * from './definitions';
+export * from './bands';
+export * from './scoring';
+export * from './change';
+export * from './explain';
+export * from './schema';
+export * from './loinc';
+export * from './series';
+export { roundTo, roundFractionHalfUp } from './math';

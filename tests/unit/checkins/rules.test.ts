@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  SELF_CARE_LABELS,
+  SELF_CARE_OPTIONS,
+  SOCIAL_CONTACT_LABELS,
+  SOCIAL_CONTACT_OPTIONS,
+  WINDOW_EXPLANATIONS,
+  WINDOW_LABELS,
+  WINDOW_STATES,
+  checkinSchema,
+  checkinSchemaFor,
+  isValidTimeZone,
+  localDay,
+} from '@/lib/checkins/rules';
+
+const minimal = { mood: 5, distress: 40, window: 'within' } as const;
+
+function fieldError(input: unknown) {
+  const r = checkinSchema.safeParse(input);
+  return r.success ? null : (r.error.issues[0]?.path.join('.') ?? '');
+}
+
+describe('check-in schema', () => {
+  it('accepts the three required fields alone', () => {
+    expect(checkinSchema.safeParse(minimal).success).toBe(true);
+  });
+
+  it('accepts a full check-in', () => {
+    const r = checkinSchema.safeParse({
+      ...minimal,
+      sleepHours: 7.5,
+      sleepQuality: 3,
+      socialContact: '2-3',
+      feltConnected: 6,
+      feltRejected: 2,
+      selfCare: ['movement', 'reached_out'],
+      note: 'A good walk.',
+      safetyThoughts: false,
+    });
+    expect(r.success).toBe(true);
+  });
+
+  it.each([
+    ['mood', { mood: undefined }],
+    ['distress', { distress: undefined }],
+    ['window', { window: undefined }],
+  ])('requires %s', (field, patch) => {
+    expect(fieldError({ ...minimal, ...patch })).toBe(field);
+  });
+
+  it.each([
+    ['mood', 0, true],
+    ['mood', 10, true],
+    ['mood', -1, false],
+    ['mood', 11, false],
+    ['mood', 5.5, false],
+    ['distress', 0, true],
+    ['distress', 100, true],
+    ['distress', 80, true],
+    ['distress', 85, false],
+    ['distress', 110, false],
+    ['distress', -10, false],
+    ['window', 'hypo', true],
+    ['window', 'hyper', true],
+    ['window', 'frozen', false],
+    ['sleepHours', 0, true],
+    ['sleepHours', 14, true],
+    ['sleepHours', 7.5, true],
+    ['sleepHours', 7.25, false],
+    ['sleepHours', 14.5, false],
+    ['sleepHours', -0.5, false],
+    ['sleepQuality', 0, true],
+    ['sleepQuality', 4, true],
+    ['sleepQuality', 5, false],
+    ['socialContact', '0', true],
+    ['socialContact', '4+', true],
+    ['socialContact', '2-3', true],
+    ['socialContact', '5', false],
+    ['socialContact', 2, false],
+    ['feltConnected', 10, true],
+    ['feltConnected', 11, false],
+    ['feltRejected', 0, true],
+    ['feltRejected', -1, false],
+    ['selfCare', [], true],
+    ['selfCare', [...SELF_CARE_OPTIONS], true],
+    ['selfCare', ['napping'], false],
+    ['selfCare', ['rest', 'rest'], false],
+    ['note', 'a'.repeat(2000), true],
+    ['note', 'a'.repeat(2001), false],
+    ['note', '😀'.repeat(2000), true],
+    ['safetyThoughts', true, true],
+    ['safetyThoughts', 'yes', false],
+  ] as const)('%s = %j valid? %s', (field, value, ok) => {
+    const err = fieldError({ ...minimal, [field]: value });
+    if (ok) expect(err).toBeNull();
+    else expect(err?.split('.')[0]).toBe(field);
+  });
+
+  it('refuses unknown keys', () => {
+    expect(checkinSchema.safeParse({ ...minimal, energy: 3 }).success).toBe(false);
+  });
+
+  it('refuses a safety answer where the practice has not turned the question on', () => {
+    expect(checkinSchemaFor({ safetyQuestionEnabled: false }).safeParse({ ...minimal, safetyThoughts: false }).success).toBe(
+      false,
+    );
+    expect(checkinSchemaFor({ safetyQuestionEnabled: false }).safeParse(minimal).success).toBe(true);
+    expect(checkinSchemaFor({ safetyQuestionEnabled: true }).safeParse({ ...minimal, safetyThoughts: true }).success).toBe(
+      true,
+    );
+  });
+
+  it('has a label for every option and an explanation for every window state', () => {
+    for (const w of WINDOW_STATES) {
+      expect(WINDOW_LABELS[w]).toBeTruthy();
+      expect(WINDOW_EXPLANATIONS[w]).toBeTruthy();
+    }
+    for (const s of SOCIAL_CONTACT_OPTIONS) expect(SOCIAL_CONTACT_LABELS[s]).toBeTruthy();
+    for (const s of SELF_CARE_OPTIONS) expect(SELF_CARE_LABELS[s]).toBeTruthy();
+    expect(WINDOW_EXPLANATIONS.hypo).toMatch(/numb|shut down/);
+    expect(WINDOW_EXPLANATIONS.hyper).toMatch(/overwhelmed|on edge/);
+  });
+});
+
+describe('localDay', () => {
+  it.each([
+    // 07:30 UTC on 1 March is still 28 February in Los Angeles (UTC−8).
+    ['2025-03-01T07:30:00Z', 'America/Los_Angeles', '2025-02-28'],
+    ['2025-03-01T08:30:00Z', 'America/Los_Angeles', '2025-03-01'],
+    ['2025-03-01T07:30:00Z', 'UTC', '2025-03-01'],
+    // London is on UTC in winter, so 23:30 UTC is still 31 December there…
+    ['2024-12-31T23:30:00Z', 'Europe/London', '2024-12-31'],
+    // …but it is in Auckland (UTC+13 in summer).
+    ['2024-12-31T11:30:00Z', 'Pacific/Auckland', '2025-01-01'],
+    ['2024-12-31T10:59:00Z', 'Pacific/Auckland', '2024-12-31'],
+    // British Summer Time: 23:30 UTC on 30 June is 00:30 on 1 July in London.
+    ['2025-06-30T23:30:00Z', 'Europe/London', '2025-07-01'],
+    // Half-hour offset (UTC+5:30).
+    ['2025-06-30T18:29:00Z', 'Asia/Kolkata', '2025-06-30'],
+    ['2025-06-30T18:30:00Z', 'Asia/Kolkata', '2025-07-01'],
+  ])('%s in %s → %s', (instant, tz, expected) => {
+    expect(localDay(new Date(instant), tz)).toBe(expected);
+    expect(localDay(instant, tz)).toBe(expected);
+    expect(localDay(Date.parse(instant), tz)).toBe(expected);
+  });
+
+  it('throws on an unknown time zone or an invalid instant', () => {
+    expect(() => localDay(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => localDay('not a date', 'UTC')).toThrow(RangeError);
+    expect(isValidTimeZone('Europe/Berlin')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});

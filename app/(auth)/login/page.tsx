@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/actor';
+import { demoLoginsIfSeeded } from '@/lib/practice/demo';
+import { LoginForm } from './login-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage() {
+  if (await getActor()) redirect('/');
+  const demo = await demoLoginsIfSeeded();
+  return (
+    <>
+      <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
+        <LoginForm />
+      </div>
+      {demo ? (
+        <section aria-labelledby="demo-heading" className="mt-6 rounded-2xl border border-brand-200 bg-brand-50 p-5 text-sm">
+          <h2 id="demo-heading" className="font-semibold text-brand-900">Demo logins</h2>
+          <p className="mt-1 text-brand-900">
+            Password for all: <code className="rounded bg-white px-1">{demo.password}</code>
+          </p>
+          <ul className="mt-3 space-y-1">
+            {demo.logins.map((login) => (
+              <li key={login.email} className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium capitalize">{login.role}</span>
+                <code className="text-brand-900">{login.email}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+
+export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions}
+    </div>
+  );
+}
+
+export function Card({ children, className = '', title }: { children: React.ReactNode; className?: string; title?: string }) {
+  return (
+    <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
+      {title ? <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+const badgeTones = {
+  neutral: 'bg-slate-100 text-slate-700',
+  brand: 'bg-brand-100 text-brand-800',
+  warn: 'bg-amber-100 text-amber-900',
+  danger: 'bg-red-100 text-red-800',
+} as const;
+
+export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: keyof typeof badgeTones }) {
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${badgeTones[tone]}`}>{children}</span>;
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: { href: string; label: string } }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+      <p className="font-medium text-slate-900">{title}</p>
+      {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
+      {action ? (
+        <Link href={action.href} className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          {action.label}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div role="status" aria-live="polite" className="animate-pulse space-y-3 p-2">
+      <span className="sr-only">{label}</span>
+      <div className="h-6 w-1/3 rounded bg-slate-200" />
+      <div className="h-4 w-2/3 rounded bg-slate-200" />
+      <div className="h-4 w-1/2 rounded bg-slate-200" />
+    </div>
+  );
+}
+
+export function formatDate(value: Date | string | null | undefined, timeZone?: string): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: typeof value === 'string' && value.length === 10 ? 'UTC' : timeZone }).format(date);
+}

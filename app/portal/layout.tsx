@@ -1,0 +1,15 @@
+import { redirect } from 'next/navigation';
+import { AppShell } from '@/app/_components/shell';
+import { requirePageActor } from '@/lib/access/guard';
+import { homeFor } from '@/lib/auth/home';
+import { portalNav } from '@/lib/access/navigation';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePageActor();
+  if (actor.role !== 'client') redirect(homeFor(actor.role));
+  return (
+    <AppShell title="Portal" nav={portalNav(actor.role)} person={actor.name} practice={actor.practice.name} narrow>
+      {children}
+    </AppShell>
+  );
+}

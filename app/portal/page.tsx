@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { Card, PageHeader } from '@/app/_components/ui';
+import { requirePageActor } from '@/lib/access/guard';
+import { myCareTeam } from '@/lib/clients/portal';
+
+export const metadata: Metadata = { title: 'Home' };
+
+export default async function PortalHome() {
+  const actor = await requirePageActor();
+  const team = await myCareTeam(actor);
+  const firstName = actor.name.split(' ')[0];
+  return (
+    <>
+      <PageHeader title={`Hello, ${firstName}`} description="Your space between sessions." />
+      <Card title="Your care team">
+        {team.length ? (
+          <ul className="space-y-1 text-sm">{team.map((name) => <li key={name}>{name}</li>)}</ul>
+        ) : (
+          <p className="text-sm text-slate-600">Your practice has not assigned a therapist yet.</p>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { APP_ROLE, type DatabaseConfig, DatabaseConfigError } from './config';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DatabaseHandle = {
+  kind: DatabaseConfig['kind'];
+  /** The application's connection. Use only through `scopedTransaction`. */
+  app: Db;
+  /** Owner connection, for migrations, the seed, the self-check and tests. */
+  owner: () => Promise<Db>;
+  close: () => Promise<void>;
+};
+
+/** Turns driver errors at connect time into one sentence a person can act on. */
+export function describeConnectionError(error: unknown, what: string): string {
+  const code = (error as { code?: string })?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ECONNREFUSED') return `Cannot reach the Postgres server for ${what}: connection refused. Is it running?`;
+  if (code === 'ENOTFOUND') return `Cannot reach the Postgres server for ${what}: its host name does not resolve.`;
+  if (code === '28P01' || code === '28000')
+    return `Postgres refused the credentials for ${what} (${message}). Check the user and password.`;
+  if (code === '3D000') return `The database named in ${what} does not exist (${message}).`;
+  return `Could not open the database for ${what}: ${message}`;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.kind === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    if (config.dataDir) {
+      const fs = await import('node:fs');
+      fs.mkdirSync(config.dataDir, { recursive: true });
+    }
+    const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    await client.waitReady;
+    // PGlite has one connection and it is a superuser; scoped transactions switch to the
+    // application role with SET LOCAL ROLE so row-level security applies exactly as on a server.
+    const db = drizzle({ client, schema }) as unknown as Db;
+    return { kind: 'pglite', app: db, owner: async () => db, close: () => client.close() };
+  }
+
+  const postgres = (await import('postgres')).default;
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const quiet = { onnotice: () => {} };
+  const appClient = postgres(config.appUrl, { max: 10, idle_timeout: 30, ...quiet });
+  let ownerClient: ReturnType<typeof postgres> | null = null;
+  let ownerDb: Db | null = null;
+  return {
+    kind: 'postgres',
+    app: drizzle({ client: appClient, schema }) as unknown as Db,
+    owner: async () => {
+      if (!ownerDb) {
+        ownerClient = postgres(config.ownerUrl, { max: 3, idle_timeout: 10, ...quiet });
+        ownerDb = drizzle({ client: ownerClient, schema }) as unknown as Db;
+      }
+      return ownerDb;
+    },
+    close: async () => {
+      await appClient.end({ timeout: 5 });
+      if (ownerClient) await (ownerClient as ReturnType<typeof postgres>).end({ timeout: 5 });
+    },
+  };
+}
+
+export type Scope = { practiceId?: string | null; userId?: string | null; loginEmail?: string | null };
+
+/**
+ * The one scoped transaction: the application role and the tenant are set for this transaction
+ * only (`is_local = true`), so a pooled connection never carries one request's practice into another.
+ */
+export async function runScoped<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true),
+                 set_config('app.practice_id', ${scope.practiceId ?? ''}, true),
+                 set_config('app.user_id', ${scope.userId ?? ''}, true),
+                 set_config('app.login_email', ${scope.loginEmail ?? ''}, true)`,
+    );
+    return fn(tx);
+  });
+}
+
+export { DatabaseConfigError };

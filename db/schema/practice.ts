@@ -1,0 +1,20 @@
+import { sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A practice's crisis numbers, shown beside the national directory on the crisis panel. */
+export type PracticeCrisisContact = { label: string; phone: string };
+
+/**
+ * A tenant. Its own row is visible only inside a transaction scoped to it (RLS on `id`),
+ * so even the practice list cannot be read across tenants.
+ */
+export const practices = pgTable('practices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('America/New_York'),
+  safetyQuestionEnabled: boolean('safety_question_enabled').notNull().default(true),
+  idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(15),
+  crisisContacts: jsonb('crisis_contacts').$type<PracticeCrisisContact[]>().notNull().default(sql`'[]'::jsonb`),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

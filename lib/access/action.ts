@@ -1,0 +1,108 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import type { Tx } from '@/db/client';
+import type { Actor } from '@/lib/auth/types';
+import { type AuditEntry, recordAudit } from '@/lib/audit/record';
+import { currentActor } from './current-actor';
+import { ActionRefusal, MESSAGES } from './errors';
+import { echoValues, formToObject } from './form-data';
+import { can, type Permission } from './permissions';
+import { withActor } from './scope';
+
+export type FieldErrors = Record<string, string[]>;
+export type ActionResult<T = unknown> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; formError: string | null; fieldErrors: FieldErrors; values?: Record<string, string | string[]> };
+
+export type ActionContext<I> = {
+  actor: Actor;
+  input: I;
+  tx: Tx;
+  /** Sets what the action's audit row records (entity, client, meta). Add more rows with `also`. */
+  audit: (entry: Omit<AuditEntry, 'action'> & { action?: string }) => void;
+  alsoAudit: (entry: AuditEntry) => void;
+};
+
+export type ActionDefinition<S extends z.ZodType, T> = {
+  /** Recorded as the audit action, e.g. "client.create". */
+  name: string;
+  permission: Permission;
+  input: S;
+  /** Fields never echoed back to the browser (passwords). */
+  secretFields?: readonly string[];
+  run: (ctx: ActionContext<z.output<S>>) => Promise<T>;
+  /** Runs after the transaction commits, on the server only (e.g. re-issuing a session). */
+  afterCommit?: (ctx: { actor: Actor; input: z.output<S>; data: T }) => Promise<void>;
+  /** Where to go after the transaction commits. */
+  redirectTo?: (data: T) => string;
+  successMessage?: string;
+};
+
+function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one action wrapper: session → actor from the database → permission → parse → one
+ * transaction with the tenant set and the audit row → typed result for useActionState.
+ * A server action is a public POST endpoint: nothing here trusts the form beyond its schema.
+ */
+export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
+  const action = async (
+    _previous: ActionResult<T> | null,
+    payload: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<T>> => {
+    const raw = formToObject(payload);
+    const values = echoValues(raw, def.secretFields ?? []);
+    let outcome: ActionResult<T>;
+    try {
+      const actor = await currentActor();
+      if (!actor) return { ok: false, formError: MESSAGES.signedOut, fieldErrors: {} };
+      if (!can(actor.role, def.permission)) return { ok: false, formError: MESSAGES.forbidden, fieldErrors: {} };
+
+      const parsed = def.input.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors = zodFieldErrors(parsed.error);
+        return { ok: false, formError: fieldErrors._form?.[0] ?? MESSAGES.invalid, fieldErrors, values };
+      }
+
+      const data = await withActor(actor, async (tx) => {
+        const entries: AuditEntry[] = [];
+        let main: AuditEntry = { action: def.name };
+        const result = await def.run({
+          actor,
+          input: parsed.data as z.output<S>,
+          tx,
+          audit: (entry) => {
+            main = { ...main, ...entry, action: entry.action ?? def.name };
+          },
+          alsoAudit: (entry) => entries.push(entry),
+        });
+        for (const entry of [main, ...entries]) await recordAudit(tx, actor, entry);
+        return result;
+      });
+      if (def.afterCommit) await def.afterCommit({ actor, input: parsed.data as z.output<S>, data });
+      outcome = { ok: true, data, message: def.successMessage };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionRefusal) {
+        return { ok: false, formError: error.message, fieldErrors: error.fieldErrors, values };
+      }
+      // Log an id and the error's class only: messages from the database can quote submitted values.
+      const errorId = randomUUID().slice(0, 8);
+      const code = (error as { code?: string })?.code;
+      console.error(`[action ${def.name}] failed (${errorId}): ${(error as Error)?.name ?? 'Error'}${code ? ` ${code}` : ''}`);
+      return { ok: false, formError: `${MESSAGES.unexpected} (ref ${errorId})`, fieldErrors: {}, values };
+    }
+    if (outcome.ok && def.redirectTo) redirect(def.redirectTo(outcome.data));
+    return outcome;
+  };
+  return Object.assign(action, { definition: def });
+}

@@ -1,0 +1,24 @@
+import type { Role } from '@/lib/auth/types';
+import { can, type Permission } from './permissions';
+
+type Entry = { href: string; label: string; permission: Permission };
+
+/** Navigation entries appear only for capabilities the role holds (the same map the server enforces). */
+const CLINIC_NAV: Entry[] = [
+  { href: '/caseload', label: 'Caseload', permission: 'caseload.view' },
+  { href: '/admin', label: 'People', permission: 'people.view' },
+  { href: '/account', label: 'Account', permission: 'account.changePassword' },
+];
+
+const PORTAL_NAV: Entry[] = [
+  { href: '/portal', label: 'Home', permission: 'account.changePassword' },
+  { href: '/portal/account', label: 'Account', permission: 'account.changePassword' },
+];
+
+export function clinicNav(role: Role) {
+  return CLINIC_NAV.filter((e) => can(role, e.permission)).map(({ href, label }) => ({ href, label }));
+}
+
+export function portalNav(role: Role) {
+  return PORTAL_NAV.filter((e) => can(role, e.permission)).map(({ href, label }) => ({ href, label }));
+}

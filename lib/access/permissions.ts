@@ -1,0 +1,20 @@
+import type { Role } from '@/lib/auth/types';
+
+/**
+ * The one permission map: who may attempt each operation. Object-level rules (is this client on
+ * the actor's care team, is this the client's own record) are applied on top, in lib/access/scope.ts.
+ * Anything not listed here is refused.
+ */
+export const PERMISSIONS = {
+  'account.changePassword': ['admin', 'therapist', 'client'],
+  'caseload.view': ['therapist', 'admin'],
+  'client.viewRecord': ['therapist', 'admin'],
+  'people.view': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

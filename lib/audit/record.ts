@@ -1,0 +1,27 @@
+import 'server-only';
+import type { Tx } from '@/db/client';
+import { auditEvents } from '@/db/schema';
+import type { Actor } from '@/lib/auth/types';
+
+export type AuditEntry = {
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  clientId?: string | null;
+  /** Identifiers and counts only: never clinical text, never a password. */
+  meta?: Record<string, string | number | boolean | null>;
+};
+
+/** Appends one audit row inside the caller's transaction, so it commits or rolls back with the change. */
+export async function recordAudit(tx: Tx, actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>, entry: AuditEntry) {
+  await tx.insert(auditEvents).values({
+    practiceId: actor.practiceId,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    clientId: entry.clientId ?? null,
+    meta: entry.meta ?? null,
+  });
+}

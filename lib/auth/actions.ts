@@ -1,0 +1,84 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { users } from '@/db/schema';
+import { defineAction } from '@/lib/access/action';
+import { ActionRefusal } from '@/lib/access/errors';
+import { formToObject } from '@/lib/access/form-data';
+import { signIn, signOut } from './index';
+import { signInSchema } from './credentials';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+
+export type SignInState = { ok: false; formError: string; fieldErrors: Record<string, string[]>; values: { email: string } } | null;
+
+const GENERIC_FAILURE = 'That email and password do not match an active account.';
+
+/**
+ * Sign-in is the one action that runs before there is an actor. Unknown email, wrong password
+ * and a deactivated account all get the same answer.
+ */
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = formToObject(formData);
+  const email = typeof raw.email === 'string' ? raw.email.slice(0, 254) : '';
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    return { ok: false, formError: 'Please enter your email and password.', fieldErrors, values: { email } };
+  }
+  try {
+    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/' });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, formError: GENERIC_FAILURE, fieldErrors: {}, values: { email } };
+    throw error; // Next's redirect after a successful sign-in.
+  }
+  return null;
+}
+Object.assign(signInAction, { definition: { name: 'auth.signIn', permission: null } });
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}
+Object.assign(signOutAction, { definition: { name: 'auth.signOut', permission: null } });
+
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(256, 'Use at most 256 characters.');
+
+export const changePassword = defineAction({
+  name: 'account.changePassword',
+  permission: 'account.changePassword',
+  secretFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+  input: z
+    .object({
+      currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+      newPassword,
+      confirmPassword: z.string().max(1024),
+    })
+    .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })
+    .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password you have not used here.' }),
+  successMessage: 'Password changed. Your other sessions have been signed out.',
+  run: async ({ actor, input, tx, audit }) => {
+    const [user] = await tx
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .for('update');
+    if (!(await verifyPassword(user?.hash, input.currentPassword))) {
+      throw new ActionRefusal('Your current password is not right.', { currentPassword: ['Your current password is not right.'] });
+    }
+    // Bumping the session version ends every other session at its next request.
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.userId));
+    audit({ entityType: 'user', entityId: actor.userId });
+    return { email: actor.email };
+  },
+  afterCommit: async ({ input, data }) => {
+    // A fresh session for this browser, carrying the new session version.
+    await signIn('credentials', { email: data.email, password: input.newPassword, redirect: false });
+  },
+});

@@ -1,0 +1,23 @@
+export const ROLES = ['admin', 'therapist', 'client'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The person behind a request, loaded from the database on every request. */
+export type Actor = {
+  userId: string;
+  membershipId: string;
+  practiceId: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** The client's own clinical record when the actor is a client. */
+  clientId: string | null;
+  /** Clients whose clinical content this actor may read (their care team). */
+  careTeamClientIds: ReadonlySet<string>;
+  practice: {
+    name: string;
+    timeZone: string;
+    safetyQuestionEnabled: boolean;
+    idleTimeoutMinutes: number;
+    isDemo: boolean;
+  };
+};

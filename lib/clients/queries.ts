@@ -1,0 +1,110 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { careTeam, clients, memberships, users } from '@/db/schema';
+import { assertCan } from '@/lib/access/guard';
+import { withActor } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/types';
+
+export type ClientListItem = {
+  id: string;
+  name: string;
+  pronouns: string | null;
+  status: 'active' | 'paused' | 'discharged' | 'archived';
+  intakeDate: string | null;
+  therapists: string[];
+  portalLinked: boolean;
+  onMyCareTeam: boolean;
+};
+
+async function therapistNames(tx: Tx, practiceId: string, clientIds: string[]): Promise<Map<string, string[]>> {
+  const byClient = new Map<string, string[]>();
+  if (!clientIds.length) return byClient;
+  const rows = await tx
+    .select({ clientId: careTeam.clientId, name: users.name })
+    .from(careTeam)
+    .innerJoin(memberships, and(eq(memberships.practiceId, careTeam.practiceId), eq(memberships.id, careTeam.membershipId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(careTeam.practiceId, practiceId), inArray(careTeam.clientId, clientIds)))
+    .orderBy(asc(users.name));
+  for (const row of rows) byClient.set(row.clientId, [...(byClient.get(row.clientId) ?? []), row.name]);
+  return byClient;
+}
+
+export function displayName(c: { firstName: string; lastName: string; preferredName: string | null }): string {
+  return c.preferredName ? `${c.preferredName} ${c.lastName}` : `${c.firstName} ${c.lastName}`;
+}
+
+/**
+ * The clients an actor may list: a therapist's care team; for an admin, every client of the
+ * practice (non-clinical metadata only, CLINICAL §6).
+ */
+export async function listClients(actor: Actor): Promise<ClientListItem[]> {
+  assertCan(actor, 'caseload.view');
+  return withActor(actor, async (tx) => {
+    const base = tx
+      .select({
+        id: clients.id,
+        firstName: clients.firstName,
+        lastName: clients.lastName,
+        preferredName: clients.preferredName,
+        pronouns: clients.pronouns,
+        status: clients.status,
+        intakeDate: clients.intakeDate,
+        userId: clients.userId,
+      })
+      .from(clients);
+    const scoped =
+      actor.role === 'admin'
+        ? base.where(eq(clients.practiceId, actor.practiceId))
+        : base
+            .innerJoin(careTeam, and(eq(careTeam.practiceId, clients.practiceId), eq(careTeam.clientId, clients.id)))
+            .where(and(eq(clients.practiceId, actor.practiceId), eq(careTeam.membershipId, actor.membershipId)));
+    const rows = await scoped.orderBy(asc(clients.lastName), asc(clients.firstName));
+    const names = await therapistNames(tx, actor.practiceId, rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      name: displayName(r),
+      pronouns: r.pronouns,
+      status: r.status,
+      intakeDate: r.intakeDate,
+      therapists: names.get(r.id) ?? [],
+      portalLinked: r.userId !== null,
+      onMyCareTeam: actor.careTeamClientIds.has(r.id),
+    }));
+  });
+}
+
+/** One client's record header, or null when it is not the actor's to see (the two look the same). */
+export async function getClientHeader(actor: Actor, clientId: string): Promise<ClientListItem | null> {
+  assertCan(actor, 'client.viewRecord');
+  const mayView = actor.role === 'admin' || actor.careTeamClientIds.has(clientId);
+  if (!mayView || !/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  return withActor(actor, async (tx) => {
+    const [r] = await tx
+      .select({
+        id: clients.id,
+        firstName: clients.firstName,
+        lastName: clients.lastName,
+        preferredName: clients.preferredName,
+        pronouns: clients.pronouns,
+        status: clients.status,
+        intakeDate: clients.intakeDate,
+        userId: clients.userId,
+      })
+      .from(clients)
+      .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId)));
+    if (!r) return null;
+    const names = await therapistNames(tx, actor.practiceId, [r.id]);
+    return {
+      id: r.id,
+      name: displayName(r),
+      pronouns: r.pronouns,
+      status: r.status,
+      intakeDate: r.intakeDate,
+      therapists: names.get(r.id) ?? [],
+      portalLinked: r.userId !== null,
+      onMyCareTeam: actor.careTeamClientIds.has(r.id),
+    };
+  });
+}

@@ -1,0 +1,20 @@
+// Seeds the demo practices (idempotent; refuses a database that is not on this machine).
+import { resolveDatabaseConfig } from '../db/config';
+import { openDatabase } from '../db/connection';
+import { printDemoLogins } from '../db/bootstrap';
+import { migrateDatabase } from '../db/migrate';
+import { seedDemo } from '../db/seed/demo';
+
+const config = resolveDatabaseConfig();
+const handle = await openDatabase(config);
+try {
+  await migrateDatabase(handle);
+  const created = await seedDemo(handle, config);
+  console.log(created ? 'Demo practices created.' : 'Demo practices already present; nothing changed.');
+  printDemoLogins();
+} catch (error) {
+  console.error(`Seeding failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}

@@ -1,5 +1,5 @@
 import { templateFields } from './fields';
-import type { AlertTier, ExerciseAnswers, ExerciseTemplate } from './types';
+import type { AlertTier, ExerciseTemplate } from './types';
 
 export interface ExerciseAlert {
   readonly fieldId: string;
@@ -11,7 +11,7 @@ export interface ExerciseAlert {
  * The safety alerts a submitted answer set raises (CLINICAL §5), e.g. a distressing intrusion during the
  * safe-place practice. Drafts never raise alerts; call this on submission only.
  */
-export function exerciseAlerts(template: ExerciseTemplate, answers: ExerciseAnswers): ExerciseAlert[] {
+export function exerciseAlerts(template: ExerciseTemplate, answers: Readonly<Record<string, unknown>>): ExerciseAlert[] {
   const ids = new Set(templateFields(template).map((f) => f.id));
   return (template.alerts ?? [])
     .filter((rule) => ids.has(rule.field) && answers[rule.field] === rule.equals)

@@ -1,5 +1,5 @@
 import { isAnswers, isEmptyAnswer, templateFields } from './fields';
-import type { ExerciseAnswers, ExerciseTemplate, ScalarField } from './types';
+import type { ExerciseTemplate, ScalarField } from './types';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -50,11 +50,11 @@ function itemIsEmpty(item: Record<string, unknown>, fields: readonly ScalarField
  */
 export function diffSubmissions(
   template: ExerciseTemplate,
-  before: ExerciseAnswers | null | undefined,
-  after: ExerciseAnswers | null | undefined,
+  before: Readonly<Record<string, unknown>> | null | undefined,
+  after: Readonly<Record<string, unknown>> | null | undefined,
 ): AnswerChange[] {
-  const a: Record<string, unknown> = before ?? {};
-  const b: Record<string, unknown> = after ?? {};
+  const a: Readonly<Record<string, unknown>> = before ?? {};
+  const b: Readonly<Record<string, unknown>> = after ?? {};
   const changes: AnswerChange[] = [];
   for (const field of templateFields(template)) {
     if (field.type !== 'repeating_group') {

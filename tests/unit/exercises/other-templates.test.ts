@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_AGREED_STEP,
+  draftSchemaFor,
+  exerciseAlerts,
+  fieldErrors,
+  initialAnswers,
+  JOURNALING_PROMPTS,
+  journalingPromptV1,
+  recoveryToolkitV1,
+  safePlaceV1,
+  safetyPlanV1,
+  schemaFor,
+  supportNetworkV1,
+  templateFields,
+} from '@/lib/exercises';
+import { validAnswers } from './fixtures';
+
+describe('journaling prompt', () => {
+  const full = schemaFor(journalingPromptV1);
+
+  it('carries the sixteen bank prompts verbatim', () => {
+    expect(JOURNALING_PROMPTS.map((p) => p.label)).toEqual([
+      'What happened, in plain facts — and what story did my mind add?',
+      'Which older hurt did this rejection touch?',
+      'What would I say to a friend who went through exactly this?',
+      'What does this rejection not prove about my worth?',
+      'Where did I feel it in my body today, and what eased it?',
+      'Whose acceptance do I already have but overlook?',
+      'Which need of mine went unmet, and how can I meet part of it myself?',
+      'What did I avoid today for fear of rejection, and what did avoiding cost me?',
+      "One small social risk I'm willing to take this week, and how I'll look after myself afterwards.",
+      'Which boundary would have protected me, and how could I say it kindly?',
+      'What am I learning about which people and places are safe for me?',
+      'A moment I handled better than I would have a year ago.',
+      'Three things that stay true about me whether or not I am accepted.',
+      'If I stopped blaming myself for this, what would I do with that energy?',
+      "What are my early warning signs that I'm sliding, and what is my first step?",
+      'What does having grown through this look like six months from now?',
+    ]);
+    expect(JOURNALING_PROMPTS[0]?.value).toBe('bank_01');
+    expect(JOURNALING_PROMPTS[15]?.value).toBe('bank_16');
+  });
+
+  it("accepts the therapist's own prompt only with its text", () => {
+    const own = { prompt: 'own', entry: 'Today I…' };
+    expect(fieldErrors(full.safeParse(own))).toEqual({ own_prompt: ['Write the prompt you are answering.'] });
+    expect(full.safeParse({ ...own, own_prompt: '  ' }).success).toBe(false);
+    expect(full.safeParse({ ...own, own_prompt: 'What would rest look like this weekend?' }).success).toBe(true);
+    expect(draftSchemaFor(journalingPromptV1).safeParse({ prompt: 'own' }).success).toBe(true);
+  });
+});
+
+describe('support-network map', () => {
+  const full = schemaFor(supportNetworkV1);
+  const person = (initials: unknown) => ({
+    people: [{ initials, circle: 'middle', support_kinds: ['practical'], contact_frequency: 'weekly', safety_to_share: 5 }],
+  });
+
+  it.each(['A', 'AB', 'ABC', 'J.', 'M.K', 'É.Ø', 'ab'])('accepts initials %j', (initials) => {
+    expect(full.safeParse(person(initials)).success).toBe(true);
+  });
+
+  it.each(['', 'ABCD', 'Anna', 'J K', '...', '1', 'A1', 'A-B', 'J.K.'])('refuses %j as initials', (initials) => {
+    const r = full.safeParse(person(initials));
+    expect(r.success).toBe(false);
+    expect(Object.keys(fieldErrors(r))).toContain('people.0.initials');
+  });
+
+  it('checks circle, kinds of support and frequency against their options', () => {
+    const base = person('AB').people[0];
+    expect(full.safeParse({ people: [{ ...base, circle: 'centre' }] }).success).toBe(false);
+    expect(full.safeParse({ people: [{ ...base, support_kinds: [] }] }).success).toBe(false);
+    expect(full.safeParse({ people: [{ ...base, support_kinds: ['money'] }] }).success).toBe(false);
+    expect(full.safeParse({ people: [{ ...base, contact_frequency: 'hourly' }] }).success).toBe(false);
+    expect(full.safeParse({ people: [{ ...base, support_kinds: ['emotional', 'practical', 'information', 'company'] }] }).success).toBe(true);
+  });
+
+  it('keeps professionals and crisis lines optional but complete when given', () => {
+    const r = full.safeParse({ ...validAnswers.support_network, crisis_lines: [{ name: 'Samaritans' }] });
+    expect(Object.keys(fieldErrors(r))).toEqual(['crisis_lines.0.contact']);
+  });
+});
+
+describe('safe/calm place practice', () => {
+  it('raises a follow-up alert when something distressing intruded', () => {
+    const yes = { ...validAnswers.safe_place, intrusion: true };
+    expect(schemaFor(safePlaceV1).safeParse(yes).success).toBe(true);
+    expect(exerciseAlerts(safePlaceV1, yes)).toEqual([
+      { fieldId: 'intrusion', tier: 'follow_up', reason: 'Distressing intrusion during safe-place practice' },
+    ]);
+    expect(exerciseAlerts(safePlaceV1, validAnswers.safe_place)).toEqual([]);
+    expect(templateFields(safePlaceV1).some((f) => f.id === 'intrusion' && f.type === 'yes_no')).toBe(true);
+  });
+
+  it('refuses an impossible date', () => {
+    expect(schemaFor(safePlaceV1).safeParse({ ...validAnswers.safe_place, practice_date: '2026-13-01' }).success).toBe(false);
+    expect(schemaFor(safePlaceV1).safeParse({ ...validAnswers.safe_place, practice_date: '2028-02-29' }).success).toBe(true);
+    expect(schemaFor(safePlaceV1).safeParse({ ...validAnswers.safe_place, practice_date: '2027-02-29' }).success).toBe(false);
+  });
+});
+
+describe('recovery toolkit', () => {
+  it('holds the agreed step in one constant and pre-fills it', () => {
+    expect(DEFAULT_AGREED_STEP).toBe('PHQ-9 ≥ 10 or a rise ≥ 6 → book a session');
+    expect(initialAnswers(recoveryToolkitV1)).toEqual({ agreed_step: DEFAULT_AGREED_STEP });
+  });
+});
+
+describe('safety plan', () => {
+  it('has the six Stanley–Brown steps in order and is pinned once shared', () => {
+    expect(safetyPlanV1.pinWhenShared).toBe(true);
+    const headings = safetyPlanV1.sections.map((s) => s.heading ?? '');
+    expect(headings.slice(0, 6).map((h) => h.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
+    expect(templateFields(safetyPlanV1).map((f) => f.id)).toEqual(
+      expect.arrayContaining(['warning_signs', 'coping_alone', 'help_people', 'professionals', 'crisis_lines', 'safer_surroundings']),
+    );
+  });
+});

@@ -17,7 +17,7 @@ function itemList(id: string, label: string, itemLabel: string, required: boolea
   } as const;
 }
 
-function contactList(id: string, label: string, itemLabel: string, required: boolean, help?: string) {
+function contactList(id: string, label: string, itemLabel: string, required: boolean, help?: string, contactRequired = false) {
   return {
     id,
     type: 'repeating_group',
@@ -29,7 +29,7 @@ function contactList(id: string, label: string, itemLabel: string, required: boo
     maxItems: 10,
     fields: [
       { id: 'name', type: 'short_text', label: 'Name', required: true, maxLength: 150 },
-      { id: 'contact', type: 'short_text', label: 'Phone or how to reach', required: false, maxLength: 200 },
+      { id: 'contact', type: 'short_text', label: 'Phone or how to reach', required: contactRequired, maxLength: 200 },
     ],
   } as const;
 }
@@ -85,7 +85,7 @@ export const safetyPlanV1 = {
       heading: '5. Professionals and crisis lines',
       fields: [
         contactList('professionals', 'Professionals', 'Professional', false, 'Therapist, doctor, out-of-hours service.'),
-        contactList('crisis_lines', 'Crisis lines', 'Crisis line', true, 'For example 988 in the US or Samaritans 116 123 in the UK.'),
+        contactList('crisis_lines', 'Crisis lines', 'Crisis line', true, 'For example 988 in the US or Samaritans 116 123 in the UK.', true),
       ],
     },
     {

@@ -117,3 +117,10 @@ describe('safety plan', () => {
     );
   });
 });
+
+describe('safety plan crisis lines', () => {
+  it('need a way to reach them', () => {
+    const r = schemaFor(safetyPlanV1).safeParse({ ...validAnswers.safety_plan, crisis_lines: [{ name: '988' }] });
+    expect(Object.keys(fieldErrors(r))).toEqual(['crisis_lines.0.contact']);
+  });
+});

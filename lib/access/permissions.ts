@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'caseload.view': ['therapist', 'admin'],
   'client.viewRecord': ['therapist', 'admin'],
   'people.view': ['admin'],
+  'client.create': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import { actAsForTests } from '../../lib/access/current-actor';
+import { loadActor } from '../../lib/auth/actor';
+import type { Actor } from '../../lib/auth/types';
+import {
+  type ClientPerson,
+  type Person,
+  createClientWithLogin,
+  createMember,
+  createPractice,
+} from '../../db/seed/factories';
+import { openTestDatabase } from './database';
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+let passwordHash: Promise<string> | null = null;
+const testHash = () => (passwordHash ??= hash(TEST_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }));
+
+export type TestPractice = {
+  id: string;
+  name: string;
+  admin: Person;
+  /** On client A1's care team. */
+  therapist: Person;
+  /** Same practice, not on A1's care team (treats A2). */
+  otherTherapist: Person;
+  clientA1: ClientPerson;
+  clientA2: ClientPerson;
+};
+
+/** A fresh, isolated practice per test: an admin, two therapists and two clients with logins. */
+export async function makePractice(label = 'Practice'): Promise<TestPractice> {
+  const handle = await openTestDatabase();
+  const db = await handle.owner();
+  const tag = randomUUID().slice(0, 8);
+  const name = `${label} ${tag}`;
+  const passwordHash = await testHash();
+  const { id } = await createPractice(db, { name, timeZone: 'America/New_York' });
+  const admin = await createMember(db, id, 'admin', { email: `admin-${tag}@test.example`, name: `Admin ${tag}`, passwordHash });
+  const therapist = await createMember(db, id, 'therapist', { email: `t1-${tag}@test.example`, name: `Therapist One ${tag}`, passwordHash });
+  const otherTherapist = await createMember(db, id, 'therapist', { email: `t2-${tag}@test.example`, name: `Therapist Two ${tag}`, passwordHash });
+  const clientA1 = await createClientWithLogin(
+    db,
+    id,
+    { email: `c1-${tag}@test.example`, name: `Client One ${tag}`, firstName: 'Client', lastName: `One ${tag}`, passwordHash },
+    [therapist.membershipId],
+  );
+  const clientA2 = await createClientWithLogin(
+    db,
+    id,
+    { email: `c2-${tag}@test.example`, name: `Client Two ${tag}`, firstName: 'Client', lastName: `Two ${tag}`, passwordHash },
+    [otherTherapist.membershipId],
+  );
+  return { id, name, admin, therapist, otherTherapist, clientA1, clientA2 };
+}
+
+export function claimsFor(person: Person, practiceId: string, sessionVersion = 1) {
+  const now = Date.now();
+  return { userId: person.userId, membershipId: person.membershipId, practiceId, sessionVersion, loginAt: now, lastActiveAt: now, idleMinutes: 15 };
+}
+
+/** Resolves the actor from the database, exactly as a request would. */
+export function actorFor(person: Person, practiceId: string): Promise<Actor | null> {
+  return loadActor(claimsFor(person, practiceId));
+}
+
+/** Makes the following action calls come from `person`'s session (or from nobody). */
+export function actAs(person: Person | null, practiceId?: string): void {
+  if (!person || !practiceId) return actAsForTests(async () => null);
+  const claims = claimsFor(person, practiceId);
+  actAsForTests(() => loadActor(claims));
+}

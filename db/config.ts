@@ -30,7 +30,7 @@ function parsePostgresUrl(name: string, value: string): URL {
  * The app itself connects as the unprivileged `mend_app` role: `APP_DATABASE_URL` when given,
  * otherwise the same server and database with the user swapped (and `APP_DATABASE_PASSWORD`).
  */
-export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function resolveDatabaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const ownerUrl = env.DATABASE_URL?.trim();
   if (!ownerUrl) {
     const dataDir = env.MEND_DATA_DIR?.trim() || path.join(process.cwd(), '.data');

@@ -11,6 +11,6 @@ export function getDatabase(): Promise<DatabaseHandle> {
 }
 
 /** Points the process at an already-open database (the server's bootstrap, or a test's own). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function setDatabase(handle: DatabaseHandle): void {
   slot.__mendDatabase = Promise.resolve(handle);
 }

@@ -11,7 +11,6 @@ export const createClient = defineAction({
   name: 'client.create',
   permission: 'client.create',
   input: clientRecordInput,
-  redirectTo: (data) => `/clients/${data.clientId}`,
   run: async ({ actor, input, tx, audit }) => {
     const ids = [...new Set(input.therapistMembershipIds)];
     if (ids.length) {
@@ -41,4 +40,5 @@ export const createClient = defineAction({
     audit({ entityType: 'client', entityId: clientId, clientId, meta: { careTeamSize: ids.length } });
     return { clientId };
   },
+  redirectTo: (data) => `/clients/${data.clientId}`,
 });

@@ -1,7 +1,7 @@
 import { resolveDatabaseConfig, type DatabaseConfig } from '../../db/config';
 import { type DatabaseHandle, openDatabase } from '../../db/connection';
 import { migrateDatabase } from '../../db/migrate';
-import { useDatabase } from '../../db/registry';
+import { setDatabase } from '../../db/registry';
 
 /** TEST_DATABASE_URL (the owner's URL) when given, else an in-memory PGlite per test file. */
 export function testDatabaseConfig(): DatabaseConfig {
@@ -17,7 +17,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const config = testDatabaseConfig();
   const handle = await openDatabase(config);
   if (config.kind === 'pglite') await migrateDatabase(handle);
-  useDatabase(handle);
+  setDatabase(handle);
   current = handle;
   return handle;
 }

@@ -59,7 +59,6 @@ export const changePassword = defineAction({
     })
     .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })
     .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password you have not used here.' }),
-  successMessage: 'Password changed. Your other sessions have been signed out.',
   run: async ({ actor, input, tx, audit }) => {
     const [user] = await tx
       .select({ hash: users.passwordHash })
@@ -81,4 +80,6 @@ export const changePassword = defineAction({
     // A fresh session for this browser, carrying the new session version.
     await signIn('credentials', { email: data.email, password: input.newPassword, redirect: false });
   },
+  // A fresh navigation, so the page is rendered with the new session cookie rather than the request's old one.
+  redirectTo: () => '/account?updated=password',
 });

@@ -11,6 +11,8 @@ export class MissingAuthSecretError extends Error {}
 export function getAuthSecret(): string {
   const fromEnv = process.env.AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
+  // `next build` loads route modules to collect page data; nothing is signed then.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-phase-placeholder';
   if (process.env.NODE_ENV === 'production') {
     throw new MissingAuthSecretError(
       'AUTH_SECRET is not set: generate one with `openssl rand -base64 32` and set it before starting Mend in production.',

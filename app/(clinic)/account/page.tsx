@@ -4,6 +4,7 @@ import { requirePageActor } from '@/lib/access/guard';
 
 export const metadata: Metadata = { title: 'Account' };
 
-export default async function ClinicAccountPage() {
-  return <AccountPage actor={await requirePageActor('account.changePassword')} />;
+export default async function ClinicAccountPage({ searchParams }: { searchParams: Promise<{ updated?: string }> }) {
+  const { updated } = await searchParams;
+  return <AccountPage actor={await requirePageActor('account.changePassword')} passwordChanged={updated === 'password'} />;
 }

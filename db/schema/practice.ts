@@ -15,6 +15,11 @@ export const practices = pgTable('practices', {
   safetyQuestionEnabled: boolean('safety_question_enabled').notNull().default(true),
   idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(15),
   crisisContacts: jsonb('crisis_contacts').$type<PracticeCrisisContact[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Default measure schedules for new clients (CLINICAL §2; the issue's practice defaults). */
+  measureDefaults: jsonb('measure_defaults')
+    .$type<{ measure: string; everyDays: number; atIntake: boolean }[]>()
+    .notNull()
+    .default(sql`'[{"measure":"phq9","everyDays":14,"atIntake":true},{"measure":"gad7","everyDays":14,"atIntake":true},{"measure":"who5","everyDays":30,"atIntake":true},{"measure":"arsq","everyDays":30,"atIntake":true},{"measure":"scssf","everyDays":30,"atIntake":true}]'::jsonb`),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

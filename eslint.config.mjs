@@ -24,5 +24,5 @@ export default defineConfig([
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '**/db/*', 'next/*', 'server-only'], message: 'Pure modules import nothing with I/O.' }] }],
     },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', '.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'build/**', 'next-env.d.ts', '.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**']),
 ]);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const port = process.argv[2] ?? '3100';
-const dataDir = path.join(process.cwd(), '.data', 'e2e');
+const dataDir = path.join(process.cwd(), '.data', `e2e-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 const env = {
   ...process.env,

@@ -113,7 +113,9 @@ export async function seedDemo(handle: DatabaseHandle, config: DatabaseConfig): 
     },
     passwordHash,
   );
-  return { northside, riverbend };
+  const demo = { northside, riverbend };
+  // Each domain adds its demo history here, in dependency order.
+  return demo;
 }
 
 /** The printed logins (the first admin, therapist and client of each demo practice). */

@@ -6,6 +6,7 @@ type Entry = { href: string; label: string; permission: Permission };
 /** Navigation entries appear only for capabilities the role holds (the same map the server enforces). */
 const CLINIC_NAV: Entry[] = [
   { href: '/caseload', label: 'Caseload', permission: 'caseload.view' },
+  { href: '/alerts', label: 'Alerts', permission: 'alert.view' },
   { href: '/admin', label: 'People', permission: 'people.view' },
   { href: '/account', label: 'Account', permission: 'account.changePassword' },
 ];

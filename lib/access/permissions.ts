@@ -11,6 +11,11 @@ export const PERMISSIONS = {
   'client.viewRecord': ['therapist', 'admin'],
   'people.view': ['admin'],
   'client.create': ['admin'],
+  'client.viewClinical': ['therapist', 'admin'],
+  'alert.view': ['therapist', 'admin'],
+  'alert.acknowledge': ['therapist', 'admin'],
+  'measure.schedule': ['therapist'],
+  'measure.markBaseline': ['therapist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ type Entry = { href: string; label: string; permission: Permission };
 const CLINIC_NAV: Entry[] = [
   { href: '/caseload', label: 'Caseload', permission: 'caseload.view' },
   { href: '/alerts', label: 'Alerts', permission: 'alert.view' },
+  { href: '/library', label: 'Library', permission: 'library.view' },
   { href: '/admin', label: 'People', permission: 'people.view' },
   { href: '/account', label: 'Account', permission: 'account.changePassword' },
 ];

@@ -16,6 +16,11 @@ export const PERMISSIONS = {
   'alert.acknowledge': ['therapist', 'admin'],
   'measure.schedule': ['therapist'],
   'measure.markBaseline': ['therapist'],
+  'library.view': ['therapist', 'admin'],
+  'exercise.author': ['therapist', 'admin'],
+  // Object-level rule on top: every client must be on the actor's care team (an admin only for their own).
+  'assignment.create': ['therapist', 'admin'],
+  'assignment.manage': ['therapist', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

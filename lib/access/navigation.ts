@@ -8,7 +8,12 @@ const CLINIC_NAV: Entry[] = [
   { href: '/caseload', label: 'Caseload', permission: 'caseload.view' },
   { href: '/alerts', label: 'Alerts', permission: 'alert.view' },
   { href: '/library', label: 'Library', permission: 'library.view' },
-  { href: '/admin', label: 'People', permission: 'people.view' },
+  { href: '/admin', label: 'Overview', permission: 'practice.overview' },
+  { href: '/admin/people', label: 'People', permission: 'people.view' },
+  { href: '/admin/clients', label: 'Clients', permission: 'client.manage' },
+  { href: '/admin/invitations', label: 'Invitations', permission: 'invitation.manage' },
+  { href: '/admin/settings', label: 'Settings', permission: 'practice.settings' },
+  { href: '/admin/audit', label: 'Audit', permission: 'audit.view' },
   { href: '/account', label: 'Account', permission: 'account.changePassword' },
 ];
 

@@ -19,6 +19,8 @@ const CLINIC_NAV: Entry[] = [
 
 const PORTAL_NAV: Entry[] = [
   { href: '/portal', label: 'Home', permission: 'account.changePassword' },
+  { href: '/portal/check-in', label: 'Check-in', permission: 'checkin.submit' },
+  { href: '/portal/progress', label: 'My progress', permission: 'progress.viewOwn' },
   { href: '/portal/account', label: 'Account', permission: 'account.changePassword' },
 ];
 

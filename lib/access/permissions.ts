@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   // Object-level rule on top: every client must be on the actor's care team (an admin only for their own).
   'assignment.create': ['therapist', 'admin'],
   'assignment.manage': ['therapist', 'admin'],
+  // Object-level rule on top: always the actor's own client record (actor.clientId), never an id from the form.
+  'checkin.submit': ['client'],
+  'measure.submit': ['client'],
+  'progress.viewOwn': ['client'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ const CLINIC_NAV: Entry[] = [
   { href: '/caseload', label: 'Caseload', permission: 'caseload.view' },
   { href: '/alerts', label: 'Alerts', permission: 'alert.view' },
   { href: '/library', label: 'Library', permission: 'library.view' },
+  { href: '/submissions', label: 'Submissions', permission: 'submission.review' },
   { href: '/admin', label: 'Overview', permission: 'practice.overview' },
   { href: '/admin/people', label: 'People', permission: 'people.view' },
   { href: '/admin/clients', label: 'Clients', permission: 'client.manage' },
@@ -20,6 +21,8 @@ const CLINIC_NAV: Entry[] = [
 const PORTAL_NAV: Entry[] = [
   { href: '/portal', label: 'Home', permission: 'account.changePassword' },
   { href: '/portal/check-in', label: 'Check-in', permission: 'checkin.submit' },
+  { href: '/portal/homework', label: 'Homework', permission: 'submission.write' },
+  { href: '/portal/history', label: 'History', permission: 'submission.write' },
   { href: '/portal/progress', label: 'My progress', permission: 'progress.viewOwn' },
   { href: '/portal/account', label: 'Account', permission: 'account.changePassword' },
 ];

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'checkin.submit': ['client'],
   'measure.submit': ['client'],
   'progress.viewOwn': ['client'],
+  // Object-level rule on top: only occurrences of the actor's own client record.
+  'submission.write': ['client'],
+  // Object-level rule on top: care team only; admins see that homework was submitted, never the answers.
+  'submission.review': ['therapist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,190 @@
+import 'server-only';
+import { and, asc, eq, inArray, lte, max } from 'drizzle-orm';
+import { assignmentOccurrences, assignments, measureAdministrations, measureDrafts, measureSchedules } from '@/db/schema';
+import { assertCan } from '@/lib/access/guard';
+import { withActor } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/types';
+import { localDay } from '@/lib/checkins/rules';
+import { bandFor } from './bands';
+import { classifyChange, type ChangeClassification } from './change';
+import { MEASURES } from './definitions';
+import { scheduleDueDay } from './due';
+import { explainArsqNorm, explainChange } from './explain';
+import { arsqZScore } from './scoring';
+import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from './types';
+
+/** The client's own measure pages and progress: every function reads only actor.clientId's record. */
+
+export type DueMeasure = {
+  measure: MeasureKey;
+  title: string;
+  /** Practice-local day it fell due. */
+  dueDay: string;
+  overdue: boolean;
+  /** Why it is due: a standing schedule, or homework the therapist assigned. */
+  source: 'schedule' | 'assignment';
+  hasDraft: boolean;
+};
+
+/**
+ * Measures due for the client now: a schedule whose current period has no complete administration yet, and
+ * measure assignments whose occurrences have come due and are not yet done. One entry per measure (the
+ * earliest due date wins).
+ */
+export async function myDueMeasures(actor: Actor, now: Date = new Date()): Promise<DueMeasure[]> {
+  assertCan(actor, 'measure.submit');
+  const clientId = actor.clientId;
+  if (!clientId) return [];
+  const today = localDay(now, actor.practice.timeZone);
+  return withActor(actor, async (tx) => {
+    const [schedules, lastDone, occurrences, drafts] = await Promise.all([
+      tx
+        .select()
+        .from(measureSchedules)
+        .where(and(eq(measureSchedules.practiceId, actor.practiceId), eq(measureSchedules.clientId, clientId), eq(measureSchedules.active, true))),
+      tx
+        .select({ measure: measureAdministrations.measure, last: max(measureAdministrations.completedAt) })
+        .from(measureAdministrations)
+        .where(
+          and(
+            eq(measureAdministrations.practiceId, actor.practiceId),
+            eq(measureAdministrations.clientId, clientId),
+            eq(measureAdministrations.status, 'complete'),
+          ),
+        )
+        .groupBy(measureAdministrations.measure),
+      tx
+        .select({ measure: assignments.templateKey, localDate: assignmentOccurrences.localDate })
+        .from(assignmentOccurrences)
+        .innerJoin(
+          assignments,
+          and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
+        )
+        .where(
+          and(
+            eq(assignmentOccurrences.practiceId, actor.practiceId),
+            eq(assignmentOccurrences.clientId, clientId),
+            eq(assignments.kind, 'measure'),
+            eq(assignments.status, 'active'),
+            inArray(assignmentOccurrences.status, ['due', 'in_progress']),
+            lte(assignmentOccurrences.localDate, today),
+          ),
+        ),
+      tx
+        .select({ measure: measureDrafts.measure })
+        .from(measureDrafts)
+        .where(and(eq(measureDrafts.practiceId, actor.practiceId), eq(measureDrafts.clientId, clientId))),
+    ]);
+
+    const lastDay = new Map<string, string>();
+    for (const row of lastDone) {
+      // max() over a timestamptz comes back as text on some drivers.
+      if (row.last) lastDay.set(row.measure, localDay(new Date(row.last), actor.practice.timeZone));
+    }
+    const withDraft = new Set(drafts.map((d) => d.measure));
+    const due = new Map<MeasureKey, DueMeasure>();
+    const offer = (measure: string, dueDay: string, source: DueMeasure['source']) => {
+      if (!isMeasureKey(measure)) return;
+      const current = due.get(measure);
+      if (current && current.dueDay <= dueDay) return;
+      due.set(measure, {
+        measure,
+        title: MEASURES[measure].shortTitle,
+        dueDay,
+        overdue: dueDay < today,
+        source,
+        hasDraft: withDraft.has(measure),
+      });
+    };
+    for (const s of schedules) {
+      const day = scheduleDueDay(s, today, lastDay.get(s.measure) ?? null);
+      if (day) offer(s.measure, day, 'schedule');
+    }
+    for (const o of occurrences) offer(o.measure, o.localDate, 'assignment');
+    return [...due.values()].sort((a, b) => (a.dueDay === b.dueDay ? MEASURE_KEYS.indexOf(a.measure) - MEASURE_KEYS.indexOf(b.measure) : a.dueDay < b.dueDay ? -1 : 1));
+  });
+}
+
+/** The answers the client left unfinished on a measure, or an empty set. */
+export async function myMeasureDraft(actor: Actor, measure: MeasureKey): Promise<Record<string, number | null>> {
+  assertCan(actor, 'measure.submit');
+  const clientId = actor.clientId;
+  if (!clientId) return {};
+  return withActor(actor, async (tx) => {
+    const [row] = await tx
+      .select({ answers: measureDrafts.answers })
+      .from(measureDrafts)
+      .where(and(eq(measureDrafts.practiceId, actor.practiceId), eq(measureDrafts.clientId, clientId), eq(measureDrafts.measure, measure)))
+      .limit(1);
+    return row?.answers ?? {};
+  });
+}
+
+export type ProgressPoint = { completedAt: string; score: number };
+
+export type MeasureProgress = {
+  measure: MeasureKey;
+  title: string;
+  about: string;
+  higherIsBetter: boolean;
+  scoreRange: { min: number; max: number };
+  points: ProgressPoint[];
+  latest: { score: number; completedAt: string; bandLabel: string | null };
+  baseline: { score: number; completedAt: string };
+  /** One plain-words sentence: how far it moved since the start and whether that is a reliable change. */
+  summary: string;
+  classification: ChangeClassification | null;
+  /** A-RSQ only: where the latest score sits against the adult average. */
+  normNote: string | null;
+  /** Incomplete forms are kept but never scored; counted so the client knows they were received. */
+  incompleteCount: number;
+};
+
+/** The client's own scores over time, with a plain-words reading of each measure against its baseline. */
+export async function myProgress(actor: Actor): Promise<MeasureProgress[]> {
+  assertCan(actor, 'progress.viewOwn');
+  const clientId = actor.clientId;
+  if (!clientId) return [];
+  const rows = await withActor(actor, (tx) =>
+    tx
+      .select({
+        measure: measureAdministrations.measure,
+        status: measureAdministrations.status,
+        score: measureAdministrations.score,
+        isBaseline: measureAdministrations.isBaseline,
+        completedAt: measureAdministrations.completedAt,
+      })
+      .from(measureAdministrations)
+      .where(and(eq(measureAdministrations.practiceId, actor.practiceId), eq(measureAdministrations.clientId, clientId)))
+      .orderBy(asc(measureAdministrations.completedAt)),
+  );
+
+  const out: MeasureProgress[] = [];
+  for (const key of MEASURE_KEYS) {
+    const mine = rows.filter((r) => r.measure === key);
+    const complete = mine.filter((r): r is typeof r & { score: number } => r.status === 'complete' && r.score !== null);
+    if (complete.length === 0) continue;
+    const baselineRow = complete.find((r) => r.isBaseline) ?? complete[0]!;
+    const latestRow = complete[complete.length - 1]!;
+    const definition = MEASURES[key];
+    const single = complete.length === 1;
+    const summary = single
+      ? `You have filled in the ${definition.shortTitle} once so far. After the next one you will see how it is changing.`
+      : explainChange(key, baselineRow.score, latestRow.score);
+    out.push({
+      measure: key,
+      title: definition.shortTitle,
+      about: definition.about,
+      higherIsBetter: definition.higherIsBetter,
+      scoreRange: definition.scoreRange,
+      points: complete.map((r) => ({ completedAt: r.completedAt.toISOString(), score: r.score })),
+      latest: { score: latestRow.score, completedAt: latestRow.completedAt.toISOString(), bandLabel: bandFor(key, latestRow.score)?.label ?? null },
+      baseline: { score: baselineRow.score, completedAt: baselineRow.completedAt.toISOString() },
+      summary,
+      classification: single ? null : classifyChange(key, baselineRow.score, latestRow.score),
+      normNote: key === 'arsq' ? explainArsqNorm(arsqZScore(latestRow.score)) : null,
+      incompleteCount: mine.length - complete.length,
+    });
+  }
+  return out;
+}

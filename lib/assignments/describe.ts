@@ -1,0 +1,39 @@
+import type { RecurrenceRule } from './recurrence';
+
+function day(date: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
+/** "Weekly, 4 times", "Every 3 days until Mar 12, 2026": how a schedule reads on the client page. */
+export function describeRecurrence(rule: RecurrenceRule): string {
+  if (rule.kind === 'once') return 'Once';
+  const head = rule.kind === 'daily' ? 'Daily' : rule.kind === 'weekly' ? 'Weekly' : rule.n === 1 ? 'Every day' : `Every ${rule.n} days`;
+  return 'count' in rule.end ? `${head}, ${times(rule.end.count)}` : `${head} until ${day(rule.end.until)}`;
+}
+
+/** Reads a stored rule defensively: a row written by hand must not break a page. */
+export function asRecurrenceRule(value: unknown): RecurrenceRule | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as { kind?: unknown; n?: unknown; end?: unknown };
+  if (v.kind === 'once') return { kind: 'once' };
+  const end = v.end as { until?: unknown; count?: unknown } | undefined;
+  const parsedEnd =
+    end && typeof end.until === 'string' ? { until: end.until } : end && typeof end.count === 'number' ? { count: end.count } : null;
+  if (!parsedEnd) return null;
+  if (v.kind === 'daily' || v.kind === 'weekly') return { kind: v.kind, end: parsedEnd };
+  if (v.kind === 'every_n_days' && typeof v.n === 'number') return { kind: 'every_n_days', n: v.n, end: parsedEnd };
+  return null;
+}
+
+export const OCCURRENCE_STATUS_LABELS: Readonly<Record<string, string>> = {
+  due: 'Due',
+  in_progress: 'In progress',
+  submitted: 'Submitted',
+  reviewed: 'Reviewed',
+  missed: 'Missed',
+  cancelled: 'Cancelled',
+};

@@ -1,0 +1,204 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { assignmentOccurrences, assignments, exerciseTemplates, type OccurrenceStatus } from '@/db/schema';
+import { assertCan } from '@/lib/access/guard';
+import { withActor } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/types';
+import { getLatestTemplate, getTemplate } from '@/lib/exercises/registry';
+import { getMeasure } from '@/lib/measures/definitions';
+import { isMeasureKey } from '@/lib/measures/types';
+import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS, COMPLETED_OCCURRENCE_STATUSES, type Adherence } from './adherence';
+import { asRecurrenceRule, describeRecurrence } from './describe';
+import { markMissedOccurrences } from './missed';
+import { describePromptChoice } from './prompt-choice';
+import type { RecurrenceRule } from './recurrence';
+
+const DAY_MS = 86_400_000;
+
+export type OccurrenceView = {
+  id: string;
+  index: number;
+  localDate: string;
+  dueAt: Date;
+  status: OccurrenceStatus;
+};
+
+export type AssignmentView = {
+  id: string;
+  clientId: string;
+  kind: 'exercise' | 'measure';
+  templateKey: string;
+  templateVersion: number | null;
+  title: string;
+  /** Clinical text: null unless the actor is the client or on their care team (CLINICAL §6). */
+  instructions: string | null;
+  promptText: string | null;
+  startDate: string;
+  dueTime: string;
+  timeZone: string;
+  recurrence: RecurrenceRule | null;
+  recurrenceLabel: string;
+  status: 'active' | 'cancelled' | 'ended';
+  createdAt: Date;
+  occurrences: OccurrenceView[];
+  adherence: Adherence;
+  /** The next item still to do, if any. */
+  next: OccurrenceView | null;
+};
+
+export type ClientHomework = {
+  /** Whether instructions and prompts are included (the client, or their care team). */
+  clinical: boolean;
+  /** May edit and cancel (on the care team, with the permission). */
+  canManage: boolean;
+  assignments: AssignmentView[];
+  adherence: ClientAdherence;
+};
+
+export type ClientAdherence = Adherence & {
+  /** Items in the window whose due time passed without a submission (missed, or started and left). */
+  overdue: number;
+};
+
+async function customTitles(tx: Tx, practiceId: string, keys: string[]): Promise<Map<string, string>> {
+  const custom = keys.filter((k) => !getLatestTemplate(k) && !isMeasureKey(k));
+  if (!custom.length) return new Map();
+  const rows = await tx
+    .select({ key: exerciseTemplates.key, version: exerciseTemplates.version, title: exerciseTemplates.title })
+    .from(exerciseTemplates)
+    .where(and(eq(exerciseTemplates.practiceId, practiceId), inArray(exerciseTemplates.key, custom)));
+  return new Map(rows.map((r) => [`${r.key}@${r.version}`, r.title]));
+}
+
+function titleOf(kind: string, key: string, version: number | null, custom: Map<string, string>): string {
+  if (kind === 'measure') return isMeasureKey(key) ? getMeasure(key).shortTitle : key;
+  const builtIn = (version !== null ? getTemplate(key, version) : undefined) ?? getLatestTemplate(key);
+  return builtIn?.title ?? custom.get(`${key}@${version ?? 1}`) ?? 'Custom exercise';
+}
+
+function overdueOf(occurrences: readonly { dueAt: Date; status: string }[], now: Date, windowDays: number): number {
+  const start = now.getTime() - windowDays * DAY_MS;
+  return occurrences.filter(
+    (o) =>
+      o.dueAt.getTime() >= start &&
+      o.dueAt.getTime() < now.getTime() &&
+      o.status !== 'cancelled' &&
+      !COMPLETED_OCCURRENCE_STATUSES.has(o.status),
+  ).length;
+}
+
+function clientAdherence(occurrences: readonly { dueAt: Date; status: string }[], now: Date): ClientAdherence {
+  return { ...adherence(occurrences, now, DEFAULT_ADHERENCE_WINDOW_DAYS), overdue: overdueOf(occurrences, now, DEFAULT_ADHERENCE_WINDOW_DAYS) };
+}
+
+/**
+ * A client's homework with every occurrence and its status, newest assignment first. For the client
+ * themself and their care team; an admin off the care team gets the non-clinical outline (what was
+ * assigned and its statuses, no instructions or prompt). Null when the actor may not see the client.
+ */
+export async function clientAssignments(actor: Actor, clientId: string, now = new Date()): Promise<ClientHomework | null> {
+  const isSelf = actor.role === 'client' && actor.clientId === clientId;
+  const onTeam = actor.role !== 'client' && actor.careTeamClientIds.has(clientId);
+  const adminOutline = actor.role === 'admin' && !onTeam;
+  if (!isSelf && !onTeam && !adminOutline) return null;
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  const clinical = isSelf || onTeam;
+  return withActor(actor, async (tx) => {
+    await markMissedOccurrences(tx, actor.practiceId, [clientId], now);
+    const rows = await tx
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, clientId)))
+      .orderBy(desc(assignments.createdAt));
+    const occ = rows.length
+      ? await tx
+          .select({
+            id: assignmentOccurrences.id,
+            assignmentId: assignmentOccurrences.assignmentId,
+            index: assignmentOccurrences.index,
+            localDate: assignmentOccurrences.localDate,
+            dueAt: assignmentOccurrences.dueAt,
+            status: assignmentOccurrences.status,
+          })
+          .from(assignmentOccurrences)
+          .where(and(eq(assignmentOccurrences.practiceId, actor.practiceId), eq(assignmentOccurrences.clientId, clientId)))
+          .orderBy(asc(assignmentOccurrences.dueAt))
+      : [];
+    const byAssignment = new Map<string, OccurrenceView[]>();
+    for (const o of occ) {
+      const list = byAssignment.get(o.assignmentId) ?? [];
+      list.push({ id: o.id, index: o.index, localDate: o.localDate, dueAt: o.dueAt, status: o.status });
+      byAssignment.set(o.assignmentId, list);
+    }
+    const titles = await customTitles(tx, actor.practiceId, [...new Set(rows.map((r) => r.templateKey))]);
+    const views = rows.map((r): AssignmentView => {
+      const occurrences = byAssignment.get(r.id) ?? [];
+      const rule = asRecurrenceRule(r.recurrence);
+      const prompt = clinical ? describePromptChoice(r.promptChoice) : null;
+      return {
+        id: r.id,
+        clientId: r.clientId,
+        kind: r.kind,
+        templateKey: r.templateKey,
+        templateVersion: r.templateVersion,
+        title: titleOf(r.kind, r.templateKey, r.templateVersion, titles),
+        instructions: clinical ? r.instructions : null,
+        promptText: prompt?.text ?? null,
+        startDate: r.startDate,
+        dueTime: r.dueTime,
+        timeZone: r.timeZone,
+        recurrence: rule,
+        recurrenceLabel: rule ? describeRecurrence(rule) : 'Unknown schedule',
+        status: r.status,
+        createdAt: r.createdAt,
+        occurrences,
+        adherence: adherence(occurrences, now),
+        next: occurrences.find((o) => o.status === 'due' || o.status === 'in_progress') ?? null,
+      };
+    });
+    return {
+      clinical,
+      canManage: onTeam && actor.role !== 'client',
+      assignments: views,
+      adherence: clientAdherence(occ, now),
+    };
+  });
+}
+
+/**
+ * Adherence (submitted ÷ due over the last 28 days) and overdue counts for many clients in one query, for
+ * the roster. Counts are non-clinical metadata: a therapist gets their care team's, an admin every
+ * client's of the practice. Ids the actor may not see are left out of the result.
+ */
+export async function adherenceForClients(actor: Actor, clientIds: readonly string[], now = new Date()): Promise<Map<string, ClientAdherence>> {
+  assertCan(actor, 'caseload.view');
+  const wanted = [...new Set(clientIds)].filter(
+    (id) => /^[0-9a-f-]{36}$/i.test(id) && (actor.role === 'admin' || actor.careTeamClientIds.has(id)),
+  );
+  const out = new Map<string, ClientAdherence>();
+  if (!wanted.length) return out;
+  const from = new Date(now.getTime() - DEFAULT_ADHERENCE_WINDOW_DAYS * DAY_MS);
+  const rows = await withActor(actor, async (tx) => {
+    await markMissedOccurrences(tx, actor.practiceId, wanted, now);
+    return tx
+      .select({ clientId: assignmentOccurrences.clientId, dueAt: assignmentOccurrences.dueAt, status: assignmentOccurrences.status })
+      .from(assignmentOccurrences)
+      .where(
+        and(
+          eq(assignmentOccurrences.practiceId, actor.practiceId),
+          inArray(assignmentOccurrences.clientId, wanted),
+          gte(assignmentOccurrences.dueAt, from),
+          lte(assignmentOccurrences.dueAt, now),
+        ),
+      );
+  });
+  const byClient = new Map<string, { dueAt: Date; status: string }[]>();
+  for (const r of rows) {
+    const list = byClient.get(r.clientId);
+    if (list) list.push(r);
+    else byClient.set(r.clientId, [r]);
+  }
+  for (const id of wanted) out.set(id, clientAdherence(byClient.get(id) ?? [], now));
+  return out;
+}

@@ -1,0 +1,471 @@
+import 'server-only';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { assertCan } from '@/lib/access/guard';
+import { withActor } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/types';
+import { displayName } from '@/lib/clients/queries';
+import {
+  type Band,
+  type ChangeClassification,
+  MEASURES,
+  RELIABLE_CHANGE,
+  bandFor,
+  classifyChange,
+  scoreChange,
+} from '@/lib/measures';
+import {
+  ATTENTION_CRITERIA,
+  type AttentionCriterionId,
+  DISENGAGED_AFTER_DAYS,
+  DONE_STATUSES,
+  EVERYONE_ELSE_RANK,
+  EXCLUDED_STATUSES,
+  HOMEWORK_WINDOW_DAYS,
+} from './attention';
+import { BAND_FILTERS, ROSTER_MEASURES, type RosterMeasure, type RosterView, type SortKey } from './view';
+
+export const SPARKLINE_DAYS = 14;
+/** The CSV export's ceiling: more than a practice's whole roster, small enough to build in memory. */
+export const EXPORT_ROW_LIMIT = 10_000;
+
+export type MeasureCell = {
+  score: number;
+  band: Band | null;
+  completedAt: string;
+  baselineScore: number | null;
+  /** Null while the only administration is the baseline itself. */
+  change: ChangeClassification | null;
+  changeBy: number | null;
+};
+
+/** Present only where the viewer may read the client's clinical content (CLINICAL §6). */
+export type RosterClinical = {
+  mood: { day: string; mood: number }[];
+  lastMood: number | null;
+  phq9: MeasureCell | null;
+  gad7: MeasureCell | null;
+  homework: { due: number; completed: number; ratio: number | null; overdue: number };
+  alerts: { urgent: number; followUp: number };
+  nextMeasure: string | null;
+};
+
+export type RosterRow = {
+  id: string;
+  name: string;
+  pronouns: string | null;
+  status: 'active' | 'paused' | 'discharged' | 'archived';
+  intakeDate: string | null;
+  therapists: string | null;
+  onMyCareTeam: boolean;
+  lastCheckinDay: string | null;
+  lastCheckinAt: string | null;
+  daysSinceCheckin: number | null;
+  nextMeasureDue: string | null;
+  attentionRank: number;
+  clinical: RosterClinical | null;
+};
+
+export type RosterPage = {
+  rows: RosterRow[];
+  total: number;
+  /** The page actually shown (a page past the end shows the last one). */
+  page: number;
+  pageCount: number;
+  today: string;
+  viewer: { role: Actor['role']; seesEveryClient: boolean };
+};
+
+// ---- SQL pieces built from the domain's constants ---------------------------------------------------
+
+const IDENT = /^[a-z0-9_]+$/;
+function literal(value: string): SQL {
+  if (!IDENT.test(value)) throw new Error(`Not a safe SQL literal: ${value}`);
+  return sql.raw(`'${value}'`);
+}
+function number(value: number): SQL {
+  if (!Number.isFinite(value)) throw new Error(`Not a number: ${value}`);
+  return sql.raw(String(value));
+}
+const textList = (values: readonly string[]) => sql.join(values.map(literal), sql`, `);
+
+/** A score's band id, from the measure's own band table (lib/measures), so SQL and bandFor agree. */
+function bandCase(measure: RosterMeasure, score: SQL): SQL {
+  const whens = MEASURES[measure].bands.map(
+    (b) =>
+      sql`when ${score} ${sql.raw(b.minInclusive ? '>=' : '>')} ${number(b.min)} and ${score} ${sql.raw(b.maxInclusive ? '<=' : '<')} ${number(b.max)} then ${literal(b.id)}`,
+  );
+  return sql`(case ${sql.join(whens, sql` `)} end)`;
+}
+
+/** classifyChange (lib/measures/change.ts) in SQL: the same thresholds and direction. */
+function changeCase(measure: RosterMeasure, latest: SQL, baseline: SQL, sameAdministration: SQL): SQL {
+  const threshold = number(RELIABLE_CHANGE[measure].threshold);
+  const diff = sql`round((${latest} - ${baseline})::numeric, 6)`;
+  const improved = MEASURES[measure].higherIsBetter ? sql`${diff} > 0` : sql`${diff} < 0`;
+  return sql`(case when ${latest} is null or ${baseline} is null or ${sameAdministration} then null
+    when abs(${diff}) < ${threshold} then 'no_reliable_change'
+    when ${improved} then 'reliable_improvement'
+    else 'reliable_deterioration' end)`;
+}
+
+/**
+ * The SQL side of each attention criterion, over the `facts` columns. Typed by criterion id, so a new
+ * criterion in attention.ts does not compile until it has its predicate here; the order comes from there.
+ */
+function attentionPredicates(alias: 'f' | 'r'): Record<AttentionCriterionId, SQL> {
+  const a = sql.raw(alias);
+  return {
+    urgent_alert: sql`coalesce(${a}.urgent_alerts, 0) > 0`,
+    follow_up_alert: sql`coalesce(${a}.follow_up_alerts, 0) > 0`,
+    reliable_deterioration: sql`(${a}.phq9_change is not distinct from 'reliable_deterioration' or ${a}.gad7_change is not distinct from 'reliable_deterioration')`,
+    overdue_homework: sql`coalesce(${a}.overdue, 0) > 0`,
+    no_recent_checkin: sql`(${a}.status = 'active' and (${a}.days_since_checkin is null or ${a}.days_since_checkin >= ${number(DISENGAGED_AFTER_DAYS)}))`,
+  };
+}
+const ATTENTION_SQL = attentionPredicates('f');
+const RANKED_ATTENTION_SQL = attentionPredicates('r');
+
+const attentionRankSql = sql`(case ${sql.join(
+  ATTENTION_CRITERIA.map((c, i) => sql`when ${ATTENTION_SQL[c.id]} then ${number(i)}`),
+  sql` `,
+)} else ${number(EVERYONE_ELSE_RANK)} end)`;
+
+const SORT_SQL: Record<SortKey, SQL[]> = {
+  attention: [sql`r.attention_rank`],
+  name: [sql`lower(r.last_name)`, sql`lower(coalesce(r.preferred_name, r.first_name))`],
+  status: [sql`r.status`],
+  therapist: [sql`lower(r.therapist_names)`],
+  lastCheckin: [sql`r.last_day`],
+  mood: [sql`r.last_mood`],
+  phq9: [sql`r.phq9_score`],
+  gad7: [sql`r.gad7_score`],
+  adherence: [sql`(r.hw_done::float8 / nullif(r.hw_due, 0))`],
+  overdue: [sql`r.overdue`],
+  alerts: [sql`r.urgent_alerts`, sql`r.follow_up_alerts`],
+  nextMeasure: [sql`r.next_due`],
+  intake: [sql`r.intake_date`],
+};
+
+function orderBy(view: RosterView): SQL {
+  const dir = sql.raw(view.dir === 'desc' ? 'desc' : 'asc');
+  const keys = SORT_SQL[view.sort].map((k) => sql`${k} ${dir} nulls last`);
+  // Stable tie-breakers so pages never overlap or skip a row.
+  return sql.join([...keys, sql`lower(r.last_name)`, sql`lower(r.first_name)`, sql`r.id`], sql`, `);
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** Filters on who is in scope at all: care team, therapist, status, name. No clinical data needed. */
+function scopeFilters(actor: Actor, view: RosterView): SQL {
+  const parts: SQL[] = [sql`c.practice_id = ${actor.practiceId}`, sql`c.status <> 'archived'`];
+  if (actor.role !== 'admin') {
+    // A therapist's roster is their care team, whatever the URL says: the therapist filter is ignored.
+    parts.push(
+      sql`exists (select 1 from care_team me where me.practice_id = c.practice_id and me.client_id = c.id and me.membership_id = ${actor.membershipId})`,
+    );
+  } else if (view.therapist) {
+    parts.push(
+      sql`exists (select 1 from care_team ft where ft.practice_id = c.practice_id and ft.client_id = c.id and ft.membership_id = ${view.therapist})`,
+    );
+  }
+  if (view.status) parts.push(sql`c.status = ${view.status}`);
+  if (view.q) {
+    const pattern = likePattern(view.q);
+    parts.push(
+      sql`(concat_ws(' ', c.first_name, c.last_name) ilike ${pattern} or concat_ws(' ', c.preferred_name, c.last_name) ilike ${pattern})`,
+    );
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** Filters that need the per-client facts; null when the view has none (the count can skip the facts). */
+function factFilters(view: RosterView): SQL | null {
+  const parts: SQL[] = [];
+  if (view.alert === 'urgent') parts.push(sql`r.urgent_alerts > 0`);
+  if (view.alert === 'follow_up') parts.push(sql`r.follow_up_alerts > 0`);
+  if (view.alert === 'any') parts.push(sql`(r.urgent_alerts > 0 or r.follow_up_alerts > 0)`);
+  // "No open alerts" is a clinical fact too: only clients whose alerts the viewer may see qualify.
+  if (view.alert === 'none') parts.push(sql`(r.on_team and r.urgent_alerts = 0 and r.follow_up_alerts = 0)`);
+  if (view.band) {
+    const band = BAND_FILTERS.find((b) => b.value === view.band);
+    if (band) parts.push(sql`${sql.raw(`r.${band.measure}_band`)} = ${literal(band.bandId)}`);
+  }
+  if (view.change) parts.push(sql`(r.phq9_change = ${literal(view.change)} or r.gad7_change = ${literal(view.change)})`);
+  if (view.overdue) parts.push(sql`r.overdue > 0`);
+  if (view.disengaged) parts.push(RANKED_ATTENTION_SQL.no_recent_checkin);
+  return parts.length ? sql.join(parts, sql` and `) : null;
+}
+
+function measureLaterals(measure: RosterMeasure): SQL {
+  const m = literal(measure);
+  const latest = sql.raw(`${measure}_latest`);
+  const base = sql.raw(`${measure}_base`);
+  return sql`
+    left join lateral (
+      select ma.id, ma.score, ma.completed_at from measure_administrations ma
+      where ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
+        and ma.status = 'complete' and ma.score is not null
+      order by ma.completed_at desc limit 1
+    ) ${latest} on s.on_team
+    left join lateral (
+      select ma.id, ma.score from measure_administrations ma
+      where ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
+        and ma.status = 'complete' and ma.score is not null
+      order by ma.is_baseline desc, ma.completed_at asc limit 1
+    ) ${base} on s.on_team`;
+}
+
+function measureColumns(measure: RosterMeasure): SQL {
+  const latest = sql.raw(`${measure}_latest`);
+  const base = sql.raw(`${measure}_base`);
+  const score = sql`${latest}.score`;
+  return sql`
+    ${score}::float8 as ${sql.raw(`${measure}_score`)},
+    (extract(epoch from ${latest}.completed_at) * 1000)::float8 as ${sql.raw(`${measure}_at`)},
+    ${base}.score::float8 as ${sql.raw(`${measure}_baseline`)},
+    ${bandCase(measure, score)} as ${sql.raw(`${measure}_band`)},
+    ${changeCase(measure, score, sql`${base}.score`, sql`${base}.id = ${latest}.id`)} as ${sql.raw(`${measure}_change`)}`;
+}
+
+/**
+ * The roster in ONE statement. Its shape:
+ *
+ *   scoped  — the clients the viewer may list (a therapist: their care team; an admin: the practice, or one
+ *             therapist's team), narrowed by status and name search; `on_team` marks whose clinical data
+ *             the viewer may read.
+ *   facts   — one row per scoped client; each fact is a LATERAL subquery that walks that client's slice of
+ *             one index (checkins' (practice, client, local_day) key, measure_administrations_client_idx,
+ *             assignment_occurrences_client_due_idx, alerts_open_idx, measure_schedules_client_idx,
+ *             the care_team key) and returns one row: a top-1 or a small aggregate. Clinical laterals join
+ *             `on s.on_team`, so an admin's off-team clients carry NULL clinical facts — they can be neither
+ *             shown, nor filtered, nor sorted, nor ranked on them.
+ *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
+ *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
+ *   final   — only the page's rows get the 14-day mood series (the one lateral that reads many rows).
+ *
+ * No query per row: the database does the per-client work inside one plan. The total is a second
+ * statement over the same CTEs (or over `scoped` alone when no filter needs the facts).
+ */
+function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' }): SQL {
+  const me = actor.membershipId;
+  const today = sql`(now() at time zone ${actor.practice.timeZone})::date`;
+  const scoped = sql`
+    scoped as (
+      select c.practice_id, c.id, c.first_name, c.last_name, c.preferred_name, c.pronouns, c.status, c.intake_date,
+        exists (select 1 from care_team t where t.practice_id = c.practice_id and t.client_id = c.id and t.membership_id = ${me}) as on_team
+      from clients c
+      where ${scopeFilters(actor, view)}
+    )`;
+  const filters = factFilters(view);
+
+  if (mode.kind === 'count' && !filters) {
+    return sql`with ${scoped} select count(*)::int as total from scoped`;
+  }
+
+  const facts = sql`
+    facts as (
+      select s.*,
+        ${today}::text as today,
+        last_ci.local_day as last_day,
+        (${today} - last_ci.local_day) as days_since_checkin,
+        (extract(epoch from last_ci.updated_at) * 1000)::float8 as last_checkin_at,
+        case when s.on_team then last_ci.mood end as last_mood,
+        ${sql.join(ROSTER_MEASURES.map(measureColumns), sql`,`)},
+        hw.due as hw_due, hw.done as hw_done, hw.overdue,
+        al.urgent as urgent_alerts, al.follow_up as follow_up_alerts,
+        nm.due_on as next_due, case when s.on_team then nm.measure end as next_measure,
+        th.names as therapist_names
+      from scoped s
+      left join lateral (
+        select ci.local_day, ci.mood, ci.updated_at from checkins ci
+        where ci.practice_id = s.practice_id and ci.client_id = s.id
+        order by ci.local_day desc limit 1
+      ) last_ci on true
+      ${sql.join(ROSTER_MEASURES.map(measureLaterals), sql` `)}
+      left join lateral (
+        select
+          count(*) filter (where o.status not in (${textList(EXCLUDED_STATUSES)}))::int as due,
+          count(*) filter (where o.status in (${textList(DONE_STATUSES)}))::int as done,
+          count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES])}))::int as overdue
+        from assignment_occurrences o
+        where o.practice_id = s.practice_id and o.client_id = s.id
+          and o.due_at >= now() - ${sql.raw(`interval '${HOMEWORK_WINDOW_DAYS} days'`)} and o.due_at <= now()
+      ) hw on s.on_team
+      left join lateral (
+        select count(*) filter (where a.tier = 'urgent')::int as urgent,
+               count(*) filter (where a.tier = 'follow_up')::int as follow_up
+        from alerts a
+        where a.practice_id = s.practice_id and a.client_id = s.id and a.acknowledged_at is null
+      ) al on s.on_team
+      left join lateral (
+        select n.due_on, n.measure from (
+          select ms.measure, ms.end_date,
+            case when ms.start_date >= ${today} then ms.start_date
+                 else ms.start_date + ((${today} - ms.start_date + ms.every_days - 1) / ms.every_days) * ms.every_days
+            end as due_on
+          from measure_schedules ms
+          where ms.practice_id = s.practice_id and ms.client_id = s.id and ms.active and ms.every_days > 0
+        ) n
+        where n.end_date is null or n.due_on <= n.end_date
+        order by n.due_on, n.measure limit 1
+      ) nm on true
+      left join lateral (
+        select string_agg(u.name, ', ' order by u.name) as names
+        from care_team ct
+        join memberships mb on mb.practice_id = ct.practice_id and mb.id = ct.membership_id and mb.role = 'therapist'
+        join users u on u.id = mb.user_id
+        where ct.practice_id = s.practice_id and ct.client_id = s.id
+      ) th on true
+    ),
+    ranked as (
+      select f.*, ${attentionRankSql} as attention_rank from facts f
+    )`;
+  const where = filters ? sql`where ${filters}` : sql``;
+
+  if (mode.kind === 'count') {
+    return sql`with ${scoped}, ${facts} select count(*)::int as total from ranked r ${where}`;
+  }
+
+  return sql`
+    with ${scoped}, ${facts},
+    page as (
+      select r.*, row_number() over (order by ${orderBy(view)}) as pos
+      from ranked r ${where}
+      order by pos
+      limit ${mode.limit} offset ${mode.offset}
+    )
+    select p.id, p.first_name, p.last_name, p.preferred_name, p.pronouns, p.status, p.intake_date::text as intake_date,
+      p.on_team, p.today, p.last_day::text as last_day, p.days_since_checkin, p.last_checkin_at, p.last_mood,
+      p.phq9_score, p.phq9_at, p.phq9_baseline, p.phq9_band, p.phq9_change,
+      p.gad7_score, p.gad7_at, p.gad7_baseline, p.gad7_band, p.gad7_change,
+      p.hw_due, p.hw_done, p.overdue, p.urgent_alerts, p.follow_up_alerts,
+      p.next_due::text as next_due, p.next_measure, p.therapist_names, p.attention_rank,
+      spark.points::text as mood_points
+    from page p
+    left join lateral (
+      select json_agg(json_build_array(ci.local_day::text, ci.mood) order by ci.local_day) as points
+      from checkins ci
+      where ci.practice_id = p.practice_id and ci.client_id = p.id
+        and ci.local_day > p.today::date - ${number(SPARKLINE_DAYS)}
+    ) spark on p.on_team
+    order by p.pos`;
+}
+
+// ---- rows → domain objects -----------------------------------------------------------------------------
+
+type RawRow = Record<string, unknown>;
+const rowsOf = (result: unknown): RawRow[] => (Array.isArray(result) ? result : ((result as { rows: RawRow[] }).rows ?? []));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
+
+function measureCell(measure: RosterMeasure, raw: RawRow): MeasureCell | null {
+  const score = num(raw[`${measure}_score`]);
+  if (score === null) return null;
+  const baselineScore = num(raw[`${measure}_baseline`]);
+  // The SQL class drives filters and the rank; display uses classifyChange itself (tests hold them equal).
+  const sameAsBaseline = raw[`${measure}_change`] === null;
+  const change = baselineScore === null || sameAsBaseline ? null : classifyChange(measure, baselineScore, score);
+  return {
+    score,
+    band: bandFor(measure, score),
+    completedAt: iso(raw[`${measure}_at`]) ?? '',
+    baselineScore,
+    change,
+    changeBy: baselineScore === null || sameAsBaseline ? null : scoreChange(baselineScore, score),
+  };
+}
+
+function toRow(raw: RawRow): RosterRow {
+  const onTeam = raw.on_team === true || raw.on_team === 't';
+  const due = num(raw.hw_due) ?? 0;
+  const done = num(raw.hw_done) ?? 0;
+  const points = raw.mood_points ? (JSON.parse(String(raw.mood_points)) as [string, number][]) : [];
+  return {
+    id: String(raw.id),
+    name: displayName({
+      firstName: String(raw.first_name),
+      lastName: String(raw.last_name),
+      preferredName: str(raw.preferred_name),
+    }),
+    pronouns: str(raw.pronouns),
+    status: String(raw.status) as RosterRow['status'],
+    intakeDate: str(raw.intake_date),
+    therapists: str(raw.therapist_names),
+    onMyCareTeam: onTeam,
+    lastCheckinDay: str(raw.last_day),
+    lastCheckinAt: iso(raw.last_checkin_at),
+    daysSinceCheckin: num(raw.days_since_checkin),
+    nextMeasureDue: str(raw.next_due),
+    attentionRank: num(raw.attention_rank) ?? EVERYONE_ELSE_RANK,
+    clinical: onTeam
+      ? {
+          mood: points.map(([day, mood]) => ({ day, mood: Number(mood) })),
+          lastMood: num(raw.last_mood),
+          phq9: measureCell('phq9', raw),
+          gad7: measureCell('gad7', raw),
+          homework: { due, completed: done, ratio: due === 0 ? null : done / due, overdue: num(raw.overdue) ?? 0 },
+          alerts: { urgent: num(raw.urgent_alerts) ?? 0, followUp: num(raw.follow_up_alerts) ?? 0 },
+          nextMeasure: str(raw.next_measure),
+        }
+      : null,
+  };
+}
+
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Runs inside the caller's transaction: the page's rows, then the total — two statements. */
+export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: { all?: boolean } = {}): Promise<RosterPage> {
+  const size = opts.all ? EXPORT_ROW_LIMIT : view.size;
+  const offset = opts.all ? 0 : (view.page - 1) * view.size;
+  const raw = rowsOf(await tx.execute(rosterQuery(actor, view, { kind: 'page', limit: size, offset })));
+  const rows = raw.map(toRow);
+  const total = opts.all && rows.length < size
+    ? rows.length
+    : (num(rowsOf(await tx.execute(rosterQuery(actor, view, { kind: 'count' })))[0]?.total) ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / view.size));
+  return {
+    rows,
+    total,
+    page: opts.all ? 1 : view.page,
+    pageCount,
+    today: str(raw[0]?.today) ?? todayIn(actor.practice.timeZone),
+    viewer: { role: actor.role, seesEveryClient: actor.role === 'admin' },
+  };
+}
+
+/**
+ * The roster for a therapist (their care team) or an admin (the practice; clinical columns only for
+ * their own care team). A page past the end is answered with the last page, in the same transaction.
+ */
+export async function loadRoster(actor: Actor, view: RosterView): Promise<RosterPage> {
+  assertCan(actor, 'caseload.view');
+  return withActor(actor, async (tx) => {
+    const result = await queryRoster(tx, actor, view);
+    if (result.rows.length === 0 && result.total > 0 && view.page > 1) {
+      const last = Math.max(1, Math.ceil(result.total / view.size));
+      return queryRoster(tx, actor, { ...view, page: last });
+    }
+    return result;
+  });
+}
+
+/** Therapists of the practice, for the admin's therapist filter. */
+export async function listPracticeTherapists(actor: Actor): Promise<{ membershipId: string; name: string }[]> {
+  assertCan(actor, 'caseload.view');
+  if (actor.role !== 'admin') return [];
+  return withActor(actor, async (tx) => {
+    const raw = rowsOf(
+      await tx.execute(sql`
+        select m.id as membership_id, u.name from memberships m join users u on u.id = m.user_id
+        where m.practice_id = ${actor.practiceId} and m.role = 'therapist' and u.status <> 'deactivated'
+        order by lower(u.name)`),
+    );
+    return raw.map((r) => ({ membershipId: String(r.membership_id), name: String(r.name) }));
+  });
+}

@@ -1,0 +1,405 @@
+import { and, eq } from 'drizzle-orm';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ownerScoped } from '../../db/seed/factories';
+import { alerts, assignmentOccurrences, assignments, submissionComments, submissions, submissionVersions } from '../../db/schema';
+import { ExerciseView } from '../../app/_components/exercise-form/ExerciseView';
+
+import { commentOnField, markReviewed, requestRevision, saveDraft, submitExercise } from '../../lib/submissions/actions';
+import {
+  changesBetween,
+  clientHistory,
+  clientHomework,
+  clientSubmissionList,
+  getCompletionView,
+  getSubmissionForReview,
+  reviewInbox,
+  thoughtRecordTrend,
+} from '../../lib/submissions/queries';
+import { openTestDatabase } from '../support/database';
+import { actAs, actorFor, makePractice, type TestPractice } from '../support/factories';
+
+type ClientPerson = TestPractice['clientA1'];
+
+const partialThoughtRecord = {
+  situation_what: 'A friend did not answer my message.',
+  emotions: [{ name: 'hurt', intensity: 70 }],
+};
+
+const fullThoughtRecord = {
+  situation_what: 'A friend did not answer my message.',
+  emotions: [
+    { name: 'hurt', intensity: 70 },
+    { name: 'lonely', intensity: 50 },
+  ],
+  automatic_thoughts: [{ text: 'Nobody wants me around.', hot: true }],
+  evidence_for: 'No reply for two days.',
+  evidence_against: 'She replied quickly last week.',
+  balanced_thought: 'She may simply be busy.',
+  balanced_belief: 60,
+  emotions_rerated: [
+    { name: 'hurt', intensity: 40 },
+    { name: 'lonely', intensity: 30 },
+  ],
+};
+
+async function owner() {
+  return (await openTestDatabase()).owner();
+}
+
+/** An exercise assigned to `client`, with one occurrence due today; written as the database owner. */
+async function assign(
+  p: TestPractice,
+  client: ClientPerson,
+  opts: { templateKey?: string; templateVersion?: number | null; occurrenceStatus?: 'due' | 'cancelled' | 'reviewed'; byMembershipId?: string } = {},
+) {
+  const db = await owner();
+  return ownerScoped(db, p.id, async (tx) => {
+    const [a] = await tx
+      .insert(assignments)
+      .values({
+        practiceId: p.id,
+        clientId: client.clientId,
+        kind: 'exercise',
+        templateKey: opts.templateKey ?? 'thought_record',
+        templateVersion: opts.templateVersion === undefined ? 1 : opts.templateVersion,
+        instructions: 'Try this after a hard moment.',
+        startDate: '2025-01-06',
+        timeZone: 'America/New_York',
+        recurrence: { kind: 'once' },
+        createdByMembershipId: opts.byMembershipId ?? p.therapist.membershipId,
+      })
+      .returning();
+    const [o] = await tx
+      .insert(assignmentOccurrences)
+      .values({
+        practiceId: p.id,
+        assignmentId: a!.id,
+        clientId: client.clientId,
+        index: 0,
+        localDate: '2025-01-06',
+        dueAt: new Date('2025-01-07T01:00:00Z'),
+        status: opts.occurrenceStatus ?? 'due',
+      })
+      .returning();
+    return { assignmentId: a!.id, occurrenceId: o!.id };
+  });
+}
+
+async function rowsFor(practiceId: string, occurrenceId: string) {
+  const db = await owner();
+  return ownerScoped(db, practiceId, async (tx) => {
+    const subs = await tx.select().from(submissions).where(and(eq(submissions.practiceId, practiceId), eq(submissions.occurrenceId, occurrenceId)));
+    const versions = subs.length
+      ? await tx.select().from(submissionVersions).where(and(eq(submissionVersions.practiceId, practiceId), eq(submissionVersions.submissionId, subs[0]!.id)))
+      : [];
+    const [occ] = await tx
+      .select()
+      .from(assignmentOccurrences)
+      .where(and(eq(assignmentOccurrences.practiceId, practiceId), eq(assignmentOccurrences.id, occurrenceId)));
+    return { submission: subs[0], versions, occurrence: occ! };
+  });
+}
+
+async function submitted(p: TestPractice, answers: Record<string, unknown> = fullThoughtRecord) {
+  const { occurrenceId } = await assign(p, p.clientA1);
+  actAs(p.clientA1, p.id);
+  const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers });
+  if (!result.ok) throw new Error(`submit failed: ${result.formError} ${JSON.stringify(result.fieldErrors)}`);
+  return { occurrenceId, submissionId: result.data.submissionId };
+}
+
+describe('drafts', () => {
+  it('saves a partial draft on the server and restores it when the page is opened again', async () => {
+    const p = await makePractice();
+    const { occurrenceId } = await assign(p, p.clientA1);
+    actAs(p.clientA1, p.id);
+    const result = await saveDraft(null, { occurrenceId, templateVersion: 1, answers: partialThoughtRecord });
+    expect(result.ok).toBe(true);
+
+    const view = await getCompletionView((await actorFor(p.clientA1, p.id))!, occurrenceId);
+    expect(view?.kind).toBe('ok');
+    if (view?.kind !== 'ok') return;
+    expect(view.initialAnswers).toEqual(partialThoughtRecord);
+    expect(view.editable).toBe(true);
+    expect(view.draftSavedAt).not.toBeNull();
+    expect(view.instructions).toBe('Try this after a hard moment.');
+
+    const { occurrence, versions } = await rowsFor(p.id, occurrenceId);
+    expect(occurrence.status).toBe('in_progress');
+    expect(versions).toHaveLength(0);
+  });
+
+  it('accepts answers as the JSON text of the form and refuses an out-of-range draft value beside its field', async () => {
+    const p = await makePractice();
+    const { occurrenceId } = await assign(p, p.clientA1);
+    actAs(p.clientA1, p.id);
+    const form = new FormData();
+    form.append('occurrenceId', occurrenceId);
+    form.append('templateVersion', '1');
+    form.append('answers', JSON.stringify({ situation_what: 'Typed so far' }));
+    expect((await saveDraft(null, form)).ok).toBe(true);
+
+    const bad = await saveDraft(null, { occurrenceId, templateVersion: 1, answers: { emotions: [{ name: 'hurt', intensity: 150 }] } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.fieldErrors['emotions.0.intensity']?.[0]).toMatch(/0 to 100/);
+    const { submission } = await rowsFor(p.id, occurrenceId);
+    expect(submission?.draftAnswers).toEqual({ situation_what: 'Typed so far' });
+  });
+
+  it('a page drawn with another template version gets a clear message, not a crash', async () => {
+    const p = await makePractice();
+    const { occurrenceId } = await assign(p, p.clientA1);
+    actAs(p.clientA1, p.id);
+    const result = await saveDraft(null, { occurrenceId, templateVersion: 2, answers: partialThoughtRecord });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.formError).toMatch(/version 2.*version 1.*Reload/);
+
+    const gone = await assign(p, p.clientA1, { templateVersion: 9 });
+    const refused = await submitExercise(null, { occurrenceId: gone.occurrenceId, answers: fullThoughtRecord });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.formError).toMatch(/can no longer be opened/);
+    expect((await rowsFor(p.id, gone.occurrenceId)).submission).toBeUndefined();
+  });
+});
+
+describe('submitting', () => {
+  it('validates the whole exercise and reports each problem beside its field, writing nothing', async () => {
+    const p = await makePractice();
+    const { occurrenceId } = await assign(p, p.clientA1);
+    actAs(p.clientA1, p.id);
+    const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: { ...fullThoughtRecord, evidence_against: '   ' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors.evidence_against).toEqual(['This field is required.']);
+    const rows = await rowsFor(p.id, occurrenceId);
+    expect(rows.submission).toBeUndefined();
+    expect(rows.occurrence.status).toBe('due');
+  });
+
+  it('creates version 1, marks the occurrence submitted, clears the draft and moves the item to history', async () => {
+    const p = await makePractice();
+    const { occurrenceId } = await assign(p, p.clientA1);
+    actAs(p.clientA1, p.id);
+    await saveDraft(null, { occurrenceId, templateVersion: 1, answers: partialThoughtRecord });
+    const client = (await actorFor(p.clientA1, p.id))!;
+    expect((await clientHomework(client, new Date('2025-01-06T15:00:00Z'))).due.map((i) => i.occurrenceId)).toEqual([occurrenceId]);
+
+    const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
+    expect(result.ok).toBe(true);
+    const rows = await rowsFor(p.id, occurrenceId);
+    expect(rows.versions.map((v) => v.version)).toEqual([1]);
+    expect(rows.submission).toMatchObject({ status: 'submitted', currentVersion: 1, draftAnswers: null });
+    expect(rows.occurrence.status).toBe('submitted');
+
+    const homework = await clientHomework(client, new Date('2025-01-06T15:00:00Z'));
+    expect(homework.due).toHaveLength(0);
+    const history = await clientHistory(client);
+    expect(history.map((h) => h.occurrenceId)).toEqual([occurrenceId]);
+
+    const again = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
+    expect(again.ok).toBe(false);
+    expect((await rowsFor(p.id, occurrenceId)).versions).toHaveLength(1);
+  });
+
+  it("refuses another client's occurrence, a cancelled one and a reviewed one, with nothing written", async () => {
+    const p = await makePractice();
+    const mine = await assign(p, p.clientA1);
+    const cancelled = await assign(p, p.clientA1, { occurrenceStatus: 'cancelled' });
+    const reviewed = await assign(p, p.clientA1, { occurrenceStatus: 'reviewed' });
+
+    actAs(p.clientA2, p.id);
+    const foreign = await submitExercise(null, { occurrenceId: mine.occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
+    expect(foreign.ok).toBe(false);
+    if (!foreign.ok) expect(foreign.formError).toMatch(/not found/);
+    const foreignDraft = await saveDraft(null, { occurrenceId: mine.occurrenceId, answers: partialThoughtRecord });
+    expect(foreignDraft.ok).toBe(false);
+
+    actAs(p.clientA1, p.id);
+    const c = await submitExercise(null, { occurrenceId: cancelled.occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.formError).toMatch(/cancelled/);
+    const r = await submitExercise(null, { occurrenceId: reviewed.occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.formError).toMatch(/reviewed/);
+
+    // A therapist is not the client: the permission itself refuses.
+    actAs(p.therapist, p.id);
+    expect((await submitExercise(null, { occurrenceId: mine.occurrenceId, answers: fullThoughtRecord })).ok).toBe(false);
+
+    for (const { occurrenceId } of [mine, cancelled, reviewed]) {
+      const rows = await rowsFor(p.id, occurrenceId);
+      expect(rows.submission).toBeUndefined();
+      expect(rows.versions).toHaveLength(0);
+    }
+    expect((await rowsFor(p.id, mine.occurrenceId)).occurrence.status).toBe('due');
+
+    const client = (await actorFor(p.clientA1, p.id))!;
+    const homework = await clientHomework(client, new Date('2025-01-06T15:00:00Z'));
+    expect(homework.due.map((i) => i.occurrenceId)).toEqual([mine.occurrenceId]);
+    expect(await getCompletionView(client, cancelled.occurrenceId)).toEqual({ kind: 'cancelled' });
+    expect(await getCompletionView((await actorFor(p.clientA2, p.id))!, mine.occurrenceId)).toBeNull();
+  });
+
+  it('stores text that looks like HTML exactly as typed and renders it as text', async () => {
+    const p = await makePractice();
+    const html = '<script>alert("x")</script><b>bold?</b> & more';
+    const { occurrenceId, submissionId } = await submitted(p, { ...fullThoughtRecord, situation_what: html });
+    const { versions } = await rowsFor(p.id, occurrenceId);
+    expect(versions[0]!.answers.situation_what).toBe(html);
+
+    const review = await getSubmissionForReview((await actorFor(p.therapist, p.id))!, submissionId);
+    if (!review || 'unavailable' in review) throw new Error('no review');
+    expect(review.versions[0]!.answers.situation_what).toBe(html);
+    const markup = renderToStaticMarkup(createElement(ExerciseView, { template: review.template, answers: review.versions[0]!.answers }));
+    expect(markup).not.toContain('<script>');
+    expect(markup).not.toContain('<b>bold');
+    expect(markup).toContain('&lt;script&gt;');
+  });
+
+  it('a distressing intrusion in the safe-place practice raises one follow-up alert and asks for the crisis panel', async () => {
+    const p = await makePractice();
+    const { occurrenceId } = await assign(p, p.clientA1, { templateKey: 'safe_place' });
+    actAs(p.clientA1, p.id);
+    const result = await submitExercise(null, {
+      occurrenceId,
+      templateVersion: 1,
+      answers: {
+        practice_date: '2025-01-06',
+        minutes: 10,
+        suds_before: 60,
+        window_before: 'above',
+        cue_word: 'harbour',
+        suds_after: 30,
+        window_after: 'within',
+        intrusion: true,
+      },
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data.showCrisisPanel).toBe(true);
+    const db = await owner();
+    const raised = await ownerScoped(db, p.id, (tx) => tx.select().from(alerts).where(eq(alerts.practiceId, p.id)));
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ kind: 'safe_place_intrusion', tier: 'follow_up', sourceType: 'submission', clientId: p.clientA1.clientId });
+  });
+});
+
+describe('the review loop', () => {
+  it('anchors comments to real fields only, and only the care team may comment', async () => {
+    const p = await makePractice();
+    const { submissionId } = await submitted(p);
+    actAs(p.therapist, p.id);
+    expect((await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: 'Look again at this.' })).ok).toBe(true);
+    expect((await commentOnField(null, { submissionId, fieldPath: 'emotions.1.intensity', body: 'Strong!' })).ok).toBe(true);
+    const bad = await commentOnField(null, { submissionId, fieldPath: 'evidence_sideways', body: 'Nope' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.fieldErrors.fieldPath).toBeDefined();
+    expect((await commentOnField(null, { submissionId, fieldPath: 'emotions.99.intensity', body: 'Nope' })).ok).toBe(false);
+    const empty = await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: '   ' });
+    expect(empty.ok).toBe(false);
+
+    actAs(p.otherTherapist, p.id);
+    expect((await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: 'Not my client' })).ok).toBe(false);
+
+    const db = await owner();
+    const stored = await ownerScoped(db, p.id, (tx) =>
+      tx.select().from(submissionComments).where(eq(submissionComments.submissionId, submissionId)),
+    );
+    expect(stored.map((c) => c.fieldPath).sort()).toEqual(['emotions.1.intensity', 'evidence_against']);
+  });
+
+  it("a private note never reaches the client's queries", async () => {
+    const p = await makePractice();
+    const { occurrenceId, submissionId } = await submitted(p);
+    actAs(p.therapist, p.id);
+    await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: 'Visible to the client.', visibility: 'client' });
+    await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: 'PRIVATE: possible schema work.', visibility: 'private' });
+    await commentOnField(null, { submissionId, body: 'PRIVATE general note.', visibility: 'private' });
+
+    const client = (await actorFor(p.clientA1, p.id))!;
+    const view = await getCompletionView(client, occurrenceId);
+    const history = await clientHistory(client);
+    const seen = JSON.stringify([view, history]);
+    expect(seen).toContain('Visible to the client.');
+    expect(seen).not.toContain('PRIVATE');
+
+    const review = await getSubmissionForReview((await actorFor(p.therapist, p.id))!, submissionId);
+    if (!review || 'unavailable' in review) throw new Error('no review');
+    expect(review.comments.filter((c) => c.visibility === 'private')).toHaveLength(2);
+  });
+
+  it('revise: version 2 is kept alongside version 1, the change is visible, and reviewed is final', async () => {
+    const p = await makePractice();
+    const { occurrenceId, submissionId } = await submitted(p);
+    actAs(p.therapist, p.id);
+    await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: 'What else happened that week?' });
+    const asked = await requestRevision(null, { submissionId, message: 'Have another look at the evidence.' });
+    expect(asked.ok).toBe(true);
+
+    const client = (await actorFor(p.clientA1, p.id))!;
+    const homework = await clientHomework(client, new Date('2025-01-06T15:00:00Z'));
+    expect(homework.revisions.map((i) => i.occurrenceId)).toEqual([occurrenceId]);
+    const view = await getCompletionView(client, occurrenceId);
+    if (view?.kind !== 'ok') throw new Error('no view');
+    expect(view.editable).toBe(true);
+    expect(view.initialAnswers).toEqual(fullThoughtRecord);
+    expect(view.comments.find((c) => c.fieldPath === 'evidence_against')?.body).toBe('What else happened that week?');
+
+    actAs(p.clientA1, p.id);
+    const revised = { ...fullThoughtRecord, evidence_against: 'She replied quickly last week, and invited me on Friday.' };
+    expect((await saveDraft(null, { occurrenceId, templateVersion: 1, answers: revised })).ok).toBe(true);
+    const second = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: revised });
+    expect(second.ok).toBe(true);
+    if (second.ok) expect(second.data.version).toBe(2);
+
+    const therapist = (await actorFor(p.therapist, p.id))!;
+    const review = await getSubmissionForReview(therapist, submissionId);
+    if (!review || 'unavailable' in review) throw new Error('no review');
+    expect(review.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(review.versions[0]!.answers.evidence_against).toBe('She replied quickly last week.');
+    expect(changesBetween(review, 1, 2)).toEqual([
+      expect.objectContaining({ kind: 'changed', path: 'evidence_against', after: revised.evidence_against }),
+    ]);
+    expect((await reviewInbox(therapist)).find((i) => i.submissionId === submissionId)?.unreviewed).toBe(true);
+
+    actAs(p.therapist, p.id);
+    expect((await markReviewed(null, { submissionId })).ok).toBe(true);
+    const rows = await rowsFor(p.id, occurrenceId);
+    expect(rows.submission?.status).toBe('reviewed');
+    expect(rows.occurrence.status).toBe('reviewed');
+    expect((await reviewInbox(therapist)).find((i) => i.submissionId === submissionId)?.unreviewed).toBe(false);
+
+    actAs(p.clientA1, p.id);
+    const late = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: revised });
+    expect(late.ok).toBe(false);
+    expect((await rowsFor(p.id, occurrenceId)).versions).toHaveLength(2);
+
+    const trend = await thoughtRecordTrend(therapist, p.clientA1.clientId);
+    expect(trend?.map((t) => [t.meanBefore, t.meanAfter])).toEqual([[60, 35]]);
+  });
+
+  it("an admin sees that homework was submitted, never what it says; another therapist sees nothing", async () => {
+    const p = await makePractice();
+    const { submissionId } = await submitted(p);
+    const admin = (await actorFor(p.admin, p.id))!;
+    await expect(getSubmissionForReview(admin, submissionId)).rejects.toThrow(/forbidden/);
+    await expect(reviewInbox(admin)).rejects.toThrow(/forbidden/);
+    await expect(thoughtRecordTrend(admin, p.clientA1.clientId)).rejects.toThrow(/forbidden/);
+    const list = await clientSubmissionList(admin, p.clientA1.clientId);
+    expect(list?.map((r) => r.submissionStatus)).toEqual(['submitted']);
+    expect(JSON.stringify(list)).not.toContain('She replied');
+    actAs(p.admin, p.id);
+    expect((await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: 'Hi' })).ok).toBe(false);
+    expect((await markReviewed(null, { submissionId })).ok).toBe(false);
+
+    const other = (await actorFor(p.otherTherapist, p.id))!;
+    expect(await getSubmissionForReview(other, submissionId)).toBeNull();
+    expect(await reviewInbox(other)).toEqual([]);
+    expect(await clientSubmissionList(other, p.clientA1.clientId)).toBeNull();
+    actAs(p.otherTherapist, p.id);
+    expect((await requestRevision(null, { submissionId })).ok).toBe(false);
+  });
+});
+

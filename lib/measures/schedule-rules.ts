@@ -12,8 +12,8 @@ const everyDays = z.coerce
   .min(SCHEDULE_EVERY_DAYS.min, { error: `Enter a number of days from ${SCHEDULE_EVERY_DAYS.min} to ${SCHEDULE_EVERY_DAYS.max}.` })
   .max(SCHEDULE_EVERY_DAYS.max, { error: `Enter a number of days from ${SCHEDULE_EVERY_DAYS.min} to ${SCHEDULE_EVERY_DAYS.max}.` });
 
-const isoDay = (message: string) =>
-  z.iso.date({ error: message }).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), { error: message });
+// z.iso.date checks the calendar too (no month 13, no 30 February).
+const isoDay = (message: string) => z.iso.date({ error: message });
 
 const optionalEnd = z
   .union([z.literal(''), isoDay('Enter the end date as YYYY-MM-DD, or leave it empty.')])

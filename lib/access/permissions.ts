@@ -8,6 +8,7 @@ import type { Role } from '@/lib/auth/types';
 export const PERMISSIONS = {
   'account.changePassword': ['admin', 'therapist', 'client'],
   'caseload.view': ['therapist', 'admin'],
+  'caseload.export': ['therapist', 'admin'],
   'client.viewRecord': ['therapist', 'admin'],
   'people.view': ['admin'],
   'client.create': ['admin'],

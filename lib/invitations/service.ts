@@ -1,0 +1,234 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { scopedTransaction, type Tx } from '@/db/client';
+import { clients, invitations, memberships, practices, users } from '@/db/schema';
+import { ActionRefusal } from '@/lib/access/errors';
+import { recordAudit } from '@/lib/audit/record';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/types';
+import { emailConfigured, sendMail } from '@/lib/email';
+import { invitationEmail, passwordResetEmail } from '@/lib/email/templates';
+import { appOrigin, type LinkKind, linkPath } from './links';
+import { INVITATION_TTL_DAYS, RESET_TTL_HOURS, hashToken, invitationState, looksLikeToken, type InvitationState } from './token';
+
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
+
+/**
+ * An invitations row is a password-reset link when its email already belongs to a member of the
+ * practice (the schema has no kind column; a reset is only ever issued to a member, and accepting an
+ * invitation revokes every other pending link for that email, so the two cannot be confused).
+ */
+export async function linkKindFor(tx: Tx, practiceId: string, email: string): Promise<LinkKind> {
+  const member = await memberOf(tx, practiceId, email);
+  return member ? 'reset' : 'invite';
+}
+
+export async function memberOf(tx: Tx, practiceId: string, email: string) {
+  const [row] = await tx
+    .select({ userId: users.id, membershipId: memberships.id, role: memberships.role, status: users.status })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.practiceId, practiceId), sql`lower(${users.email}) = ${email.toLowerCase()}`))
+    .limit(1);
+  return row ?? null;
+}
+
+export type Delivery = { emailed: boolean; link: string | null };
+
+/**
+ * Emails the link when SMTP is configured; otherwise hands it back for the admin to pass on and
+ * writes it (the link only, never a name or an address) to the server log.
+ */
+export async function deliverLink(input: { kind: LinkKind; token: string; email: string; practiceName: string }): Promise<Delivery> {
+  const link = `${await appOrigin()}${linkPath(input.kind, input.token)}`;
+  if (!emailConfigured()) {
+    console.info(`[${input.kind === 'invite' ? 'invitation' : 'password reset'}] link: ${link}`);
+    return { emailed: false, link };
+  }
+  const mail =
+    input.kind === 'invite'
+      ? invitationEmail({ practiceName: input.practiceName, link, expiresInDays: INVITATION_TTL_DAYS })
+      : passwordResetEmail({ practiceName: input.practiceName, link, expiresInHours: RESET_TTL_HOURS });
+  try {
+    await sendMail({ to: input.email, ...mail });
+  } catch (error) {
+    console.error(`[email] delivery failed: ${(error as Error)?.name ?? 'Error'} ${(error as { code?: string })?.code ?? ''}`);
+    throw new ActionRefusal('The email could not be sent, so nothing was saved. Check the mail settings and try again.');
+  }
+  return { emailed: true, link: null };
+}
+
+export type LinkView =
+  | { state: 'invalid' }
+  | {
+      state: InvitationState;
+      kind: LinkKind;
+      email: string;
+      role: Role;
+      practiceName: string;
+    };
+
+/** Which practice a token belongs to, through the one SECURITY DEFINER lookup; then everything else is scoped. */
+async function practiceForToken(tokenHash: string): Promise<string | null> {
+  const result = await scopedTransaction({}, (tx) => tx.execute(sql`select invitation_practice(${tokenHash}) as practice_id`));
+  return rowsOf<{ practice_id: string | null }>(result)[0]?.practice_id ?? null;
+}
+
+/** What the link page shows: whether the link still works, and for whom. Nothing clinical. */
+export async function lookupLink(token: string): Promise<LinkView> {
+  if (!looksLikeToken(token)) return { state: 'invalid' };
+  const tokenHash = hashToken(token);
+  const practiceId = await practiceForToken(tokenHash);
+  if (!practiceId) return { state: 'invalid' };
+  return scopedTransaction({ practiceId }, async (tx) => {
+    const [row] = await tx
+      .select({
+        email: invitations.email,
+        role: invitations.role,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+        expiresAt: invitations.expiresAt,
+        practiceName: practices.name,
+      })
+      .from(invitations)
+      .innerJoin(practices, eq(practices.id, invitations.practiceId))
+      .where(and(eq(invitations.practiceId, practiceId), eq(invitations.tokenHash, tokenHash)));
+    if (!row) return { state: 'invalid' } as const;
+    return {
+      state: invitationState(row),
+      kind: await linkKindFor(tx, practiceId, row.email),
+      email: row.email,
+      role: row.role,
+      practiceName: row.practiceName,
+    };
+  });
+}
+
+export const LINK_UNUSABLE: Record<Exclude<InvitationState, 'pending'> | 'invalid', string> = {
+  invalid: 'This link is not valid. Check that it was copied completely, or ask your practice for a new one.',
+  accepted: 'This link has already been used. If that was you, sign in; otherwise ask your practice for a new link.',
+  revoked: 'This link was withdrawn by your practice. Ask them for a new one if you still need it.',
+  expired: 'This link has expired. Ask your practice to send a new one.',
+};
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
+
+/**
+ * Claims the link exactly once: a conditional UPDATE takes the row lock, so of two concurrent
+ * acceptances the second waits, re-reads `accepted_at` and claims nothing.
+ */
+async function claim(tx: Tx, practiceId: string, tokenHash: string) {
+  const [row] = await tx
+    .update(invitations)
+    .set({ acceptedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.practiceId, practiceId),
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ id: invitations.id, email: invitations.email, role: invitations.role, clientId: invitations.clientId });
+  return row ?? null;
+}
+
+async function unusableReason(token: string): Promise<string> {
+  const view = await lookupLink(token);
+  return view.state === 'pending' ? LINK_UNUSABLE.accepted : LINK_UNUSABLE[view.state];
+}
+
+export type Accepted = { email: string; role: Role; kind: LinkKind; userId: string; practiceId: string };
+
+/** Accepting an invitation: a new login, its membership, and for a client the link to their record. */
+export async function acceptInvitation(token: string, input: { name: string; password: string }): Promise<Accepted> {
+  if (!looksLikeToken(token)) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+  const tokenHash = hashToken(token);
+  const practiceId = await practiceForToken(tokenHash);
+  if (!practiceId) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+  const passwordHash = await hashPassword(input.password);
+  const userId = randomUUID();
+  try {
+    const accepted = await scopedTransaction({ practiceId, userId }, async (tx) => {
+      const invitation = await claim(tx, practiceId, tokenHash);
+      if (!invitation) return null;
+      if (await memberOf(tx, practiceId, invitation.email)) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+      // A login elsewhere keeps its own password: this link must not become a way to set it.
+      await tx.execute(sql`select set_config('app.login_email', ${invitation.email.toLowerCase()}, true)`);
+      const existing = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${invitation.email.toLowerCase()}`);
+      if (existing.length) {
+        throw new ActionRefusal('This email already has a Mend account, which cannot join a second practice yet. Ask your practice to invite a different address.');
+      }
+      await tx.insert(users).values({ id: userId, email: invitation.email.toLowerCase(), name: input.name, passwordHash, status: 'active' });
+      await tx.insert(memberships).values({ practiceId, id: randomUUID(), userId, role: invitation.role });
+      if (invitation.role === 'client') {
+        const linked = await tx
+          .update(clients)
+          .set({ userId })
+          .where(and(eq(clients.practiceId, practiceId), eq(clients.id, invitation.clientId!), isNull(clients.userId)))
+          .returning({ id: clients.id });
+        if (!linked.length) throw new ActionRefusal('This client record already has a portal login. Ask your practice for help.');
+      }
+      // Other links for the same address would otherwise read as password resets for the new member.
+      await tx
+        .update(invitations)
+        .set({ revokedAt: sql`now()` })
+        .where(
+          and(
+            eq(invitations.practiceId, practiceId),
+            sql`lower(${invitations.email}) = ${invitation.email.toLowerCase()}`,
+            ne(invitations.id, invitation.id),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        );
+      await recordAudit(tx, { practiceId, userId, role: invitation.role }, {
+        action: 'invitation.accept',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        clientId: invitation.clientId,
+        meta: { role: invitation.role },
+      });
+      return { email: invitation.email.toLowerCase(), role: invitation.role, kind: 'invite' as const, userId, practiceId };
+    });
+    if (!accepted) throw new ActionRefusal(await unusableReason(token));
+    return accepted;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ActionRefusal('This email already has a Mend account, which cannot join a second practice yet. Ask your practice to invite a different address.');
+    }
+    throw error;
+  }
+}
+
+/** Using a password-reset link: a new password for an existing, active member, ending their other sessions. */
+export async function acceptPasswordReset(token: string, input: { password: string }): Promise<Accepted> {
+  if (!looksLikeToken(token)) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+  const tokenHash = hashToken(token);
+  const practiceId = await practiceForToken(tokenHash);
+  if (!practiceId) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+  const passwordHash = await hashPassword(input.password);
+  const accepted = await scopedTransaction({ practiceId }, async (tx) => {
+    const invitation = await claim(tx, practiceId, tokenHash);
+    if (!invitation) return null;
+    const member = await memberOf(tx, practiceId, invitation.email);
+    if (!member) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+    if (member.status !== 'active') throw new ActionRefusal('This account is deactivated. Ask your practice to reactivate it first.');
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, member.userId));
+    await recordAudit(tx, { practiceId, userId: member.userId, role: member.role }, {
+      action: 'account.resetPassword',
+      entityType: 'user',
+      entityId: member.userId,
+      meta: { invitationId: invitation.id },
+    });
+    return { email: invitation.email.toLowerCase(), role: member.role, kind: 'reset' as const, userId: member.userId, practiceId };
+  });
+  if (!accepted) throw new ActionRefusal(await unusableReason(token));
+  return accepted;
+}

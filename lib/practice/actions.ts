@@ -1,0 +1,153 @@
+'use server';
+
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '@/db/client';
+import { memberships, practices, users } from '@/db/schema';
+import { defineAction } from '@/lib/access/action';
+import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
+import { signIn } from '@/lib/auth';
+import { runPublicAction } from './public-action';
+import { settingsInput, signUpInput } from './schemas';
+import { createPracticeWithAdmin } from './signup';
+
+/** Public: a new practice with its first admin, who is then signed in. */
+export async function signUpPractice(_prev: unknown, payload: FormData | Record<string, unknown>) {
+  return runPublicAction(
+    {
+      name: 'practice.signUp',
+      input: signUpInput,
+      secretFields: ['password', 'confirmPassword'],
+      run: async (input) => {
+        const created = await createPracticeWithAdmin(input);
+        await signIn('credentials', { email: created.email, password: input.password, redirectTo: '/admin?welcome=1' });
+        return { practiceId: created.practiceId };
+      },
+    },
+    payload,
+  );
+}
+Object.assign(signUpPractice, { definition: { name: 'practice.signUp', permission: null } });
+
+const membershipInput = z.object({ membershipId: z.uuid('That person was not found.') });
+
+export const LAST_ADMIN_MESSAGE = 'A practice needs at least one active admin. Make someone else an admin first.';
+
+async function memberForUpdate(tx: Tx, practiceId: string, membershipId: string) {
+  const [member] = await tx
+    .select({ membershipId: memberships.id, userId: users.id, role: memberships.role, status: users.status })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.practiceId, practiceId), eq(memberships.id, membershipId)))
+    .for('update');
+  if (!member) throw new NotFoundRefusal();
+  return member;
+}
+
+/**
+ * Refuses a change that would leave no active admin. Every admin row is locked first, so two admins
+ * removing each other at the same moment are serialised and the second sees the first's change.
+ */
+async function assertAnotherActiveAdmin(tx: Tx, practiceId: string, membershipId: string) {
+  const admins = await tx
+    .select({ id: memberships.id, status: users.status })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.practiceId, practiceId), eq(memberships.role, 'admin')))
+    .for('update');
+  const others = admins.filter((a) => a.id !== membershipId && a.status === 'active');
+  if (others.length === 0) throw new ActionRefusal(LAST_ADMIN_MESSAGE);
+}
+
+/** Ends access at the person's next request: the status is re-read and the session version no longer matches. */
+export const deactivateMember = defineAction({
+  name: 'account.deactivate',
+  permission: 'people.manage',
+  input: membershipInput,
+  run: async ({ actor, input, tx, audit }) => {
+    const member = await memberForUpdate(tx, actor.practiceId, input.membershipId);
+    if (member.status === 'deactivated') throw new ActionRefusal('That account is already deactivated.');
+    if (member.role === 'admin') await assertAnotherActiveAdmin(tx, actor.practiceId, member.membershipId);
+    await tx
+      .update(users)
+      .set({ status: 'deactivated', sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, member.userId));
+    audit({ entityType: 'membership', entityId: member.membershipId, meta: { role: member.role } });
+    return { membershipId: member.membershipId };
+  },
+  successMessage: 'Account deactivated. Their sessions end at their next request.',
+});
+
+export const reactivateMember = defineAction({
+  name: 'account.reactivate',
+  permission: 'people.manage',
+  input: membershipInput,
+  run: async ({ actor, input, tx, audit }) => {
+    const member = await memberForUpdate(tx, actor.practiceId, input.membershipId);
+    if (member.status !== 'deactivated') throw new ActionRefusal('That account is not deactivated.');
+    await tx.update(users).set({ status: 'active' }).where(eq(users.id, member.userId));
+    audit({ entityType: 'membership', entityId: member.membershipId, meta: { role: member.role } });
+    return { membershipId: member.membershipId };
+  },
+  successMessage: 'Account reactivated.',
+});
+
+/** Staff roles only: a client's membership is bound to their clinical record and never becomes staff. */
+export const STAFF_ROLES = ['admin', 'therapist'] as const;
+
+export const changeRole = defineAction({
+  name: 'account.changeRole',
+  permission: 'people.manage',
+  input: z.object({
+    membershipId: z.uuid('That person was not found.'),
+    role: z.enum(STAFF_ROLES, 'Choose admin or therapist.'),
+  }),
+  run: async ({ actor, input, tx, audit }) => {
+    const member = await memberForUpdate(tx, actor.practiceId, input.membershipId);
+    if (member.role === 'client') {
+      throw new ActionRefusal('A client login cannot be given a staff role.', { role: ['A client login cannot be given a staff role.'] });
+    }
+    if (member.role === input.role) throw new ActionRefusal(`They are already ${input.role === 'admin' ? 'an admin' : 'a therapist'}.`);
+    if (member.role === 'admin') await assertAnotherActiveAdmin(tx, actor.practiceId, member.membershipId);
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.practiceId, actor.practiceId), eq(memberships.id, member.membershipId), ne(memberships.role, 'client')));
+    audit({ entityType: 'membership', entityId: member.membershipId, meta: { from: member.role, to: input.role } });
+    return { membershipId: member.membershipId, role: input.role };
+  },
+  successMessage: 'Role changed.',
+});
+
+export const updateSettings = defineAction({
+  name: 'practice.updateSettings',
+  permission: 'practice.settings',
+  input: settingsInput,
+  run: async ({ actor, input, tx, audit }) => {
+    const updated = await tx
+      .update(practices)
+      .set({
+        name: input.name,
+        timeZone: input.timeZone,
+        safetyQuestionEnabled: input.safetyQuestionEnabled,
+        idleTimeoutMinutes: input.idleTimeoutMinutes,
+        crisisContacts: input.crisisContacts,
+        measureDefaults: input.measureDefaults,
+      })
+      .where(eq(practices.id, actor.practiceId))
+      .returning({ id: practices.id });
+    if (!updated.length) throw new NotFoundRefusal();
+    audit({
+      entityType: 'practice',
+      entityId: actor.practiceId,
+      meta: {
+        idleTimeoutMinutes: input.idleTimeoutMinutes,
+        safetyQuestionEnabled: input.safetyQuestionEnabled,
+        crisisContacts: input.crisisContacts.length,
+        measureDefaults: input.measureDefaults.length,
+      },
+    });
+    return { practiceId: actor.practiceId };
+  },
+  successMessage: 'Settings saved.',
+});

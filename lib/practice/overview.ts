@@ -1,0 +1,132 @@
+import 'server-only';
+import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { alerts, assignmentOccurrences, careTeam, checkins, clients, measureAdministrations, memberships, users } from '@/db/schema';
+import { assertCan } from '@/lib/access/guard';
+import { withActor } from '@/lib/access/scope';
+import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
+import type { Actor } from '@/lib/auth/types';
+import { alertAgeBucket, type AlertAgeBucket, type OutcomeSummary, summariseOutcomes } from './outcomes';
+
+const ENGAGEMENT_DAYS = 7;
+
+export type PracticeOverview = {
+  clientsByStatus: Record<'active' | 'paused' | 'discharged' | 'archived', number>;
+  caseloads: { membershipId: string; name: string; role: string; activeClients: number }[];
+  unassignedActive: number;
+  engagement: { activeClients: number; checkedIn: number; checkins: number; days: number };
+  homework: { due: number; completed: number; ratio: number | null; clients: number; days: number };
+  outcomes: OutcomeSummary;
+  urgentAlerts: Record<AlertAgeBucket, number>;
+  followUpAlerts: number;
+};
+
+/**
+ * Practice-wide figures for admins. Every number is a count or a share: no client's answers, scores
+ * or notes leave this function (CLINICAL §6).
+ */
+export async function practiceOverview(actor: Actor, now = new Date()): Promise<PracticeOverview> {
+  assertCan(actor, 'practice.overview');
+  const practiceId = actor.practiceId;
+  return withActor(actor, async (tx) => {
+    const statusRows = await tx
+      .select({ status: clients.status, n: sql<number>`count(*)::int` })
+      .from(clients)
+      .where(eq(clients.practiceId, practiceId))
+      .groupBy(clients.status);
+    const clientsByStatus = { active: 0, paused: 0, discharged: 0, archived: 0 };
+    for (const r of statusRows) clientsByStatus[r.status] = Number(r.n);
+
+    const caseloads = await tx
+      .select({
+        membershipId: memberships.id,
+        name: users.name,
+        role: memberships.role,
+        activeClients: sql<number>`count(${clients.id}) filter (where ${clients.status} = 'active')::int`,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(careTeam, and(eq(careTeam.practiceId, memberships.practiceId), eq(careTeam.membershipId, memberships.id)))
+      .leftJoin(clients, and(eq(clients.practiceId, careTeam.practiceId), eq(clients.id, careTeam.clientId)))
+      .where(and(eq(memberships.practiceId, practiceId), eq(users.status, 'active'), sql`${memberships.role} in ('therapist', 'admin')`))
+      .groupBy(memberships.id, users.name, memberships.role)
+      .orderBy(users.name);
+    const therapistCaseloads = caseloads
+      .filter((c) => c.role === 'therapist' || Number(c.activeClients) > 0)
+      .map((c) => ({ ...c, activeClients: Number(c.activeClients) }));
+
+    const [unassigned] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(clients)
+      .where(
+        and(
+          eq(clients.practiceId, practiceId),
+          eq(clients.status, 'active'),
+          sql`not exists (select 1 from ${careTeam} ct where ct.practice_id = ${clients.practiceId} and ct.client_id = ${clients.id})`,
+        ),
+      );
+
+    const since = new Date(now.getTime() - ENGAGEMENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const [engagement] = await tx
+      .select({
+        checkedIn: sql<number>`count(distinct ${checkins.clientId})::int`,
+        checkins: sql<number>`count(*)::int`,
+      })
+      .from(checkins)
+      .innerJoin(clients, and(eq(clients.practiceId, checkins.practiceId), eq(clients.id, checkins.clientId)))
+      .where(and(eq(checkins.practiceId, practiceId), eq(clients.status, 'active'), gte(checkins.localDay, since)));
+
+    const windowStart = new Date(now.getTime() - DEFAULT_ADHERENCE_WINDOW_DAYS * 86_400_000);
+    const occurrences = await tx
+      .select({ clientId: assignmentOccurrences.clientId, dueAt: assignmentOccurrences.dueAt, status: assignmentOccurrences.status })
+      .from(assignmentOccurrences)
+      .where(and(eq(assignmentOccurrences.practiceId, practiceId), gte(assignmentOccurrences.dueAt, windowStart), lte(assignmentOccurrences.dueAt, now)));
+    const homework = adherence(occurrences, now);
+    const homeworkClients = new Set(occurrences.filter((o) => o.status !== 'cancelled').map((o) => o.clientId)).size;
+
+    const administrations = await tx
+      .select({
+        clientId: measureAdministrations.clientId,
+        measure: measureAdministrations.measure,
+        score: measureAdministrations.score,
+        completedAt: measureAdministrations.completedAt,
+        isBaseline: measureAdministrations.isBaseline,
+      })
+      .from(measureAdministrations)
+      .where(
+        and(
+          eq(measureAdministrations.practiceId, practiceId),
+          eq(measureAdministrations.status, 'complete'),
+          inArray(measureAdministrations.measure, ['phq9', 'gad7']),
+          sql`${measureAdministrations.score} is not null`,
+        ),
+      );
+    const outcomes = summariseOutcomes(administrations.map((a) => ({ ...a, score: Number(a.score) })));
+
+    const open = await tx
+      .select({ tier: alerts.tier, raisedAt: alerts.raisedAt })
+      .from(alerts)
+      .where(and(eq(alerts.practiceId, practiceId), isNull(alerts.acknowledgedAt)));
+    const urgentAlerts: Record<AlertAgeBucket, number> = { under24h: 0, from24to72h: 0, over72h: 0 };
+    let followUpAlerts = 0;
+    for (const a of open) {
+      if (a.tier === 'urgent') urgentAlerts[alertAgeBucket(a.raisedAt, now)] += 1;
+      else followUpAlerts += 1;
+    }
+
+    return {
+      clientsByStatus,
+      caseloads: therapistCaseloads,
+      unassignedActive: Number(unassigned?.n ?? 0),
+      engagement: {
+        activeClients: clientsByStatus.active,
+        checkedIn: Number(engagement?.checkedIn ?? 0),
+        checkins: Number(engagement?.checkins ?? 0),
+        days: ENGAGEMENT_DAYS,
+      },
+      homework: { ...homework, clients: homeworkClients, days: DEFAULT_ADHERENCE_WINDOW_DAYS },
+      outcomes,
+      urgentAlerts,
+      followUpAlerts,
+    };
+  });
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { ActionResult, FieldErrors } from '@/lib/access/action';
+import { ActionRefusal, MESSAGES } from '@/lib/access/errors';
+import { echoValues, formToObject } from '@/lib/access/form-data';
+
+function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The few actions that run before there is an actor (sign-up, accepting a link): the same parse →
+ * run → typed result as defineAction, without a session. `run` may end in Next's redirect.
+ */
+export async function runPublicAction<S extends z.ZodType, T>(
+  def: { name: string; input: S; secretFields: readonly string[]; run: (input: z.output<S>) => Promise<T> },
+  payload: FormData | Record<string, unknown>,
+): Promise<ActionResult<T>> {
+  const raw = formToObject(payload);
+  const values = echoValues(raw, def.secretFields);
+  const parsed = def.input.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors = zodFieldErrors(parsed.error);
+    return { ok: false, formError: fieldErrors._form?.[0] ?? MESSAGES.invalid, fieldErrors, values };
+  }
+  try {
+    return { ok: true, data: await def.run(parsed.data as z.output<S>) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof ActionRefusal) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors, values };
+    const errorId = randomUUID().slice(0, 8);
+    const code = (error as { code?: string })?.code;
+    console.error(`[action ${def.name}] failed (${errorId}): ${(error as Error)?.name ?? 'Error'}${code ? ` ${code}` : ''}`);
+    return { ok: false, formError: `${MESSAGES.unexpected} (ref ${errorId})`, fieldErrors: {}, values };
+  }
+}

@@ -11,6 +11,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The security suite's summary lines (isolation, rls, fuzz) come last; silent for other projects.
+    reporters: ['default', './tests/security/reporter.ts'],
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -30,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'security',
           include: ['tests/security/**/*.test.ts'],
+          // next-auth imports 'next/server' without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-auth'] } },
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/setup-db.ts'],

@@ -10,6 +10,7 @@ import { formToObject } from '@/lib/access/form-data';
 import { signIn, signOut } from './index';
 import { signInSchema } from './credentials';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { THROTTLED_MESSAGE } from './throttle';
 
 export type SignInState = { ok: false; formError: string; fieldErrors: Record<string, string[]>; values: { email: string } } | null;
 
@@ -17,7 +18,8 @@ const GENERIC_FAILURE = 'That email and password do not match an active account.
 
 /**
  * Sign-in is the one action that runs before there is an actor. Unknown email, wrong password
- * and a deactivated account all get the same answer.
+ * and a deactivated account all get the same answer; so do a paused known and unknown email.
+ * The client's address reaches the throttle through the request Auth.js hands to authorize.
  */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const raw = formToObject(formData);
@@ -30,7 +32,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/' });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, formError: GENERIC_FAILURE, fieldErrors: {}, values: { email } };
+    if (error instanceof AuthError) {
+      const throttled = (error as { code?: string }).code === 'throttled';
+      return { ok: false, formError: throttled ? THROTTLED_MESSAGE : GENERIC_FAILURE, fieldErrors: {}, values: { email } };
+    }
     throw error; // Next's redirect after a successful sign-in.
   }
   return null;

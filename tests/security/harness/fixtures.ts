@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import {
+  alerts,
+  assignmentOccurrences,
+  assignments,
+  auditEvents,
+  checkinRevisions,
+  checkins,
+  exerciseTemplates,
+  invitations,
+  measureAdministrations,
+  measureDrafts,
+  measureSchedules,
+  submissionComments,
+  submissionVersions,
+  submissions,
+} from '../../../db/schema';
+import { ownerScoped } from '../../../db/seed/factories';
+import { openTestDatabase } from '../../support/database';
+import type { TestPractice } from '../../support/factories';
+
+/** Ids of the victim's rows, one per tenant table, and the text only the care team may read. */
+export type Fixture = {
+  clientId: string;
+  checkinId: string;
+  checkinRevisionId: string;
+  administrationId: string;
+  scheduleId: string;
+  alertId: string;
+  templateId: string;
+  templateKey: string;
+  assignmentId: string;
+  occurrenceId: string;
+  submissionId: string;
+  versionId: string;
+  commentId: string;
+  privateCommentId: string;
+  invitationId: string;
+  /** Clinical text of client A1: only A1 and their care team may ever read it. */
+  clinicalCanary: string;
+  /** A private therapist note: only the care team may read it, never the client. */
+  privateCanary: string;
+};
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Fills every tenant table with one row for the practice's first client (owner connection), so the
+ * probes have something to steal and the RLS probes something to miss. The RLS test fails when a
+ * new tenant table is left empty here.
+ */
+export async function populate(practice: TestPractice, label: string): Promise<Fixture> {
+  const db = await (await openTestDatabase()).owner();
+  const p = practice.id;
+  const clientId = practice.clientA1.clientId;
+  const tag = randomUUID().slice(0, 8);
+  const f: Fixture = {
+    clientId,
+    checkinId: randomUUID(),
+    checkinRevisionId: randomUUID(),
+    administrationId: randomUUID(),
+    scheduleId: randomUUID(),
+    alertId: randomUUID(),
+    templateId: randomUUID(),
+    templateKey: `custom-${tag}`,
+    assignmentId: randomUUID(),
+    occurrenceId: randomUUID(),
+    submissionId: randomUUID(),
+    versionId: randomUUID(),
+    commentId: randomUUID(),
+    privateCommentId: randomUUID(),
+    invitationId: randomUUID(),
+    clinicalCanary: `CANARY${label}clinical${tag}`,
+    privateCanary: `CANARY${label}private${tag}`,
+  };
+  const therapist = practice.therapist.membershipId;
+  await ownerScoped(db, p, async (tx) => {
+    await tx.insert(checkins).values({
+      practiceId: p, id: f.checkinId, clientId, localDay: isoDay(-1), mood: 4, distress: 30, window: 'within',
+      note: `${f.clinicalCanary} check-in note`, selfCare: ['walk'],
+    });
+    await tx.insert(checkinRevisions).values({
+      practiceId: p, id: f.checkinRevisionId, checkinId: f.checkinId, clientId, revision: 1,
+      snapshot: { note: `${f.clinicalCanary} earlier note`, mood: 3 },
+    });
+    await tx.insert(measureAdministrations).values({
+      practiceId: p, id: f.administrationId, clientId, measure: 'phq9', status: 'complete',
+      answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0 }, score: 8, rawScore: 8, band: 'mild',
+      submissionKey: `key-${tag}`, completedAt: new Date(Date.now() - 3 * 86_400_000),
+    });
+    await tx.insert(measureDrafts).values({ practiceId: p, clientId, measure: 'gad7', answers: { q1: 2 } });
+    await tx.insert(measureSchedules).values({
+      practiceId: p, id: f.scheduleId, clientId, measure: 'phq9', everyDays: 14, startDate: isoDay(-30), createdByMembershipId: therapist,
+    });
+    await tx.insert(alerts).values({
+      practiceId: p, id: f.alertId, clientId, kind: 'phq9_item9', tier: 'urgent', reason: `${f.clinicalCanary} alert reason`,
+      sourceType: 'measure', sourceId: f.administrationId,
+    });
+    await tx.insert(exerciseTemplates).values({
+      practiceId: p, id: f.templateId, key: f.templateKey, version: 1, title: `Custom ${tag}`,
+      definition: { title: `Custom ${tag}`, fields: [] }, createdByMembershipId: therapist,
+    });
+    await tx.insert(assignments).values({
+      practiceId: p, id: f.assignmentId, clientId, kind: 'exercise', templateKey: 'thought-record', templateVersion: 1,
+      instructions: `${f.clinicalCanary} instructions`, startDate: isoDay(-7), timeZone: 'America/New_York',
+      recurrence: { kind: 'once' }, createdByMembershipId: therapist,
+    });
+    await tx.insert(assignmentOccurrences).values({
+      practiceId: p, id: f.occurrenceId, assignmentId: f.assignmentId, clientId, index: 0, localDate: isoDay(-7),
+      dueAt: new Date(Date.now() + 86_400_000), status: 'submitted',
+    });
+    await tx.insert(submissions).values({
+      practiceId: p, id: f.submissionId, occurrenceId: f.occurrenceId, assignmentId: f.assignmentId, clientId,
+      templateKey: 'thought-record', templateVersion: 1, status: 'submitted', currentVersion: 1,
+      draftAnswers: { situation: `${f.clinicalCanary} draft` }, submittedAt: new Date(),
+    });
+    await tx.insert(submissionVersions).values({
+      practiceId: p, id: f.versionId, submissionId: f.submissionId, clientId, version: 1,
+      answers: { situation: `${f.clinicalCanary} situation` },
+    });
+    await tx.insert(submissionComments).values([
+      { practiceId: p, id: f.commentId, submissionId: f.submissionId, clientId, version: 1, fieldPath: 'situation',
+        body: `${f.clinicalCanary} comment`, visibility: 'client', authorMembershipId: therapist },
+      { practiceId: p, id: f.privateCommentId, submissionId: f.submissionId, clientId, version: 1, fieldPath: null,
+        body: `${f.privateCanary} private note`, visibility: 'private', authorMembershipId: therapist },
+    ]);
+    await tx.insert(invitations).values({
+      practiceId: p, id: f.invitationId, email: `invitee-${tag}@test.example`, role: 'therapist',
+      tokenHash: `hash-${tag}-${randomUUID()}`, invitedByMembershipId: practice.admin.membershipId,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    await tx.insert(auditEvents).values({ practiceId: p, action: 'fixture.seeded', clientId });
+  });
+  return f;
+}

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { myCareTeam } from '@/lib/clients/portal';
+import { HomeworkTodaySection } from './_sections/homework-today';
+import { PinnedSafetyPlanSection } from './_sections/pinned-safety-plan';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -11,7 +13,9 @@ export default async function PortalHome() {
   const firstName = actor.name.split(' ')[0];
   return (
     <>
+      <PinnedSafetyPlanSection actor={actor} />
       <PageHeader title={`Hello, ${firstName}`} description="Your space between sessions." />
+      <HomeworkTodaySection actor={actor} />
       <Card title="Your care team">
         {team.length ? (
           <ul className="space-y-1 text-sm">{team.map((name) => <li key={name}>{name}</li>)}</ul>

@@ -7,6 +7,7 @@ import {
   careTeam,
   clients,
   memberships,
+  practices,
   submissionComments,
   submissions,
   submissionVersions,
@@ -202,6 +203,8 @@ export type CompletionView =
       latestVersion: { version: number; answers: Record<string, unknown>; submittedAt: string } | null;
       /** Client-visible comments only. */
       comments: CommentView[];
+      /** The practice's own crisis numbers, for the crisis panel when a submitted answer matches a trigger. */
+      crisisContacts: { label: string; phone: string }[];
     }
   | { kind: 'cancelled' }
   | { kind: 'unavailable'; message: string };
@@ -264,6 +267,9 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
     const status = submission?.status ?? null;
     const cancelled = row.occurrenceStatus === 'cancelled' || row.assignmentStatus === 'cancelled';
     const editable = !cancelled && (status === null || status === 'draft' || status === 'revision_requested');
+    const crisisContacts = resolved.template.alerts?.length
+      ? ((await tx.select({ contacts: practices.crisisContacts }).from(practices).where(eq(practices.id, actor.practiceId)))[0]?.contacts ?? [])
+      : [];
     const prefill = row.templateKey === JOURNALING_PROMPT_KEY ? journalingAnswersFor(row.promptChoice) : null;
     const initialAnswers =
       submission?.draftAnswers ??
@@ -285,6 +291,7 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
       draftSavedAt: submission?.draftSavedAt?.toISOString() ?? null,
       latestVersion: latest ? { version: latest.version, answers: latest.answers, submittedAt: latest.submittedAt.toISOString() } : null,
       comments,
+      crisisContacts,
     };
   });
 }

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { Card } from '@/app/_components/ui';
+import type { Actor } from '@/lib/auth/types';
+import { localDateOf } from '@/lib/assignments/recurrence';
+import { clientHomework } from '@/lib/submissions/queries';
+import { HomeworkList } from './homework-list';
+
+/** "Today's homework" on the portal home: what needs doing now, with a link to the full list. */
+export async function HomeworkTodaySection({ actor }: { actor: Actor }) {
+  const now = new Date();
+  const { revisions, due } = await clientHomework(actor, now);
+  const items = [...revisions, ...due];
+  const today = localDateOf(now, actor.practice.timeZone);
+  return (
+    <Card title="Today's homework" className="mb-4">
+      {items.length ? (
+        <HomeworkList items={items.slice(0, 5)} timeZone={actor.practice.timeZone} today={today} label="Today's homework" />
+      ) : (
+        <p className="text-sm text-slate-600">Nothing is due right now. Well done for keeping up.</p>
+      )}
+      <p className="mt-3 text-sm">
+        <Link href="/portal/homework" className="font-medium text-brand-800 underline">
+          All homework{items.length > 5 ? ` (${items.length} waiting)` : ''}
+        </Link>
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,258 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import { ExerciseForm } from '@/app/_components/exercise-form/ExerciseForm';
+import type { CommentsByPath } from '@/app/_components/exercise-form/types';
+import type { ExerciseTemplate } from '@/lib/exercises';
+import { saveDraft, submitExercise } from '@/lib/submissions/actions';
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'offline' }
+  | { kind: 'refused'; message: string };
+
+const DEBOUNCE_MS = 1200;
+const RETRY_MS = 5000;
+
+function timeOf(iso: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * Completing one piece of homework. Every change is saved to the server shortly after typing stops, and
+ * at once when the page is hidden or closed, so a refresh, a dropped connection or an idle sign-out loses
+ * nothing. One save is in flight at a time and the newest answers always win.
+ */
+export function CompleteExercise({
+  occurrenceId,
+  template,
+  initialAnswers,
+  draftSavedAt,
+  comments,
+  revising,
+  crisisContacts,
+}: {
+  occurrenceId: string;
+  template: ExerciseTemplate;
+  initialAnswers: Record<string, unknown> | null;
+  draftSavedAt: string | null;
+  comments: CommentsByPath;
+  revising: boolean;
+  /** The practice's own numbers for the crisis panel, shown when a submitted answer matched a safety trigger. */
+  crisisContacts: readonly PracticeContact[];
+}) {
+  const answers = useRef<Record<string, unknown>>(initialAnswers ?? {});
+  const dirty = useRef(false);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const submitted = useRef(false);
+  const [save, setSave] = useState<SaveState>(draftSavedAt ? { kind: 'saved', at: draftSavedAt } : { kind: 'idle' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [sent, setSent] = useState<{ version: number; crisis: boolean } | null>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  // Retries scheduled from inside `flush` call the latest `flush` through this ref.
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) {
+      await inFlight.current;
+      if (!dirty.current) return;
+    }
+    if (!dirty.current || submitted.current) return;
+    dirty.current = false;
+    const snapshot = answers.current;
+    setSave({ kind: 'saving' });
+    let retryOnEdit = false;
+    const run = (async () => {
+      try {
+        const result = await saveDraft(null, { occurrenceId, templateVersion: template.version, answers: snapshot });
+        if (result.ok) {
+          setSave(dirty.current ? { kind: 'unsaved' } : { kind: 'saved', at: result.data.savedAt });
+          setFieldErrors({});
+        } else {
+          // Refused (e.g. too long a text): keep the answers here and say what to fix; the next edit retries.
+          dirty.current = true;
+          retryOnEdit = true;
+          setSave({ kind: 'refused', message: result.formError ?? 'Your latest changes were not saved.' });
+          setFieldErrors(result.fieldErrors);
+        }
+      } catch {
+        // No connection: keep everything in the page and try again shortly and when the browser is back online.
+        dirty.current = true;
+        retryOnEdit = true;
+        setSave({ kind: 'offline' });
+        timer.current = setTimeout(() => void flushRef.current(), RETRY_MS);
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    inFlight.current = null;
+    // Edits made while this save was in flight still need saving; a refusal waits for the next edit instead.
+    if (!retryOnEdit && dirty.current && !timer.current && !submitted.current) timer.current = setTimeout(() => void flushRef.current(), DEBOUNCE_MS);
+  }, [occurrenceId, template.version]);
+
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+
+  const onChange = useCallback(
+    (next: Record<string, unknown>) => {
+      answers.current = next;
+      dirty.current = true;
+      setSave((s) => (s.kind === 'offline' || s.kind === 'refused' ? s : { kind: 'unsaved' }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onLeave = () => void flush();
+    const onOnline = () => void flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('online', onOnline);
+    // Closing the tab with unsaved answers gets the browser's own "leave page?" prompt.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirty.current && !submitted.current) {
+        void flush();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [flush]);
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (inFlight.current) await inFlight.current;
+    setSubmitting(true);
+    setFormError(null);
+    try {
+      const result = await submitExercise(null, { occurrenceId, templateVersion: template.version, answers: answers.current });
+      if (result.ok) {
+        submitted.current = true;
+        dirty.current = false;
+        setFieldErrors({});
+        setSent({ version: result.data.version, crisis: result.data.showCrisisPanel });
+        window.scrollTo({ top: 0 });
+      } else {
+        setFieldErrors(result.fieldErrors);
+        setFormError(result.formError ?? 'Please check the highlighted answers.');
+        requestAnimationFrame(() => errorBox.current?.focus());
+        // Whatever failed validation is still worth keeping as a draft.
+        dirty.current = true;
+        void flush();
+      }
+    } catch {
+      setFormError('You seem to be offline, so nothing was sent. Your answers are still here; try again when you are back online.');
+      requestAnimationFrame(() => errorBox.current?.focus());
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <div className="space-y-4">
+        {sent.crisis ? <CrisisPanel practiceContacts={crisisContacts} /> : null}
+        <div role="status" className="rounded-xl border border-brand-200 bg-brand-50 p-4 text-brand-900" data-testid="submitted-message">
+          <p className="font-semibold">{sent.version > 1 ? `Sent — your revised version ${sent.version}.` : 'Sent to your therapist.'}</p>
+          <p className="mt-1 text-sm">Your therapist will read it and may leave comments. You can find it in your history.</p>
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/portal/homework" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
+            Back to today
+          </Link>
+          <Link href="/portal/history" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+            See my history
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="save-status">
+      {formError ? (
+        <div ref={errorBox} tabIndex={-1} role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </div>
+      ) : null}
+      <ExerciseForm
+        template={template}
+        mode="fill"
+        initialAnswers={initialAnswers}
+        fieldErrors={fieldErrors}
+        comments={comments}
+        onChange={onChange}
+        hideInstructions={false}
+      />
+      <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+        <SaveStatus state={save} />
+        <button
+          type="submit"
+          disabled={submitting}
+          className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+        >
+          {submitting ? 'Sending…' : revising ? 'Send revised version' : 'Send to my therapist'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  let text: string;
+  let tone = 'text-slate-600';
+  switch (state.kind) {
+    case 'idle':
+      text = 'Your answers are saved as you type.';
+      break;
+    case 'unsaved':
+      text = 'Saving soon…';
+      break;
+    case 'saving':
+      text = 'Saving…';
+      break;
+    case 'saved':
+      text = `Draft saved at ${timeOf(state.at)}`;
+      tone = 'text-brand-800';
+      break;
+    case 'offline':
+      text = 'Offline — not saved yet. Keep this page open; we will save when you are back online.';
+      tone = 'text-amber-800';
+      break;
+    case 'refused':
+      text = state.message;
+      tone = 'text-red-700';
+      break;
+  }
+  return (
+    <p id="save-status" role="status" aria-live="polite" className={`text-sm ${tone}`} data-testid="save-status" data-state={state.kind}>
+      {text}
+    </p>
+  );
+}

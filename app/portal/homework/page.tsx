@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState, PageHeader } from '@/app/_components/ui';
+import { requirePageActor } from '@/lib/access/guard';
+import { localDateOf } from '@/lib/assignments/recurrence';
+import { clientHomework } from '@/lib/submissions/queries';
+import { HomeworkList } from '../_sections/homework-list';
+
+export const metadata: Metadata = { title: 'Homework' };
+
+export default async function HomeworkTodayPage() {
+  const actor = await requirePageActor('submission.write');
+  const now = new Date();
+  const { revisions, due, upcoming } = await clientHomework(actor, now);
+  const tz = actor.practice.timeZone;
+  const today = localDateOf(now, tz);
+  const nothing = !revisions.length && !due.length && !upcoming.length;
+  return (
+    <>
+      <PageHeader title="Today" description="Homework from your therapist: what is due now comes first. Finished work moves to your history." />
+      {nothing ? (
+        <EmptyState title="No homework right now" action={{ href: '/portal/history', label: 'See your history' }}>
+          When your therapist gives you an exercise, it will appear here.
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          {revisions.length ? (
+            <section aria-labelledby="revise-heading" className="space-y-2">
+              <h2 id="revise-heading" className="text-base font-semibold text-slate-900">Your therapist asked you to take another look</h2>
+              <HomeworkList items={revisions} timeZone={tz} today={today} label="Asked to revise" />
+            </section>
+          ) : null}
+          <section aria-labelledby="due-heading" className="space-y-2">
+            <h2 id="due-heading" className="text-base font-semibold text-slate-900">Due now</h2>
+            {due.length ? (
+              <HomeworkList items={due} timeZone={tz} today={today} label="Due now" />
+            ) : (
+              <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">Nothing is due today.</p>
+            )}
+          </section>
+          {upcoming.length ? (
+            <section aria-labelledby="upcoming-heading" className="space-y-2">
+              <h2 id="upcoming-heading" className="text-base font-semibold text-slate-900">Coming up this week</h2>
+              <HomeworkList items={upcoming} timeZone={tz} today={today} label="Coming up" />
+            </section>
+          ) : null}
+          <p className="text-sm">
+            <Link href="/portal/history" className="font-medium text-brand-800 underline">
+              Your finished homework and your therapist&apos;s comments
+            </Link>
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -6,7 +6,6 @@ import type { Tx } from '@/db/client';
 import { memberships, practices, users } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
-import { signIn } from '@/lib/auth';
 import { runPublicAction } from './public-action';
 import { settingsInput, signUpInput } from './schemas';
 import { createPracticeWithAdmin } from './signup';
@@ -20,6 +19,8 @@ export async function signUpPractice(_prev: unknown, payload: FormData | Record<
       secretFields: ['password', 'confirmPassword'],
       run: async (input) => {
         const created = await createPracticeWithAdmin(input);
+        // Loaded on use: Auth.js pulls in Next's server runtime, which plain module imports (tests) lack.
+        const { signIn } = await import('@/lib/auth');
         await signIn('credentials', { email: created.email, password: input.password, redirectTo: '/admin?welcome=1' });
         return { practiceId: created.practiceId };
       },
@@ -34,6 +35,7 @@ const membershipInput = z.object({ membershipId: z.uuid('That person was not fou
 export const LAST_ADMIN_MESSAGE = 'A practice needs at least one active admin. Make someone else an admin first.';
 
 async function memberForUpdate(tx: Tx, practiceId: string, membershipId: string) {
+  await lockAdmins(tx, practiceId);
   const [member] = await tx
     .select({ membershipId: memberships.id, userId: users.id, role: memberships.role, status: users.status })
     .from(memberships)
@@ -45,16 +47,23 @@ async function memberForUpdate(tx: Tx, practiceId: string, membershipId: string)
 }
 
 /**
- * Refuses a change that would leave no active admin. Every admin row is locked first, so two admins
- * removing each other at the same moment are serialised and the second sees the first's change.
+ * Locks every admin row of the practice, always in the same order, before any change to a member:
+ * two admins removing each other at the same moment then queue rather than deadlock, and the
+ * second sees the first's change when its turn comes.
  */
-async function assertAnotherActiveAdmin(tx: Tx, practiceId: string, membershipId: string) {
-  const admins = await tx
+async function lockAdmins(tx: Tx, practiceId: string) {
+  return tx
     .select({ id: memberships.id, status: users.status })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.practiceId, practiceId), eq(memberships.role, 'admin')))
+    .orderBy(memberships.id)
     .for('update');
+}
+
+/** Refuses a change that would leave no active admin. */
+async function assertAnotherActiveAdmin(tx: Tx, practiceId: string, membershipId: string) {
+  const admins = await lockAdmins(tx, practiceId);
   const others = admins.filter((a) => a.id !== membershipId && a.status === 'active');
   if (others.length === 0) throw new ActionRefusal(LAST_ADMIN_MESSAGE);
 }

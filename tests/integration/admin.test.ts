@@ -1,0 +1,515 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScoped } from '../../db/connection';
+import { auditEvents, careTeam, clients, invitations, memberships, practices, users } from '../../db/schema';
+import { createClientRecord, createMember, ownerScoped } from '../../db/seed/factories';
+import { loadActor } from '../../lib/auth/actor';
+import { verifyCredentials } from '../../lib/auth/credentials';
+import { exportAuditCsv, listAuditEvents, parseAuditFilters } from '../../lib/audit/queries';
+import { changeClientStatus, moveClients, setCareTeam, updateClient } from '../../lib/clients/actions';
+import {
+  acceptInvitationAction,
+  inviteMember,
+  resendInvitation,
+  revokeInvitation,
+  sendPasswordReset,
+} from '../../lib/invitations/actions';
+import { acceptInvitation, acceptPasswordReset, lookupLink } from '../../lib/invitations/service';
+import { changeRole, deactivateMember, LAST_ADMIN_MESSAGE, reactivateMember, signUpPractice, updateSettings } from '../../lib/practice/actions';
+import { practiceOverview } from '../../lib/practice/overview';
+import { listMembers } from '../../lib/practice/queries';
+import { createPracticeWithAdmin } from '../../lib/practice/signup';
+import { openTestDatabase } from '../support/database';
+import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice } from '../support/factories';
+
+const NEW_PASSWORD = 'violet-kettle-harbour-42';
+
+beforeAll(() => {
+  // Links are handed back rather than emailed, so the tests can follow them.
+  delete process.env.SMTP_URL;
+});
+
+type Result = { ok: boolean; data?: unknown; formError?: string | null; fieldErrors?: Record<string, string[]> };
+
+function tokenOf(result: Result): string {
+  expect(result.ok).toBe(true);
+  const link = (result.data as { link: string | null }).link;
+  expect(link).toBeTruthy();
+  return link!.split('/').pop()!;
+}
+
+async function owner() {
+  return (await openTestDatabase()).owner();
+}
+
+async function invitationRows(practiceId: string) {
+  return ownerScoped(await owner(), practiceId, (tx) => tx.select().from(invitations).where(eq(invitations.practiceId, practiceId)));
+}
+
+async function auditActions(practiceId: string): Promise<string[]> {
+  const rows = await ownerScoped(await owner(), practiceId, (tx) =>
+    tx.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.practiceId, practiceId)),
+  );
+  return rows.map((r) => r.action);
+}
+
+async function invite(practice: Awaited<ReturnType<typeof makePractice>>, fields: Record<string, string>) {
+  actAs(practice.admin, practice.id);
+  return inviteMember(null, fields);
+}
+
+describe('sign-up of a new practice', () => {
+  it('creates an empty, isolated practice whose first admin can act at once', async () => {
+    const other = await makePractice('Existing');
+    const email = `founder-${Date.now()}@new.example`;
+    const created = await createPracticeWithAdmin({
+      practiceName: 'Harbour Therapy',
+      timeZone: 'Europe/London',
+      name: 'Founder Person',
+      email,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    const claims = await verifyCredentials({ email, password: NEW_PASSWORD });
+    expect(claims).toMatchObject({ practiceId: created.practiceId, userId: created.userId });
+    const actor = await loadActor({ ...claims!, loginAt: Date.now(), lastActiveAt: Date.now() });
+    expect(actor).toMatchObject({ role: 'admin', practice: { name: 'Harbour Therapy', timeZone: 'Europe/London' } });
+    const members = await listMembers(actor!);
+    expect(members.map((m) => m.email)).toEqual([email]);
+    const overview = await practiceOverview(actor!);
+    expect(overview.clientsByStatus).toEqual({ active: 0, paused: 0, discharged: 0, archived: 0 });
+    // Nothing of the other practice is reachable from the new one.
+    const handle = await openTestDatabase();
+    const seen = await runScoped(handle.app, { practiceId: created.practiceId }, (tx) => tx.select().from(clients));
+    expect(seen).toHaveLength(0);
+    expect(members.some((m) => m.email === other.admin.email)).toBe(false);
+    expect(await auditActions(created.practiceId)).toContain('practice.signUp');
+  });
+
+  it('refuses an email already registered with the generic message, and bad fields beside each field', async () => {
+    const a = await makePractice();
+    actAs(null);
+    const taken = await signUpPractice(null, {
+      practiceName: 'Copycat',
+      timeZone: 'America/Chicago',
+      name: 'Someone',
+      email: a.therapist.email.toUpperCase(),
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    expect(taken).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('cannot be used')] } });
+    if (!taken.ok) expect(taken.values?.password).toBeUndefined();
+
+    const bad = await signUpPractice(null, {
+      practiceName: 'X',
+      timeZone: 'EST',
+      name: '',
+      email: 'not-an-email',
+      password: 'password1234',
+      confirmPassword: 'different',
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(['confirmPassword', 'email', 'name', 'password', 'practiceName', 'timeZone']);
+    expect(bad.fieldErrors.password).toEqual([expect.stringContaining('breached')]);
+    expect(bad.values?.practiceName).toBe('X');
+  });
+});
+
+describe('invitations', () => {
+  it('stores only the SHA-256 of a 32-byte token, valid for 7 days, and records the step', async () => {
+    const a = await makePractice();
+    const result = await invite(a, { email: 'New.Therapist@Test.example', role: 'therapist' });
+    const token = tokenOf(result);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    const [row] = await invitationRows(a.id);
+    expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row!.email).toBe('new.therapist@test.example');
+    const days = (row!.expiresAt.getTime() - row!.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThan(7.01);
+    expect(await auditActions(a.id)).toContain('invitation.create');
+    expect(await lookupLink(token)).toMatchObject({ state: 'pending', kind: 'invite', role: 'therapist' });
+  });
+
+  it('refuses an existing member, an invalid email, an ungrantable role, a missing or foreign client record', async () => {
+    const a = await makePractice();
+    const b = await makePractice();
+    const member = await invite(a, { email: a.therapist.email.toUpperCase(), role: 'therapist' });
+    expect(member).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already has an account in this practice')] } });
+    const invalid = await invite(a, { email: 'nope', role: 'therapist' });
+    expect(invalid).toMatchObject({ ok: false, fieldErrors: { email: ['Enter a valid email address.'] } });
+    const owner = await invite(a, { email: 'x@test.example', role: 'owner' });
+    expect(owner).toMatchObject({ ok: false, fieldErrors: { role: [expect.stringContaining('Choose a role')] } });
+    const noRecord = await invite(a, { email: 'x@test.example', role: 'client' });
+    expect(noRecord).toMatchObject({ ok: false, fieldErrors: { clientId: [expect.stringContaining('Choose the client record')] } });
+    const foreignRecord = await createClientRecord(await owner_(), b.id, { firstName: 'Foreign', lastName: 'Record' });
+    const foreign = await invite(a, { email: 'x@test.example', role: 'client', clientId: foreignRecord.id });
+    expect(foreign).toMatchObject({ ok: false, fieldErrors: { clientId: ['Choose a client record from the list.'] } });
+    const linked = await invite(a, { email: 'x@test.example', role: 'client', clientId: a.clientA1.clientId });
+    expect(linked).toMatchObject({ ok: false, fieldErrors: { clientId: ['That client already has a portal login.'] } });
+    const first = await invite(a, { email: 'twice@test.example', role: 'admin' });
+    expect(first.ok).toBe(true);
+    const twice = await invite(a, { email: 'twice@test.example', role: 'therapist' });
+    expect(twice).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('open invitation')] } });
+    expect((await invitationRows(a.id)).length).toBe(1);
+  });
+
+  it('refuses non-admins and signed-out callers', async () => {
+    const a = await makePractice();
+    for (const person of [a.therapist, a.clientA1]) {
+      actAs(person, a.id);
+      expect(await inviteMember(null, { email: 'x@test.example', role: 'admin' })).toMatchObject({
+        ok: false,
+        formError: 'You do not have permission to do that.',
+      });
+    }
+    actAs(null);
+    expect(await inviteMember(null, { email: 'x@test.example', role: 'admin' })).toMatchObject({ ok: false });
+    expect(await invitationRows(a.id)).toHaveLength(0);
+  });
+
+  it('accepting creates an active login and membership, once; the link then reads as used', async () => {
+    const a = await makePractice();
+    const token = tokenOf(await invite(a, { email: 'joiner@test.example', role: 'therapist' }));
+    const accepted = await acceptInvitation(token, { name: 'Joiner Person', password: NEW_PASSWORD });
+    expect(accepted).toMatchObject({ role: 'therapist', practiceId: a.id });
+    const claims = await verifyCredentials({ email: 'joiner@test.example', password: NEW_PASSWORD });
+    expect(claims?.practiceId).toBe(a.id);
+    expect(await lookupLink(token)).toMatchObject({ state: 'accepted' });
+    await expect(acceptInvitation(token, { name: 'Again', password: NEW_PASSWORD })).rejects.toThrow(/already been used/);
+    expect(await auditActions(a.id)).toContain('invitation.accept');
+  });
+
+  it('a client invitation links the login to that clinical record', async () => {
+    const a = await makePractice();
+    const record = await createClientRecord(await owner_(), a.id, { firstName: 'Robin', lastName: 'Record' });
+    const token = tokenOf(await invite(a, { email: 'robin@test.example', role: 'client', clientId: record.id }));
+    const accepted = await acceptInvitation(token, { name: 'Robin Record', password: NEW_PASSWORD });
+    const [linked] = await ownerScoped(await owner_(), a.id, (tx) =>
+      tx.select({ userId: clients.userId }).from(clients).where(and(eq(clients.practiceId, a.id), eq(clients.id, record.id))),
+    );
+    expect(linked?.userId).toBe(accepted.userId);
+    const claims = await verifyCredentials({ email: 'robin@test.example', password: NEW_PASSWORD });
+    const actor = await loadActor({ ...claims!, loginAt: Date.now(), lastActiveAt: Date.now() });
+    expect(actor).toMatchObject({ role: 'client', clientId: record.id });
+  });
+
+  it('two concurrent acceptances of one invitation: exactly one succeeds', async () => {
+    const a = await makePractice();
+    const token = tokenOf(await invite(a, { email: 'race@test.example', role: 'therapist' }));
+    const results = await Promise.allSettled([
+      acceptInvitation(token, { name: 'First', password: NEW_PASSWORD }),
+      acceptInvitation(token, { name: 'Second', password: 'another-long-passphrase-9' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    const members = await ownerScoped(await owner_(), a.id, (tx) =>
+      tx.select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.practiceId, a.id), eq(users.email, 'race@test.example'))),
+    );
+    expect(members).toHaveLength(1);
+  });
+
+  it('an expired, revoked or resent link is refused with a clear reason; the resent one works', async () => {
+    const a = await makePractice();
+    const expiredToken = tokenOf(await invite(a, { email: 'late@test.example', role: 'therapist' }));
+    await ownerScoped(await owner_(), a.id, (tx) =>
+      tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, 'late@test.example')),
+    );
+    expect(await lookupLink(expiredToken)).toMatchObject({ state: 'expired' });
+    await expect(acceptInvitation(expiredToken, { name: 'Late', password: NEW_PASSWORD })).rejects.toThrow(/expired/);
+
+    const revokeResult = await invite(a, { email: 'withdrawn@test.example', role: 'therapist' });
+    const revokedToken = tokenOf(revokeResult);
+    actAs(a.admin, a.id);
+    const revoked = await revokeInvitation(null, { invitationId: (revokeResult.data as { invitationId: string }).invitationId });
+    expect(revoked.ok).toBe(true);
+    expect(await lookupLink(revokedToken)).toMatchObject({ state: 'revoked' });
+    const viaAction = await acceptInvitationAction(null, { token: revokedToken, name: 'W', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    expect(viaAction).toMatchObject({ ok: false, formError: expect.stringContaining('withdrawn') });
+
+    const [late] = (await invitationRows(a.id)).filter((r) => r.email === 'late@test.example');
+    actAs(a.admin, a.id);
+    const resent = await resendInvitation(null, { invitationId: late!.id });
+    const freshToken = tokenOf(resent);
+    expect(freshToken).not.toBe(expiredToken);
+    expect(await lookupLink(expiredToken)).toEqual({ state: 'invalid' });
+    await expect(acceptInvitation(freshToken, { name: 'Late After All', password: NEW_PASSWORD })).resolves.toMatchObject({ role: 'therapist' });
+    expect(await lookupLink('not-a-token')).toEqual({ state: 'invalid' });
+  });
+
+  it('acceptance refuses a short or breached password beside the field, echoing nothing secret', async () => {
+    const a = await makePractice();
+    const token = tokenOf(await invite(a, { email: 'weak@test.example', role: 'therapist' }));
+    const short = await acceptInvitationAction(null, { token, name: 'Weak', password: 'short', confirmPassword: 'short' });
+    expect(short).toMatchObject({ ok: false, fieldErrors: { password: ['Use at least 12 characters.'] } });
+    const breached = await acceptInvitationAction(null, { token, name: 'Weak', password: 'Password1234', confirmPassword: 'Password1234' });
+    expect(breached).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining('breached')] } });
+    if (!breached.ok) {
+      expect(breached.values?.password).toBeUndefined();
+      expect(breached.values?.token).toBeUndefined();
+    }
+    expect(await lookupLink(token)).toMatchObject({ state: 'pending' });
+  });
+
+  it("admins cannot revoke or resend another practice's invitation", async () => {
+    const a = await makePractice();
+    const b = await makePractice();
+    const result = await invite(b, { email: 'theirs@test.example', role: 'therapist' });
+    const invitationId = (result.data as { invitationId: string }).invitationId;
+    actAs(a.admin, a.id);
+    expect(await revokeInvitation(null, { invitationId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
+    expect(await resendInvitation(null, { invitationId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
+    const [row] = await invitationRows(b.id);
+    expect(row?.revokedAt).toBeNull();
+  });
+});
+
+async function owner_() {
+  return owner();
+}
+
+describe('account changes', () => {
+  it("deactivation ends the person's open session at the next request; reactivation lets them sign in again", async () => {
+    const a = await makePractice();
+    const claims = claimsFor(a.therapist, a.id);
+    expect(await loadActor(claims)).not.toBeNull();
+    actAs(a.admin, a.id);
+    expect(await deactivateMember(null, { membershipId: a.therapist.membershipId })).toMatchObject({ ok: true });
+    expect(await loadActor(claims)).toBeNull();
+    expect(await verifyCredentials({ email: a.therapist.email, password: TEST_PASSWORD })).toBeNull();
+    expect(await reactivateMember(null, { membershipId: a.therapist.membershipId })).toMatchObject({ ok: true });
+    expect(await verifyCredentials({ email: a.therapist.email, password: TEST_PASSWORD })).not.toBeNull();
+    // The old session stays ended: its session version is behind.
+    expect(await loadActor(claims)).toBeNull();
+    expect(await auditActions(a.id)).toEqual(expect.arrayContaining(['account.deactivate', 'account.reactivate']));
+  });
+
+  it('the last active admin can be neither deactivated nor demoted; with a second admin both work', async () => {
+    const a = await makePractice();
+    actAs(a.admin, a.id);
+    expect(await deactivateMember(null, { membershipId: a.admin.membershipId })).toMatchObject({ ok: false, formError: LAST_ADMIN_MESSAGE });
+    expect(await changeRole(null, { membershipId: a.admin.membershipId, role: 'therapist' })).toMatchObject({ ok: false, formError: LAST_ADMIN_MESSAGE });
+    expect(await changeRole(null, { membershipId: a.therapist.membershipId, role: 'admin' })).toMatchObject({ ok: true });
+    expect(await changeRole(null, { membershipId: a.admin.membershipId, role: 'therapist' })).toMatchObject({ ok: true });
+    // The one-time therapist is now the only admin.
+    actAs(a.therapist, a.id);
+    expect(await deactivateMember(null, { membershipId: a.therapist.membershipId })).toMatchObject({ ok: false, formError: LAST_ADMIN_MESSAGE });
+  });
+
+  it('two admins removing each other at once leave one active admin', async () => {
+    const a = await makePractice();
+    const second = await createMember(await owner_(), a.id, 'admin', { email: `second-${Date.now()}@test.example`, name: 'Second Admin' });
+    const { actAsForTests } = await import('../../lib/access/current-actor');
+    const first = await actorFor(a.admin, a.id);
+    const other = await actorFor(second, a.id);
+    actAsForTests(async () => first);
+    const p1 = deactivateMember(null, { membershipId: second.membershipId });
+    actAsForTests(async () => other);
+    const p2 = deactivateMember(null, { membershipId: a.admin.membershipId });
+    const results = await Promise.all([p1, p2]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ formError: LAST_ADMIN_MESSAGE });
+    const active = await ownerScoped(await owner_(), a.id, (tx) =>
+      tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.practiceId, a.id), eq(memberships.role, 'admin'), eq(users.status, 'active'))),
+    );
+    expect(active).toHaveLength(1);
+  });
+
+  it('refuses non-admins, other practices\u2019 ids, and roles that cannot be granted', async () => {
+    const a = await makePractice();
+    const b = await makePractice();
+    actAs(a.therapist, a.id);
+    expect(await deactivateMember(null, { membershipId: a.otherTherapist.membershipId })).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
+    expect(await sendPasswordReset(null, { membershipId: a.otherTherapist.membershipId })).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
+    actAs(a.admin, a.id);
+    expect(await deactivateMember(null, { membershipId: b.therapist.membershipId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
+    expect(await changeRole(null, { membershipId: b.therapist.membershipId, role: 'admin' })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
+    expect(await sendPasswordReset(null, { membershipId: b.therapist.membershipId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
+    expect(await changeRole(null, { membershipId: a.therapist.membershipId, role: 'client' })).toMatchObject({ ok: false, fieldErrors: { role: ['Choose admin or therapist.'] } });
+    expect(await changeRole(null, { membershipId: a.clientA1.membershipId, role: 'admin' })).toMatchObject({ ok: false, fieldErrors: { role: [expect.stringContaining('client login')] } });
+    expect(await loadActor(claimsFor(b.therapist, b.id))).not.toBeNull();
+  });
+
+  it('a password-reset link sets a new password, ends older sessions, and works once', async () => {
+    const a = await makePractice();
+    const oldClaims = claimsFor(a.otherTherapist, a.id);
+    actAs(a.admin, a.id);
+    const token = tokenOf(await sendPasswordReset(null, { membershipId: a.otherTherapist.membershipId }));
+    expect(await lookupLink(token)).toMatchObject({ state: 'pending', kind: 'reset' });
+    await acceptPasswordReset(token, { password: NEW_PASSWORD });
+    expect(await loadActor(oldClaims)).toBeNull();
+    expect(await verifyCredentials({ email: a.otherTherapist.email, password: TEST_PASSWORD })).toBeNull();
+    expect(await verifyCredentials({ email: a.otherTherapist.email, password: NEW_PASSWORD })).not.toBeNull();
+    await expect(acceptPasswordReset(token, { password: 'yet-another-long-phrase' })).rejects.toThrow(/already been used/);
+    // A reset link cannot be used as an invitation to create a second login.
+    actAs(a.admin, a.id);
+    const second = tokenOf(await sendPasswordReset(null, { membershipId: a.otherTherapist.membershipId }));
+    await expect(acceptInvitation(second, { name: 'Dup', password: NEW_PASSWORD })).rejects.toThrow();
+    expect(await auditActions(a.id)).toEqual(expect.arrayContaining(['account.sendPasswordReset', 'account.resetPassword']));
+  });
+});
+
+describe('clients and care teams', () => {
+  it('moves clients between therapists in bulk, with an audit row per client', async () => {
+    const a = await makePractice();
+    actAs(a.admin, a.id);
+    const result = await moveClients(null, {
+      clientIds: [a.clientA1.clientId, a.clientA2.clientId],
+      fromMembershipId: a.therapist.membershipId,
+      toMembershipId: a.otherTherapist.membershipId,
+    });
+    expect(result).toMatchObject({ ok: true, data: { moved: 2 } });
+    const team = await ownerScoped(await owner_(), a.id, (tx) =>
+      tx.select().from(careTeam).where(eq(careTeam.practiceId, a.id)),
+    );
+    expect(team.map((t) => [t.clientId, t.membershipId]).sort()).toEqual(
+      [
+        [a.clientA1.clientId, a.otherTherapist.membershipId],
+        [a.clientA2.clientId, a.otherTherapist.membershipId],
+      ].sort(),
+    );
+    const therapist = await actorFor(a.therapist, a.id);
+    expect(therapist?.careTeamClientIds.size).toBe(0);
+    expect((await auditActions(a.id)).filter((x) => x === 'client.careTeamChanged')).toHaveLength(2);
+  });
+
+  it("refuses another practice's client or therapist, and non-admins, writing nothing", async () => {
+    const a = await makePractice();
+    const b = await makePractice();
+    actAs(a.admin, a.id);
+    expect(await moveClients(null, { clientIds: [b.clientA1.clientId], toMembershipId: a.therapist.membershipId })).toMatchObject({ ok: false });
+    expect(await moveClients(null, { clientIds: [a.clientA1.clientId], toMembershipId: b.therapist.membershipId })).toMatchObject({
+      ok: false,
+      fieldErrors: { toMembershipId: [expect.any(String)] },
+    });
+    expect(await setCareTeam(null, { clientId: a.clientA1.clientId, membershipIds: [b.therapist.membershipId] })).toMatchObject({ ok: false });
+    expect(await changeClientStatus(null, { clientId: b.clientA1.clientId, status: 'paused' })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
+    expect(await updateClient(null, { clientId: b.clientA1.clientId, firstName: 'Hijack', lastName: 'X' })).toMatchObject({ ok: false });
+    actAs(a.therapist, a.id);
+    expect(await setCareTeam(null, { clientId: a.clientA1.clientId, membershipIds: [] })).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
+    const teamB = await ownerScoped(await owner_(), b.id, (tx) => tx.select().from(careTeam).where(eq(careTeam.practiceId, b.id)));
+    expect(teamB).toHaveLength(2);
+    const [bClient] = await ownerScoped(await owner_(), b.id, (tx) => tx.select().from(clients).where(eq(clients.id, b.clientA1.clientId)));
+    expect(bClient?.status).toBe('active');
+    expect(bClient?.firstName).toBe('Client');
+  });
+
+  it('sets a care team exactly, and pauses, discharges and archives in order', async () => {
+    const a = await makePractice();
+    actAs(a.admin, a.id);
+    expect(await setCareTeam(null, { clientId: a.clientA1.clientId, membershipIds: [a.otherTherapist.membershipId, a.admin.membershipId] })).toMatchObject({
+      ok: true,
+      data: { added: 2, removed: 1 },
+    });
+    expect(await changeClientStatus(null, { clientId: a.clientA1.clientId, status: 'archived' })).toMatchObject({ ok: false, fieldErrors: { status: [expect.any(String)] } });
+    for (const status of ['paused', 'discharged', 'archived'] as const) {
+      expect(await changeClientStatus(null, { clientId: a.clientA1.clientId, status })).toMatchObject({ ok: true });
+    }
+    expect(await updateClient(null, { clientId: a.clientA2.clientId, firstName: 'Renamed', lastName: 'Person', email: 'bad' })).toMatchObject({
+      ok: false,
+      fieldErrors: { email: ['Enter a valid email address.'] },
+    });
+    expect(await updateClient(null, { clientId: a.clientA2.clientId, firstName: 'Renamed', lastName: 'Person' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('settings', () => {
+  const valid = {
+    name: 'Renamed Practice',
+    timeZone: 'Europe/Berlin',
+    safetyQuestionEnabled: 'on',
+    idleTimeoutMinutes: '20',
+    crisisContacts: [{ label: 'Practice duty line', phone: '+44 20 7946 0000' }],
+    measureDefaults: [{ measure: 'phq9', everyDays: '14', atIntake: 'on' }],
+  };
+
+  it('refuses an idle time above 30 minutes, an unknown time zone and half-filled crisis numbers', async () => {
+    const a = await makePractice();
+    actAs(a.admin, a.id);
+    const result = await updateSettings(null, {
+      ...valid,
+      idleTimeoutMinutes: '31',
+      timeZone: 'Mars/Olympus',
+      crisisContacts: [{ label: 'Line', phone: '' }],
+      measureDefaults: [{ measure: 'phq9', everyDays: '0' }],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors.idleTimeoutMinutes).toEqual([expect.stringContaining('at most 30')]);
+    expect(result.fieldErrors.timeZone).toBeDefined();
+    expect(result.fieldErrors['crisisContacts.0.phone']).toEqual(['Enter the number.']);
+    expect(result.fieldErrors['measureDefaults.0.everyDays']).toBeDefined();
+    expect(await updateSettings(null, { ...valid, idleTimeoutMinutes: '0' })).toMatchObject({ ok: false, fieldErrors: { idleTimeoutMinutes: [expect.any(String)] } });
+  });
+
+  it('saves valid settings for the actor\u2019s own practice only; non-admins are refused', async () => {
+    const a = await makePractice();
+    actAs(a.therapist, a.id);
+    expect(await updateSettings(null, valid)).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
+    actAs(a.admin, a.id);
+    expect(await updateSettings(null, valid)).toMatchObject({ ok: true });
+    const [row] = await ownerScoped(await owner_(), a.id, (tx) => tx.select().from(practices).where(eq(practices.id, a.id)));
+    expect(row).toMatchObject({
+      name: 'Renamed Practice',
+      timeZone: 'Europe/Berlin',
+      idleTimeoutMinutes: 20,
+      safetyQuestionEnabled: true,
+      crisisContacts: [{ label: 'Practice duty line', phone: '+44 20 7946 0000' }],
+      measureDefaults: [{ measure: 'phq9', everyDays: 14, atIntake: true }],
+    });
+    expect(await updateSettings(null, { ...valid, safetyQuestionEnabled: '' })).toMatchObject({ ok: true });
+    const actor = await actorFor(a.admin, a.id);
+    expect(actor?.practice.safetyQuestionEnabled).toBe(false);
+  });
+});
+
+describe('overview and audit trail', () => {
+  it('overview counts clients and caseloads without any client answers', async () => {
+    const a = await makePractice();
+    const actor = await actorFor(a.admin, a.id);
+    const overview = await practiceOverview(actor!);
+    expect(overview.clientsByStatus.active).toBe(2);
+    expect(overview.caseloads.find((c) => c.membershipId === a.therapist.membershipId)?.activeClients).toBe(1);
+    expect(JSON.stringify(overview)).not.toMatch(/answers|note/);
+    const therapist = await actorFor(a.therapist, a.id);
+    await expect(practiceOverview(therapist!)).rejects.toThrow(/forbidden/);
+  });
+
+  it('filters the trail by person, client and action, and exports neutralised CSV', async () => {
+    const a = await makePractice();
+    actAs(a.admin, a.id);
+    await updateClient(null, { clientId: a.clientA1.clientId, firstName: '=HYPERLINK("x")', lastName: 'Evil' });
+    await changeClientStatus(null, { clientId: a.clientA2.clientId, status: 'paused' });
+    const actor = (await actorFor(a.admin, a.id))!;
+    const byClient = await listAuditEvents(actor, parseAuditFilters({ client: a.clientA1.clientId }));
+    expect(byClient.rows.map((r) => r.action)).toEqual(['client.update']);
+    const byAction = await listAuditEvents(actor, parseAuditFilters({ action: 'client.changeStatus', person: a.admin.userId }));
+    expect(byAction.rows).toHaveLength(1);
+    expect(byAction.rows[0]).toMatchObject({ clientId: a.clientA2.clientId, actorName: a.admin.name });
+    const future = await listAuditEvents(actor, parseAuditFilters({ from: '2999-01-01' }));
+    expect(future.rows).toHaveLength(0);
+    const ranged = await listAuditEvents(actor, parseAuditFilters({ from: '2000-01-01', to: '2999-12-31', action: 'client.update' }));
+    expect(ranged.rows.length).toBe(1);
+    const csv = await exportAuditCsv(actor, parseAuditFilters({ client: a.clientA1.clientId }));
+    expect(csv.split('\r\n')[0]).toBe('at,actor,actor_role,action,entity_type,entity_id,client_id,client,details');
+    expect(csv).toContain(`"'=HYPERLINK(""x"") Evil"`);
+    expect(await auditActions(a.id)).toContain('audit.export');
+    const therapist = (await actorFor(a.therapist, a.id))!;
+    await expect(listAuditEvents(therapist, parseAuditFilters({}))).rejects.toThrow(/forbidden/);
+  });
+
+  it('the app role can add audit rows but never rewrite them', async () => {
+    const a = await makePractice();
+    const handle = await openTestDatabase();
+    await expect(
+      runScoped(handle.app, { practiceId: a.id }, (tx) => tx.execute(sql`update audit_events set action = 'rewritten'`)),
+    ).rejects.toThrow();
+  });
+});

@@ -25,7 +25,13 @@ export async function bootstrapDatabase(register: (handle: DatabaseHandle) => vo
     handle = await openDatabase(config);
     await handle.app.execute(sql`select 1`);
   } catch (error) {
-    throw new StartupError(describeConnectionError(error, config.kind === 'pglite' ? 'the embedded database' : 'the app role (APP_DATABASE_URL or DATABASE_URL with user mend_app)'));
+    const where =
+      config.kind === 'pglite'
+        ? `the embedded database folder (${config.dataDir ?? 'memory'})`
+        : process.env.APP_DATABASE_URL
+          ? 'APP_DATABASE_URL'
+          : 'DATABASE_URL (connecting as mend_app)';
+    throw new StartupError(describeConnectionError(error, where));
   }
   register(handle);
 

@@ -16,15 +16,17 @@ export type DatabaseHandle = {
 };
 
 /** Turns driver errors at connect time into one sentence a person can act on. */
-export function describeConnectionError(error: unknown, what: string): string {
+export function describeConnectionError(outer: unknown, what: string): string {
+  // drizzle wraps the driver's error ("Failed query: …") with the real one as its cause.
+  const error = (outer as { cause?: unknown })?.cause ?? outer;
   const code = (error as { code?: string })?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ECONNREFUSED') return `Cannot reach the Postgres server for ${what}: connection refused. Is it running?`;
-  if (code === 'ENOTFOUND') return `Cannot reach the Postgres server for ${what}: its host name does not resolve.`;
+  if (code === 'ECONNREFUSED') return `Cannot reach the Postgres server in ${what}: connection refused. Is it running?`;
+  if (code === 'ENOTFOUND') return `Cannot reach the Postgres server in ${what}: its host name does not resolve.`;
   if (code === '28P01' || code === '28000')
-    return `Postgres refused the credentials for ${what} (${message}). Check the user and password.`;
-  if (code === '3D000') return `The database named in ${what} does not exist (${message}).`;
-  return `Could not open the database for ${what}: ${message}`;
+    return `Postgres refused the login in ${what} (${message}); run \`npm run db:migrate\` first, which creates the mend_app role.`;
+  if (code === '3D000') return `The database in ${what} does not exist (${message}).`;
+  return `Could not open the database in ${what}: ${message}`;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

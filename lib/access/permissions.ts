@@ -41,6 +41,6 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
-  if (!role) return false;
+  if (!role || !Object.hasOwn(PERMISSIONS, permission)) return false;
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }

@@ -21,7 +21,7 @@ export default defineConfig([
     // Pure domain modules: no I/O.
     files: ['lib/measures/**', 'lib/exercises/**', 'lib/checkins/rules.ts', 'lib/alerts/triggers.ts', 'lib/assignments/recurrence.ts', 'lib/assignments/adherence.ts'],
     // The domain's server side (queries and actions over the practice's own exercises) lives beside its pure core.
-    ignores: ['lib/**/actions.ts', 'lib/**/queries.ts', 'lib/exercises/library.ts'],
+    ignores: ['lib/**/actions.ts', 'lib/**/*-actions.ts', 'lib/**/queries.ts', 'lib/exercises/library.ts', 'lib/measures/client-overview.ts', 'lib/measures/schedules.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '**/db/*', 'next/*', 'server-only'], message: 'Pure modules import nothing with I/O.' }] }],
     },

@@ -1,0 +1,32 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
+import { markBaseline } from '@/lib/measures/baseline-actions';
+
+/** Makes one administration the baseline its measure's change is read against. */
+export function MarkBaselineButton({ administrationId, label }: { administrationId: string; label: string }) {
+  const [state, formAction, pending] = useActionState(markBaseline, null);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="administrationId" value={administrationId} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={label}
+        className="min-h-9 rounded-md border border-brand-700 px-2 py-1 text-xs font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+      >
+        {pending ? 'Saving…' : 'Make baseline'}
+      </button>
+      {state && !state.ok ? (
+        <span role="alert" className="ml-2 text-xs text-red-700">
+          {state.formError}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useId } from 'react';
+import { acknowledgeAlert } from '@/lib/alerts/actions';
+import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/triggers';
+import { type FormState, FormMessage, SubmitButton, valueOf } from '../form';
+
+/** Inline acknowledgement: what was done, and why when nothing was needed. Errors sit beside their fields. */
+export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string; clientName: string }) {
+  const [state, formAction] = useActionState(acknowledgeAlert, null);
+  const router = useRouter();
+  const id = useId();
+  const form = state as FormState;
+  useEffect(() => {
+    // The alert leaves the open list: re-read the page's server data.
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+
+  if (state?.ok) {
+    return (
+      <p role="status" className="text-sm font-medium text-brand-800">
+        Acknowledged.
+      </p>
+    );
+  }
+  const actionErrors = form?.fieldErrors?.action;
+  const reasonErrors = form?.fieldErrors?.reason;
+  const chosen = valueOf(form, 'action');
+  const reason = valueOf(form, 'reason');
+  return (
+    <form action={formAction} className="space-y-3" aria-label={`Acknowledge alert for ${clientName}`}>
+      <input type="hidden" name="alertId" value={alertId} />
+      <FormMessage state={form} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="space-y-1">
+          <label htmlFor={`${id}-action`} className="block text-sm font-medium text-slate-800">
+            What was done
+          </label>
+          <select
+            id={`${id}-action`}
+            name="action"
+            key={`action-${chosen}`}
+            defaultValue={chosen}
+            required
+            aria-invalid={actionErrors?.length ? true : undefined}
+            aria-describedby={actionErrors?.length ? `${id}-action-error` : undefined}
+            className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-600"
+          >
+            <option value="">Choose…</option>
+            {ACK_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {ACK_ACTION_LABELS[a]}
+              </option>
+            ))}
+          </select>
+          {actionErrors?.length ? (
+            <p id={`${id}-action-error`} className="text-sm text-red-700">
+              {actionErrors.join(' ')}
+            </p>
+          ) : null}
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-800">
+            Note <span className="font-normal text-slate-600">(required for “No action needed”)</span>
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            name="reason"
+            key={`reason-${reason}`}
+            defaultValue={reason}
+            rows={2}
+            maxLength={2000}
+            aria-invalid={reasonErrors?.length ? true : undefined}
+            aria-describedby={reasonErrors?.length ? `${id}-reason-error` : undefined}
+            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-600"
+          />
+          {reasonErrors?.length ? (
+            <p id={`${id}-reason-error`} className="text-sm text-red-700">
+              {reasonErrors.join(' ')}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <SubmitButton pendingLabel="Acknowledging…">Acknowledge</SubmitButton>
+    </form>
+  );
+}

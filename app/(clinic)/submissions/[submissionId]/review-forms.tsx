@@ -1,0 +1,180 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useId, useState } from 'react';
+import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
+import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
+
+/** After a successful action the server-rendered view must show the new state. */
+function useRefreshOnSuccess(state: FormState, after?: () => void) {
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) {
+      router.refresh();
+      after?.();
+    }
+    // Only when a new result arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+}
+
+function FieldError({ id, state, name }: { id: string; state: FormState; name: string }) {
+  const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
+  return errors?.length ? (
+    <p id={id} className="text-sm text-red-700">
+      {errors.join(' ')}
+    </p>
+  ) : null;
+}
+
+/** "Comment on this answer": anchored to one field path; visible to the client or a private note. */
+export function CommentForm({ submissionId, fieldPath, label }: { submissionId: string; fieldPath: string; label: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(commentOnField, null);
+  const uid = useId();
+  useRefreshOnSuccess(state as FormState, () => setOpen(false));
+  const echoed = state && !state.ok ? state.values : undefined;
+  const bodyError = state && !state.ok && state.fieldErrors?.body?.length;
+  if (!open) {
+    return (
+      <div className="mt-1">
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          className="min-h-9 rounded-md px-2 text-xs font-medium text-brand-800 underline hover:bg-brand-50"
+          aria-label={`Comment on: ${label}`}
+        >
+          Comment
+        </button>
+        {state?.ok ? <span className="text-xs text-brand-800" role="status">Comment saved.</span> : null}
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="mt-2 space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={`Comment on: ${label}`}>
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="fieldPath" value={fieldPath} />
+      <FormMessage state={state as FormState} />
+      <label htmlFor={`${uid}-body`} className="block text-sm font-medium text-slate-800">
+        Your comment on “{label}”
+      </label>
+      <textarea
+        id={`${uid}-body`}
+        name="body"
+        rows={3}
+        maxLength={2000}
+        defaultValue={typeof echoed?.body === 'string' ? echoed.body : ''}
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={bodyError ? `${uid}-body-error` : undefined}
+        className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
+      />
+      <FieldError id={`${uid}-body-error`} state={state as FormState} name="body" />
+      <FieldError id={`${uid}-path-error`} state={state as FormState} name="fieldPath" />
+      <fieldset className="flex flex-wrap gap-4 text-sm">
+        <legend className="sr-only">Who can see it</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="visibility" value="client" defaultChecked={echoed?.visibility !== 'private'} className="accent-brand-700" />
+          The client sees it beside this answer
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="visibility" value="private" defaultChecked={echoed?.visibility === 'private'} className="accent-brand-700" />
+          Private note (never shown to the client)
+        </label>
+      </fieldset>
+      <div className="flex gap-2">
+        <SubmitButton pendingLabel="Saving…">Save comment</SubmitButton>
+        <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-lg px-3 text-sm text-slate-700 hover:bg-slate-100">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A note on the whole submission that only the care team sees. */
+export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
+  const [state, action] = useActionState(commentOnField, null);
+  const [formKey, setFormKey] = useState(0);
+  useRefreshOnSuccess(state as FormState, () => setFormKey((k) => k + 1));
+  const echoed = state && !state.ok ? state.values : undefined;
+  const bodyError = state && !state.ok && state.fieldErrors?.body?.length;
+  return (
+    <form key={formKey} action={action} className="space-y-2">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="visibility" value="private" />
+      <FormMessage state={state as FormState} />
+      <label htmlFor="private-note" className="block text-sm font-medium text-slate-800">
+        Private note
+      </label>
+      <p id="private-note-hint" className="text-xs text-slate-600">
+        For you and the care team only. The client never sees it.
+      </p>
+      <textarea
+        id="private-note"
+        name="body"
+        rows={3}
+        maxLength={2000}
+        defaultValue={typeof echoed?.body === 'string' ? echoed.body : ''}
+        aria-invalid={bodyError ? true : undefined}
+        aria-describedby={`private-note-hint${bodyError ? ' private-note-error' : ''}`}
+        className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
+      />
+      <FieldError id="private-note-error" state={state as FormState} name="body" />
+      <SubmitButton pendingLabel="Saving…">Save private note</SubmitButton>
+    </form>
+  );
+}
+
+/** "Ask to revise" (with optional words for the client) and "Mark reviewed". */
+export function ReviewActions({ submissionId, status }: { submissionId: string; status: 'submitted' | 'revision_requested' | 'reviewed' | 'draft' }) {
+  const [reviseState, revise] = useActionState(requestRevision, null);
+  const [reviewState, review] = useActionState(markReviewed, null);
+  useRefreshOnSuccess(reviseState as FormState);
+  useRefreshOnSuccess(reviewState as FormState);
+  const echoed = reviseState && !reviseState.ok ? reviseState.values : undefined;
+  const messageError = reviseState && !reviseState.ok && reviseState.fieldErrors?.message?.length;
+  if (status === 'reviewed') {
+    return (
+      <p className="text-sm text-slate-700" role="status">
+        You marked this reviewed. The client can see your comments in their history.
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      <form action={review} className="space-y-2">
+        <input type="hidden" name="submissionId" value={submissionId} />
+        <FormMessage state={reviewState as FormState} />
+        <SubmitButton pendingLabel="Saving…">Mark reviewed</SubmitButton>
+      </form>
+      {status === 'submitted' ? (
+        <form action={revise} className="space-y-2 border-t border-slate-200 pt-4">
+          <input type="hidden" name="submissionId" value={submissionId} />
+          <FormMessage state={reviseState as FormState} />
+          <label htmlFor="revise-message" className="block text-sm font-medium text-slate-800">
+            Message to the client (optional)
+          </label>
+          <textarea
+            id="revise-message"
+            name="message"
+            rows={2}
+            maxLength={2000}
+            defaultValue={typeof echoed?.message === 'string' ? echoed.message : ''}
+            aria-invalid={messageError ? true : undefined}
+            aria-describedby={messageError ? 'revise-message-error' : 'revise-message-hint'}
+            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
+          />
+          <p id="revise-message-hint" className="text-xs text-slate-600">
+            Your comments on the answers are shown to the client beside each one.
+          </p>
+          <FieldError id="revise-message-error" state={reviseState as FormState} name="message" />
+          <SubmitButton pendingLabel="Sending…">Ask to revise</SubmitButton>
+        </form>
+      ) : (
+        <p className="text-sm text-slate-700" role="status">
+          You asked the client to revise this. Their new version will appear here when they send it.
+        </p>
+      )}
+    </div>
+  );
+}

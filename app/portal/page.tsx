@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { myCareTeam } from '@/lib/clients/portal';
+import { CheckinAndMeasuresSection } from './_sections/checkin-and-measures';
 import { HomeworkTodaySection } from './_sections/homework-today';
 import { PinnedSafetyPlanSection } from './_sections/pinned-safety-plan';
 
@@ -15,6 +16,7 @@ export default async function PortalHome() {
     <>
       <PinnedSafetyPlanSection actor={actor} />
       <PageHeader title={`Hello, ${firstName}`} description="Your space between sessions." />
+      <CheckinAndMeasuresSection actor={actor} />
       <HomeworkTodaySection actor={actor} />
       <Card title="Your care team">
         {team.length ? (

@@ -1,0 +1,163 @@
+'use client';
+
+/**
+ * Phone-first inputs for the portal's check-in and measures: big touch targets (at least 44 px), visible
+ * labels and values, errors beside the field and wired to it for screen readers.
+ */
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+export type Option<V extends string> = { value: V; label: string; hint?: string };
+
+/** A radio group drawn as segmented buttons (or stacked cards when options carry a hint). */
+export function SegmentedChoice<V extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  errors,
+  required,
+  columns,
+  description,
+}: {
+  name: string;
+  legend: string;
+  options: readonly Option<V>[];
+  value: V | null;
+  onChange: (value: V) => void;
+  errors?: string[];
+  required?: boolean;
+  columns?: number;
+  description?: string;
+}) {
+  const errorId = `${name}-error`;
+  const stacked = options.some((o) => o.hint);
+  const grid = stacked ? 'grid-cols-1' : columns === 2 ? 'grid-cols-2' : columns === 3 ? 'grid-cols-3' : columns === 5 ? 'grid-cols-5' : 'grid-cols-4';
+  return (
+    <fieldset aria-describedby={errors?.length ? errorId : undefined} aria-invalid={errors?.length ? true : undefined}>
+      <legend className="text-base font-semibold text-slate-900">
+        {legend}
+        {required ? null : <span className="ml-1 text-sm font-normal text-slate-600">(optional)</span>}
+      </legend>
+      {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
+      <div className={`mt-2 grid gap-2 ${grid}`}>
+        {options.map((option) => {
+          const id = `${name}-${option.value}`;
+          return (
+            <label key={option.value} htmlFor={id} className="block cursor-pointer">
+              <input
+                id={id}
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+                className="peer sr-only"
+              />
+              <span
+                className={`flex min-h-11 flex-col justify-center rounded-lg border-2 px-3 py-2 text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600 ${
+                  stacked ? 'text-left' : 'items-center text-center'
+                } ${errors?.length ? 'border-red-400' : 'border-slate-300'} bg-white text-slate-900`}
+              >
+                <span className="font-medium">{option.label}</span>
+                {option.hint ? <span className="mt-0.5 text-xs opacity-90">{option.hint}</span> : null}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <FieldError id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
+/**
+ * A slider whose value is always written beside its label. Until it is touched it holds no answer (a default
+ * would quietly record one), shown as "Not set".
+ */
+export function ScaleSlider({
+  name,
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  anchors,
+  errors,
+  required,
+  format = (v) => String(v),
+}: {
+  name: string;
+  label: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  min: number;
+  max: number;
+  step: number;
+  anchors?: { min: string; max: string };
+  errors?: string[];
+  required?: boolean;
+  format?: (value: number) => string;
+}) {
+  const id = `field-${name}`;
+  const errorId = `${id}-error`;
+  const anchorId = `${id}-anchors`;
+  const shown = value ?? min + Math.round((max - min) / 2 / step) * step;
+  const take = (raw: string) => {
+    const n = Number(raw);
+    if (Number.isFinite(n)) onChange(n);
+  };
+  return (
+    <div>
+      <div className="flex items-baseline justify-between gap-3">
+        <label htmlFor={id} className="text-base font-semibold text-slate-900">
+          {label}
+          {required ? null : <span className="ml-1 text-sm font-normal text-slate-600">(optional)</span>}
+        </label>
+        <output htmlFor={id} aria-live="polite" className={`text-lg font-semibold tabular-nums ${value === null ? 'text-slate-500' : 'text-brand-800'}`}>
+          {value === null ? 'Not set' : format(value)}
+        </output>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={shown}
+        aria-valuetext={value === null ? 'Not set' : format(value)}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[anchors ? anchorId : null, errors?.length ? errorId : null].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => take(e.currentTarget.value)}
+        // A tap on the thumb's resting place changes nothing, so it would never fire onChange: take it here.
+        onPointerUp={(e) => take(e.currentTarget.value)}
+        className={`mt-2 h-11 w-full cursor-pointer accent-brand-700 ${value === null ? 'opacity-50' : ''}`}
+      />
+      {anchors ? (
+        <div id={anchorId} className="flex justify-between text-xs text-slate-600">
+          <span>
+            {min} = {anchors.min}
+          </span>
+          <span>
+            {max} = {anchors.max}
+          </span>
+        </div>
+      ) : null}
+      {!required && value !== null ? (
+        <button type="button" onClick={() => onChange(null)} className="mt-1 min-h-11 text-sm font-medium text-brand-800 underline">
+          Clear {label.toLowerCase()}
+        </button>
+      ) : null}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}

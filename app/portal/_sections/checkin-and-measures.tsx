@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { Badge, Card, formatDate } from '@/app/_components/ui';
+import type { Actor } from '@/lib/auth/types';
+import { myCheckinToday } from '@/lib/checkins/queries';
+import { myDueMeasures } from '@/lib/measures/queries';
+
+/** "Today" on the portal home: the daily check-in (done or not) and the questionnaires that are due. */
+export async function CheckinAndMeasuresSection({ actor }: { actor: Actor }) {
+  const [checkin, due] = await Promise.all([myCheckinToday(actor), myDueMeasures(actor)]);
+  return (
+    <Card title="Today" className="mb-4">
+      <div data-testid="today-checkin" className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="font-medium text-slate-900">Daily check-in</p>
+          <p className="text-sm text-slate-600">
+            {checkin ? 'Done for today. You can still change it.' : 'Not done yet today. It takes under a minute.'}
+          </p>
+        </div>
+        <Link
+          href="/portal/check-in"
+          className={`inline-flex min-h-11 items-center rounded-lg px-4 text-sm font-semibold ${
+            checkin ? 'border border-brand-700 text-brand-800 hover:bg-brand-50' : 'bg-brand-700 text-white hover:bg-brand-800'
+          }`}
+        >
+          {checkin ? 'Edit check-in' : 'Check in now'}
+        </Link>
+      </div>
+
+      <h3 className="mt-5 text-sm font-semibold text-slate-900">Questionnaires due</h3>
+      {due.length ? (
+        <ul className="mt-2 divide-y divide-slate-100" aria-label="Questionnaires due">
+          {due.map((m) => (
+            <li key={m.measure}>
+              <Link
+                href={`/portal/measures/${m.measure}`}
+                className="flex min-h-12 items-center justify-between gap-3 py-2 text-sm hover:bg-brand-50"
+              >
+                <span>
+                  <span className="font-medium text-brand-800 underline">{m.title}</span>
+                  {m.hasDraft ? <span className="ml-2 text-xs text-slate-600">started</span> : null}
+                </span>
+                <span className="flex items-center gap-2 text-slate-700">
+                  {m.overdue ? <Badge tone="warn">Due since {formatDate(m.dueDay)}</Badge> : <Badge tone="brand">Due today</Badge>}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">No questionnaires are due. Your therapist will add them when it is time.</p>
+      )}
+    </Card>
+  );
+}

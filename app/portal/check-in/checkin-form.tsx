@@ -1,0 +1,246 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useState, startTransition } from 'react';
+import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
+import { submitCheckin } from '@/lib/checkins/actions';
+import type { CheckinValues } from './values';
+import {
+  CHECKIN_FIELD_LABELS,
+  CHECKIN_RANGES,
+  SAFETY_QUESTION,
+  SCALE_ANCHORS,
+  SELF_CARE_LABELS,
+  SELF_CARE_OPTIONS,
+  SLEEP_QUALITY_LABELS,
+  SOCIAL_CONTACT_LABELS,
+  SOCIAL_CONTACT_OPTIONS,
+  WINDOW_EXPLANATIONS,
+  WINDOW_LABELS,
+  WINDOW_STATES,
+} from '@/lib/checkins/rules';
+
+function toFormData(v: CheckinValues, safetyEnabled: boolean): FormData {
+  const data = new FormData();
+  const put = (key: string, value: number | string | null) => {
+    if (value !== null && value !== '') data.append(key, String(value));
+  };
+  put('mood', v.mood);
+  put('distress', v.distress);
+  put('window', v.window);
+  put('sleepHours', v.sleepHours);
+  put('sleepQuality', v.sleepQuality);
+  put('socialContact', v.socialContact);
+  put('feltConnected', v.feltConnected);
+  put('feltRejected', v.feltRejected);
+  for (const item of v.selfCare) data.append('selfCare[]', item);
+  put('note', v.note);
+  if (safetyEnabled) put('safetyThoughts', v.safetyThoughts);
+  return data;
+}
+
+export function CheckinForm({
+  initial,
+  editing,
+  safetyEnabled,
+  practiceContacts,
+}: {
+  initial: CheckinValues;
+  editing: boolean;
+  safetyEnabled: boolean;
+  practiceContacts: PracticeContact[];
+}) {
+  const [values, setValues] = useState<CheckinValues>(initial);
+  const [state, dispatch, pending] = useActionState(submitCheckin, null);
+  const set = <K extends keyof CheckinValues>(key: K) => (value: CheckinValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const saved = state?.ok ? state.data : null;
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // Dispatched by hand rather than through the form's action, so React does not reset the inputs.
+    startTransition(() => dispatch(toFormData(values, safetyEnabled)));
+  };
+
+  const noteLength = [...values.note].length;
+  return (
+    <div className="space-y-6">
+      {saved?.crisis ? <CrisisPanel key={`${saved.checkinId}-${saved.revision}`} practiceContacts={practiceContacts} urgent={saved.tier === 'urgent'} /> : null}
+      {saved ? (
+        <div role="status" data-testid="checkin-saved" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-3 text-sm text-brand-900">
+          {saved.updated ? "Today's check-in is updated." : 'Thank you — your check-in for today is saved.'}{' '}
+          <Link href="/portal" className="font-semibold underline">
+            Back to home
+          </Link>
+        </div>
+      ) : null}
+      {state && !state.ok && state.formError ? (
+        <div data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="status">
+          {state.formError}
+        </div>
+      ) : null}
+
+      <form onSubmit={onSubmit} noValidate className="space-y-7" aria-describedby="checkin-intro">
+        <p id="checkin-intro" className="text-sm text-slate-600">
+          {editing ? 'You already checked in today. Change anything and save again; the earlier answers are kept.' : 'Three questions are needed; the rest are optional.'}
+        </p>
+
+        <ScaleSlider
+          name="mood"
+          label={CHECKIN_FIELD_LABELS.mood}
+          value={values.mood}
+          onChange={set('mood')}
+          {...CHECKIN_RANGES.mood}
+          anchors={SCALE_ANCHORS.mood}
+          format={(v) => `${v} / 10`}
+          errors={errors.mood}
+          required
+        />
+        <ScaleSlider
+          name="distress"
+          label={CHECKIN_FIELD_LABELS.distress}
+          value={values.distress}
+          onChange={set('distress')}
+          {...CHECKIN_RANGES.distress}
+          anchors={SCALE_ANCHORS.distress}
+          format={(v) => `${v} / 100`}
+          errors={errors.distress}
+          required
+        />
+        <SegmentedChoice
+          name="window"
+          legend={CHECKIN_FIELD_LABELS.window}
+          description="Where are you right now?"
+          options={WINDOW_STATES.map((w) => ({ value: w, label: WINDOW_LABELS[w], hint: WINDOW_EXPLANATIONS[w] }))}
+          value={values.window}
+          onChange={set('window')}
+          errors={errors.window}
+          required
+        />
+
+        {safetyEnabled ? (
+          <SegmentedChoice
+            name="safetyThoughts"
+            legend={SAFETY_QUESTION}
+            options={[
+              { value: 'no', label: 'No' },
+              { value: 'yes', label: 'Yes' },
+            ]}
+            columns={2}
+            value={values.safetyThoughts}
+            onChange={set('safetyThoughts')}
+            errors={errors.safetyThoughts}
+            required
+          />
+        ) : null}
+
+        <details className="group rounded-xl border border-slate-200 bg-white p-4" open={editing || undefined}>
+          <summary className="min-h-11 cursor-pointer content-center text-base font-semibold text-slate-900">More about today (optional)</summary>
+          <div className="mt-4 space-y-7">
+            <ScaleSlider
+              name="sleepHours"
+              label={CHECKIN_FIELD_LABELS.sleepHours}
+              value={values.sleepHours}
+              onChange={set('sleepHours')}
+              {...CHECKIN_RANGES.sleepHours}
+              format={(v) => `${v} h`}
+              errors={errors.sleepHours}
+            />
+            <SegmentedChoice
+              name="sleepQuality"
+              legend={CHECKIN_FIELD_LABELS.sleepQuality}
+              options={([0, 1, 2, 3, 4] as const).map((q) => ({ value: String(q), label: SLEEP_QUALITY_LABELS[q] }))}
+              columns={3}
+              value={values.sleepQuality === null ? null : String(values.sleepQuality)}
+              onChange={(v) => set('sleepQuality')(Number(v))}
+              errors={errors.sleepQuality}
+            />
+            <SegmentedChoice
+              name="socialContact"
+              legend={CHECKIN_FIELD_LABELS.socialContact}
+              options={SOCIAL_CONTACT_OPTIONS.map((s) => ({ value: s, label: SOCIAL_CONTACT_LABELS[s] }))}
+              columns={2}
+              value={values.socialContact}
+              onChange={set('socialContact')}
+              errors={errors.socialContact}
+            />
+            <ScaleSlider
+              name="feltConnected"
+              label={CHECKIN_FIELD_LABELS.feltConnected}
+              value={values.feltConnected}
+              onChange={set('feltConnected')}
+              {...CHECKIN_RANGES.feltConnected}
+              anchors={SCALE_ANCHORS.feltConnected}
+              format={(v) => `${v} / 10`}
+              errors={errors.feltConnected}
+            />
+            <ScaleSlider
+              name="feltRejected"
+              label={CHECKIN_FIELD_LABELS.feltRejected}
+              value={values.feltRejected}
+              onChange={set('feltRejected')}
+              {...CHECKIN_RANGES.feltRejected}
+              anchors={SCALE_ANCHORS.feltRejected}
+              format={(v) => `${v} / 10`}
+              errors={errors.feltRejected}
+            />
+            <fieldset aria-describedby={errors.selfCare?.length ? 'selfCare-error' : undefined}>
+              <legend className="text-base font-semibold text-slate-900">
+                {CHECKIN_FIELD_LABELS.selfCare} <span className="text-sm font-normal text-slate-600">(optional, choose any)</span>
+              </legend>
+              <div className="mt-2 grid grid-cols-2 gap-2">
+                {SELF_CARE_OPTIONS.map((item) => {
+                  const checked = values.selfCare.includes(item);
+                  return (
+                    <label key={item} className="block cursor-pointer">
+                      <input
+                        type="checkbox"
+                        className="peer sr-only"
+                        checked={checked}
+                        onChange={() => set('selfCare')(checked ? values.selfCare.filter((s) => s !== item) : [...values.selfCare, item])}
+                      />
+                      <span className="flex min-h-11 items-center rounded-lg border-2 border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-900 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600">
+                        <span aria-hidden="true" className="mr-2 w-4">
+                          {checked ? '✓' : ''}
+                        </span>
+                        {SELF_CARE_LABELS[item]}
+                      </span>
+                    </label>
+                  );
+                })}
+              </div>
+              <FieldError id="selfCare-error" errors={errors.selfCare} />
+            </fieldset>
+            <div>
+              <label htmlFor="field-note" className="text-base font-semibold text-slate-900">
+                {CHECKIN_FIELD_LABELS.note} <span className="text-sm font-normal text-slate-600">(optional)</span>
+              </label>
+              <textarea
+                id="field-note"
+                value={values.note}
+                onChange={(e) => set('note')(e.currentTarget.value)}
+                rows={3}
+                aria-describedby={`note-count${errors.note?.length ? ' note-error' : ''}`}
+                aria-invalid={errors.note?.length ? true : undefined}
+                className="mt-2 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+              />
+              <p id="note-count" className={`mt-1 text-xs ${noteLength > CHECKIN_RANGES.noteMaxChars ? 'text-red-700' : 'text-slate-600'}`}>
+                {noteLength} of {CHECKIN_RANGES.noteMaxChars.toLocaleString('en-US')} characters. Only you and your care team can read it.
+              </p>
+              <FieldError id="note-error" errors={errors.note} />
+            </div>
+          </div>
+        </details>
+
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+        >
+          {pending ? 'Saving…' : editing || saved ? 'Save changes' : 'Save check-in'}
+        </button>
+      </form>
+    </div>
+  );
+}

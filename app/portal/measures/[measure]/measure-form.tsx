@@ -1,0 +1,267 @@
+'use client';
+
+import Link from 'next/link';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import { FieldError } from '@/app/portal/_components/choice-inputs';
+import { saveMeasureDraft, submitMeasure } from '@/lib/measures/actions';
+import { MEASURES } from '@/lib/measures/definitions';
+import type { MeasureItem, MeasureKey } from '@/lib/measures/types';
+
+type Answers = Record<string, number | null>;
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/** The question's number as printed: A-RSQ asks two parts (a, b) of each situation. */
+function itemLabel(item: MeasureItem): string {
+  return /^q\d+[ab]$/.test(item.id) ? item.id.slice(1) : String(item.number);
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
+
+/**
+ * One key per filling-in of a form, kept in this browser until it is submitted: a retry, a double tap or the
+ * same form open in a second tab all send the same key, and the server keeps one record.
+ */
+function useSubmissionKey(storageKey: string, fallback: string) {
+  const key = useRef(fallback);
+  useEffect(() => {
+    try {
+      const stored = window.localStorage.getItem(storageKey);
+      if (stored && KEY_PATTERN.test(stored)) key.current = stored;
+      else window.localStorage.setItem(storageKey, fallback);
+    } catch {
+      // Storage can be off (private mode); the key made with the page still covers retries and double taps.
+    }
+  }, [storageKey, fallback]);
+  return key;
+}
+
+function forgetSubmissionKey(storageKey: string) {
+  try {
+    window.localStorage.removeItem(storageKey);
+  } catch {
+    /* nothing stored */
+  }
+}
+
+function ItemQuestion({
+  item,
+  situation,
+  value,
+  onAnswer,
+  errors,
+}: {
+  item: MeasureItem;
+  situation?: string;
+  value: number | null;
+  onAnswer: (value: number) => void;
+  errors?: string[];
+}) {
+  const errorId = `${item.id}-error`;
+  return (
+    <fieldset aria-describedby={errors?.length ? errorId : undefined} aria-invalid={errors?.length ? true : undefined}>
+      {situation ? <p className="mb-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">{situation}</p> : null}
+      <legend className="text-base font-semibold text-slate-900">
+        <span className="mr-1">{itemLabel(item)}.</span>
+        {item.text}
+      </legend>
+      <div className="mt-3 grid gap-2">
+        {item.options.map((option) => {
+          const id = `${item.id}-${option.value}`;
+          return (
+            <label key={option.value} htmlFor={id} className="block cursor-pointer">
+              <input
+                id={id}
+                type="radio"
+                name={item.id}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onAnswer(option.value)}
+                className="peer sr-only"
+              />
+              <span className="flex min-h-12 items-center justify-between rounded-lg border-2 border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-900 peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600">
+                <span>{option.label}</span>
+                <span className="text-xs opacity-80" aria-hidden="true">
+                  {option.value}
+                </span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <FieldError id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
+export function MeasureForm({
+  measure,
+  initialAnswers,
+  freshKey,
+  storageKey,
+  practiceContacts,
+}: {
+  measure: MeasureKey;
+  initialAnswers: Answers;
+  freshKey: string;
+  storageKey: string;
+  practiceContacts: PracticeContact[];
+}) {
+  const definition = MEASURES[measure];
+  const items = definition.items;
+  const situationOf = new Map<string, string>();
+  for (const s of definition.scenarios ?? []) {
+    situationOf.set(s.concern.id, s.situation);
+    situationOf.set(s.acceptance.id, s.situation);
+  }
+  const [answers, setAnswers] = useState<Answers>(initialAnswers);
+  const firstOpen = items.findIndex((item) => answers[item.id] === undefined || answers[item.id] === null);
+  const [index, setIndex] = useState(firstOpen === -1 ? items.length - 1 : firstOpen);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const submissionKey = useSubmissionKey(storageKey, freshKey);
+  const [state, dispatch, pending] = useActionState(submitMeasure, null);
+  const done = state?.ok ? state.data : null;
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const last = items.length - 1;
+
+  useEffect(() => {
+    // This filling-in is finished: the next time the form opens it gets a new key.
+    if (done) forgetSubmissionKey(storageKey);
+  }, [done, storageKey]);
+
+  // On a refusal, show the first question it names (one question per screen on a phone).
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    if (state && !state.ok) {
+      const first = items.findIndex((item) => state.fieldErrors[item.id]?.length);
+      if (first !== -1) setIndex(first);
+    }
+  }
+
+  const answer = (itemId: string, value: number) => {
+    const next = { ...answers, [itemId]: value };
+    setAnswers(next);
+    setSaveState('saving');
+    // Saves run one after another so an older one can never land after a newer one.
+    saving.current = saving.current.then(async () => {
+      try {
+        const result = await saveMeasureDraft(null, { measure, answers: next });
+        setSaveState(result.ok ? 'saved' : 'failed');
+      } catch {
+        setSaveState('failed');
+      }
+    });
+  };
+
+  const unanswered = items.filter((item) => item.scored && (answers[item.id] === undefined || answers[item.id] === null));
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    startTransition(() => dispatch({ measure, submissionKey: submissionKey.current, answers }));
+  };
+
+  if (done) {
+    return (
+      <div className="space-y-4">
+        {done.crisis ? <CrisisPanel practiceContacts={practiceContacts} urgent={done.tier === 'urgent'} /> : null}
+        <div role="status" data-testid="measure-saved" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900">
+          <p className="font-semibold">Thank you — your {definition.shortTitle} is saved.</p>
+          {done.status === 'incomplete' ? (
+            <p className="mt-1">Some questions were left blank, so it has no score this time. Your care team can still see your answers.</p>
+          ) : (
+            <p className="mt-1">Your care team will see it. You can follow how it changes on My progress.</p>
+          )}
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Link href="/portal/progress" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+              My progress
+            </Link>
+            <Link href="/portal" className="inline-flex min-h-11 items-center rounded-lg border border-brand-700 px-4 font-semibold text-brand-800">
+              Back to home
+            </Link>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const answeredCount = items.filter((item) => answers[item.id] !== undefined && answers[item.id] !== null).length;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <div className="rounded-xl border border-slate-200 bg-white p-4">
+        <p className="text-sm font-medium text-slate-900">{definition.instructions}</p>
+      </div>
+
+      <div className="flex items-center justify-between text-sm text-slate-700">
+        <p data-testid="measure-progress" className="md:hidden" aria-live="polite">
+          Question {index + 1} of {items.length}
+        </p>
+        <p className="hidden md:block">
+          {answeredCount} of {items.length} answered
+        </p>
+        <p aria-live="polite" className="text-xs text-slate-600">
+          {saveState === 'saving' ? 'Saving…' : saveState === 'saved' ? 'Answers saved' : saveState === 'failed' ? 'Not saved yet — your answers are still here' : ''}
+        </p>
+      </div>
+      <div className="h-2 w-full overflow-hidden rounded-full bg-slate-200 md:hidden" aria-hidden="true">
+        <div className="h-full bg-brand-600" style={{ width: `${((index + 1) / items.length) * 100}%` }} />
+      </div>
+
+      {state && !state.ok && state.formError ? (
+        <div data-testid="form-error" role="status" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.formError}
+        </div>
+      ) : null}
+
+      <ol className="space-y-8">
+        {items.map((item, i) => (
+          <li key={item.id} className={`${i === index ? 'block' : 'hidden'} rounded-xl border border-slate-200 bg-white p-4 md:block`}>
+            <ItemQuestion
+              item={item}
+              situation={situationOf.get(item.id)}
+              value={answers[item.id] ?? null}
+              onAnswer={(v) => answer(item.id, v)}
+              errors={errors[item.id]}
+            />
+          </li>
+        ))}
+      </ol>
+
+      <div className="flex gap-3 md:hidden">
+        <button
+          type="button"
+          onClick={() => setIndex((i) => Math.max(0, i - 1))}
+          disabled={index === 0}
+          className="min-h-12 flex-1 rounded-lg border-2 border-brand-700 px-4 font-semibold text-brand-800 disabled:border-slate-300 disabled:text-slate-400"
+        >
+          Back
+        </button>
+        {index < last ? (
+          <button type="button" onClick={() => setIndex((i) => Math.min(last, i + 1))} className="min-h-12 flex-1 rounded-lg bg-brand-700 px-4 font-semibold text-white">
+            Next
+          </button>
+        ) : null}
+      </div>
+
+      <div className={`${index === last ? 'block' : 'hidden'} space-y-3 md:block`}>
+        {unanswered.length ? (
+          <p className="text-sm text-slate-700">
+            {unanswered.length === 1 ? 'Question' : 'Questions'} {unanswered.map(itemLabel).join(', ')}{' '}
+            {unanswered.length === 1 ? 'is' : 'are'} not answered. You can still send it; some forms cannot be scored with gaps.
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 md:w-auto"
+        >
+          {pending ? 'Sending…' : `Submit ${definition.shortTitle}`}
+        </button>
+      </div>
+
+      <p className="border-t border-slate-200 pt-3 text-xs text-slate-600" data-testid="measure-attribution">
+        {definition.attribution}
+      </p>
+    </form>
+  );
+}

@@ -45,7 +45,6 @@ export type RosterClinical = {
   lastMood: number | null;
   phq9: MeasureCell | null;
   gad7: MeasureCell | null;
-  homework: { due: number; completed: number; ratio: number | null; overdue: number };
   alerts: { urgent: number; followUp: number };
   nextMeasure: string | null;
 };
@@ -62,6 +61,8 @@ export type RosterRow = {
   lastCheckinAt: string | null;
   daysSinceCheckin: number | null;
   nextMeasureDue: string | null;
+  /** Homework counts are non-clinical metadata (CLINICAL §6 "counts"): shown to an admin for every client. */
+  homework: { due: number; completed: number; ratio: number | null; overdue: number };
   attentionRank: number;
   clinical: RosterClinical | null;
 };
@@ -241,7 +242,8 @@ function measureColumns(measure: RosterMeasure): SQL {
  *             assignment_occurrences_client_due_idx, alerts_open_idx, measure_schedules_client_idx,
  *             the care_team key) and returns one row: a top-1 or a small aggregate. Clinical laterals join
  *             `on s.on_team`, so an admin's off-team clients carry NULL clinical facts — they can be neither
- *             shown, nor filtered, nor sorted, nor ranked on them.
+ *             shown, nor filtered, nor sorted, nor ranked on them. Dates and homework counts are
+ *             non-clinical metadata (CLINICAL §6) and are there for every listed client.
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
  *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
  *   final   — only the page's rows get the 14-day mood series (the one lateral that reads many rows).
@@ -293,7 +295,8 @@ function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit
         from assignment_occurrences o
         where o.practice_id = s.practice_id and o.client_id = s.id
           and o.due_at >= now() - ${sql.raw(`interval '${HOMEWORK_WINDOW_DAYS} days'`)} and o.due_at <= now()
-      ) hw on s.on_team
+          -- 'due' past its time is overdue here whether or not a reader has lazily marked it 'missed' yet.
+      ) hw on true
       left join lateral (
         select count(*) filter (where a.tier = 'urgent')::int as urgent,
                count(*) filter (where a.tier = 'follow_up')::int as follow_up
@@ -400,6 +403,7 @@ function toRow(raw: RawRow): RosterRow {
     lastCheckinAt: iso(raw.last_checkin_at),
     daysSinceCheckin: num(raw.days_since_checkin),
     nextMeasureDue: str(raw.next_due),
+    homework: { due, completed: done, ratio: due === 0 ? null : done / due, overdue: num(raw.overdue) ?? 0 },
     attentionRank: num(raw.attention_rank) ?? EVERYONE_ELSE_RANK,
     clinical: onTeam
       ? {
@@ -407,7 +411,6 @@ function toRow(raw: RawRow): RosterRow {
           lastMood: num(raw.last_mood),
           phq9: measureCell('phq9', raw),
           gad7: measureCell('gad7', raw),
-          homework: { due, completed: done, ratio: due === 0 ? null : done / due, overdue: num(raw.overdue) ?? 0 },
           alerts: { urgent: num(raw.urgent_alerts) ?? 0, followUp: num(raw.follow_up_alerts) ?? 0 },
           nextMeasure: str(raw.next_measure),
         }

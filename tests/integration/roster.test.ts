@@ -131,6 +131,7 @@ describe('the caseload roster', () => {
     const { rows } = await loadRoster(w.therapist, view());
     for (const r of rows) {
       const c = r.clinical!;
+      expect(c).not.toBeNull();
       expect(
         attentionRank({
           status: r.status,
@@ -138,7 +139,7 @@ describe('the caseload roster', () => {
           openFollowUpAlerts: c.alerts.followUp,
           phq9Change: c.phq9?.change ?? null,
           gad7Change: c.gad7?.change ?? null,
-          overdueHomework: c.homework.overdue,
+          overdueHomework: r.homework.overdue,
           daysSinceCheckin: r.daysSinceCheckin,
         }),
       ).toBe(r.attentionRank);
@@ -156,7 +157,7 @@ describe('the caseload roster', () => {
     expect(eve.clinical!.phq9!.band?.id).toBe('mild');
     // One GAD-7 only: it is its own baseline, so there is no change to classify yet.
     expect(eve.clinical!.gad7).toMatchObject({ score: 9, baselineScore: 9, change: null });
-    expect(eve.clinical!.homework).toEqual({ due: 3, completed: 3, ratio: 1, overdue: 0 });
+    expect(eve.homework).toEqual({ due: 3, completed: 3, ratio: 1, overdue: 0 });
     // Schedules: PHQ-9 every 14 days from 20 days ago → due in 8 days; GAD-7 every 30 from yesterday → in 29.
     expect(eve.nextMeasureDue).toBe(daysAgo(TZ, -8));
     expect(eve.clinical!.nextMeasure).toBe('phq9');
@@ -168,7 +169,7 @@ describe('the caseload roster', () => {
 
     const oli = rows.find((r) => r.id === w.ids.overdue)!;
     // The cancelled occurrence is left out; the one due in two days is not due yet.
-    expect(oli.clinical!.homework).toEqual({ due: 2, completed: 1, ratio: 0.5, overdue: 1 });
+    expect(oli.homework).toEqual({ due: 2, completed: 1, ratio: 0.5, overdue: 1 });
 
     const fay = rows.find((r) => r.id === w.ids.followUp)!;
     expect(fay.clinical!.alerts).toEqual({ urgent: 0, followUp: 1 });
@@ -281,6 +282,11 @@ describe('the caseload roster', () => {
     // Non-clinical metadata stays: name, therapist, status, dates.
     expect(uma.therapists).toBe(w.p.therapist.name);
     expect(uma.lastCheckinDay).toBe(today(TZ));
+    // Homework counts are metadata too, so an off-team client can still rank on overdue homework.
+    const oli = rows.find((r) => r.id === w.ids.overdue)!;
+    expect(oli.clinical).toBeNull();
+    expect(oli.homework).toEqual({ due: 2, completed: 1, ratio: 0.5, overdue: 1 });
+    expect(oli.attentionRank).toBe(3);
     // Nor can clinical facts leak through order or filters.
     expect(uma.attentionRank).toBe(EVERYONE_ELSE_RANK);
     expect((await loadRoster(admin, view({ alert: 'urgent' }))).total).toBe(0);

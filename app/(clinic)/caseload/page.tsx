@@ -1,59 +1,114 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Badge, EmptyState, PageHeader, formatDate } from '@/app/_components/ui';
+import { EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
-import { listClients } from '@/lib/clients/queries';
+import { can } from '@/lib/access/permissions';
+import { ATTENTION_CRITERIA, ATTENTION_EXPLANATION } from '@/lib/caseload/attention';
+import { toDisplayRow } from '@/lib/caseload/display';
+import { SPARKLINE_DAYS, listPracticeTherapists, loadRoster } from '@/lib/caseload/roster';
+import { BAND_FILTERS, isFiltered, parseRosterView, rosterViewToSearchParams } from '@/lib/caseload/view';
+import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
+import { JOURNALING_PROMPT_KEY } from '@/lib/exercises';
+import { listLibrary } from '@/lib/exercises/library';
+import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
+import { MoodSparkline } from './_components/sparkline';
+import type { AssignOptions } from './bulk-assign';
+import { RosterTable } from './roster-table';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
-export default async function CaseloadPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CaseloadPage({ searchParams }: Props) {
   const actor = await requirePageActor('caseload.view');
-  const clients = await listClients(actor);
+  const view = parseRosterView(await searchParams);
   const isAdmin = actor.role === 'admin';
+  const roster = await loadRoster(actor, view);
+  const therapists = await listPracticeTherapists(actor);
+  const shownView = { ...view, page: roster.page };
+
+  let assignOptions: AssignOptions | null = null;
+  if (can(actor.role, 'assignment.create') && can(actor.role, 'library.view') && actor.careTeamClientIds.size > 0) {
+    const library = await listLibrary(actor);
+    assignOptions = {
+      exercises: library.map((e) => ({ key: e.key, title: e.title })),
+      measures: MEASURE_KEYS.map((key) => ({ key, title: MEASURES[key].shortTitle })),
+      prompts: JOURNALING_PROMPTS.map((p) => ({ value: p.value, label: p.label })),
+      journalingKey: JOURNALING_PROMPT_KEY,
+      today: roster.today,
+      timeZone: actor.practice.timeZone,
+    };
+  }
+
+  const header = (
+    <PageHeader
+      title={isAdmin ? 'All clients' : 'My caseload'}
+      description={
+        isAdmin
+          ? 'Every client of the practice. Scores, moods and alerts show only for clients on your own care team.'
+          : 'Who needs you today: the clients on your care team, most pressing first.'
+      }
+      actions={
+        <details className="relative max-w-sm text-sm">
+          <summary className="cursor-pointer rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">
+            How “needs attention” is ordered
+          </summary>
+          <div className="absolute right-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-4 text-slate-700 shadow-lg">
+            <ol className="list-decimal space-y-1 pl-5">
+              {ATTENTION_CRITERIA.map((c) => (
+                <li key={c.id}>
+                  <span className="font-medium text-slate-900">{c.label}</span> — {c.explanation}
+                </li>
+              ))}
+              <li>Everyone else.</li>
+            </ol>
+            <p className="mt-2 text-xs text-slate-600">Within each group, clients are listed by name. Click any column heading to sort by it instead.</p>
+          </div>
+        </details>
+      }
+    />
+  );
+
+  if (roster.total === 0 && !isFiltered(view)) {
+    return (
+      <>
+        {header}
+        {isAdmin ? (
+          <EmptyState title="No clients yet" action={{ href: '/admin/clients', label: 'Add a client' }}>
+            Add your first client record; once a therapist is on their care team they appear on that therapist’s roster too.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No clients on your care team yet" action={{ href: '/library', label: 'Browse the exercise library' }}>
+            A practice admin adds you to a client’s care team; your clients then appear here, with their check-ins, scores and homework.
+            Meanwhile you can get to know the exercises you will assign.
+          </EmptyState>
+        )}
+      </>
+    );
+  }
+
+  const sparklines = Object.fromEntries(
+    roster.rows.map((r) => [
+      r.id,
+      r.clinical ? <MoodSparkline key={r.id} points={r.clinical.mood} today={roster.today} days={SPARKLINE_DAYS} /> : null,
+    ]),
+  );
+
   return (
     <>
-      <PageHeader
-        title={isAdmin ? 'All clients' : 'My caseload'}
-        description={isAdmin ? 'Every client of the practice. Clinical details open only for clients on your own care team.' : 'The clients on your care team.'}
+      {header}
+      <RosterTable
+        key={rosterViewToSearchParams(shownView).toString()}
+        rows={roster.rows.map((r) => toDisplayRow(r, roster.today, actor.practice.timeZone))}
+        sparklines={sparklines}
+        view={shownView}
+        total={roster.total}
+        pageCount={roster.pageCount}
+        isAdmin={isAdmin}
+        therapists={therapists}
+        bandOptions={BAND_FILTERS.map((b) => ({ value: b.value, label: b.label }))}
+        assignOptions={assignOptions}
+        attentionHelp={ATTENTION_EXPLANATION}
       />
-      {clients.length === 0 ? (
-        <EmptyState title={isAdmin ? 'No clients yet' : 'No clients on your care team yet'}>
-          {isAdmin ? 'Client records appear here once they are created.' : 'A practice admin adds you to a client’s care team; they will appear here.'}
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Clients</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Name</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium">Therapist</th>
-                <th scope="col" className="px-4 py-3 font-medium">Intake</th>
-                <th scope="col" className="px-4 py-3 font-medium">Portal</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {clients.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-4 py-3">
-                    <Link href={`/clients/${c.id}`} className="font-medium text-brand-800 hover:underline">
-                      {c.name}
-                    </Link>
-                    {c.pronouns ? <span className="ml-2 text-xs text-slate-600">{c.pronouns}</span> : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={c.status === 'active' ? 'brand' : 'neutral'}>{c.status}</Badge>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{c.therapists.join(', ') || '—'}</td>
-                  <td className="px-4 py-3 text-slate-700">{formatDate(c.intakeDate)}</td>
-                  <td className="px-4 py-3 text-slate-700">{c.portalLinked ? 'Linked' : 'Not yet'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </>
   );
 }

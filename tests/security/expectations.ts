@@ -6,6 +6,8 @@ import type { PageExpectation, PageOutcome, ProbeContext } from './harness/types
 import { ACTOR_KEYS, type ActorKey } from './harness/world';
 import { authProbes } from './probes/auth';
 import { clientProbes } from './probes/clients';
+import { clinicalProbes } from './probes/clinical';
+import { practiceProbes } from './probes/practice';
 
 /**
  * The access matrix. Every server action and every page found in the code must have an entry here;
@@ -66,6 +68,8 @@ export const matrix: Matrix = {
   actions: {
     ...authProbes,
     ...clientProbes,
+    ...clinicalProbes,
+    ...practiceProbes,
   },
   pages: {
     '/': { expect: each((_, role) => (role ? `redirect:${homeFor(role)}` : 'login')) },
@@ -75,10 +79,39 @@ export const matrix: Matrix = {
     '/caseload': clinicPage('caseload.view'),
     // Admin A sees A1's non-clinical header; other practices and other therapists get the same 404 as a missing id.
     '/clients/[clientId]': clinicPage('client.viewRecord', onlyA1CareTeam, { params: a1 }),
+    '/admin/people': clinicPage('people.view'),
+    '/admin/clients': clinicPage('client.manage'),
+    '/admin/clients/new': clinicPage('client.create'),
+    '/admin/clients/[clientId]': clinicPage('client.manage', { adminB: 'notFound' }, { params: a1 }),
+    '/admin/invitations': clinicPage('invitation.manage'),
+    '/alerts': clinicPage('alert.view'),
+    '/library': clinicPage('library.view'),
+    '/library/new': clinicPage('exercise.author'),
+    // A's shared custom exercise: A's clinicians may open it; B's get the 404 of a key that does not exist.
+    '/library/[key]': clinicPage('library.view', { adminB: 'notFound', therapistB: 'notFound' }, { params: (ctx) => ({ key: ctx.a.templateKey }) }),
+    '/library/[key]/edit': clinicPage(
+      'exercise.author',
+      { therapistA: 'notFound', adminB: 'notFound', therapistB: 'notFound' },
+      { params: (ctx) => ({ key: ctx.a.templateKey }) },
+    ),
+    '/submissions': clinicPage('submission.review'),
+    '/submissions/[submissionId]': clinicPage(
+      'submission.review',
+      { therapistA: 'notFound', therapistB: 'notFound' },
+      { params: (ctx) => ({ submissionId: ctx.a.submissionId }) },
+    ),
     '/portal': portalPage(),
+    '/portal/check-in': portalPage('checkin.submit'),
+    '/portal/history': portalPage('submission.write'),
+    '/portal/homework': portalPage('submission.write'),
+    // A1's homework item: A2 gets the same 404 as for an id that does not exist.
+    '/portal/homework/[occurrenceId]': portalPage('submission.write', { clientA2: 'notFound' }, { params: (ctx) => ({ occurrenceId: ctx.a.dueOccurrenceId }) }),
+    '/portal/measures/[measure]': portalPage('measure.submit', {}, { params: () => ({ measure: 'phq9' }) }),
+    '/portal/progress': portalPage('progress.viewOwn'),
     '/portal/account': portalPage('account.changePassword'),
   },
   routeHandlers: {
     '/api/auth/[...nextauth]': 'Auth.js: sign-in goes through authorizeCredentials (throttled); session reads return identifiers only.',
+    '/caseload/export': 'Probed in isolation.test.ts (each actor, the CSV scanned for what they must not see).',
   },
 };

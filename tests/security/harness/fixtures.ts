@@ -6,6 +6,7 @@ import {
   auditEvents,
   checkinRevisions,
   checkins,
+  clients,
   exerciseTemplates,
   invitations,
   measureAdministrations,
@@ -16,6 +17,7 @@ import {
   submissions,
 } from '../../../db/schema';
 import { ownerScoped } from '../../../db/seed/factories';
+import { buildCustomTemplate, customTemplateInput } from '../../../lib/exercises';
 import { openTestDatabase } from '../../support/database';
 import type { TestPractice } from '../../support/factories';
 
@@ -25,22 +27,46 @@ export type Fixture = {
   checkinId: string;
   checkinRevisionId: string;
   administrationId: string;
+  submissionKey: string;
   scheduleId: string;
   alertId: string;
   templateId: string;
   templateKey: string;
   assignmentId: string;
   occurrenceId: string;
+  /** A second, still-due occurrence of the same assignment, for the client's own work. */
+  dueOccurrenceId: string;
   submissionId: string;
   versionId: string;
   commentId: string;
   privateCommentId: string;
   invitationId: string;
+  /** A client record with no portal login yet (an invitation may link one). */
+  unlinkedClientId: string;
   /** Clinical text of client A1: only A1 and their care team may ever read it. */
   clinicalCanary: string;
   /** A private therapist note: only the care team may read it, never the client. */
   privateCanary: string;
 };
+
+/** A small valid custom exercise, through the builder's own schema. */
+export function customDefinitionInput(tag: string) {
+  return {
+    title: `Custom ${tag}`,
+    fields: [
+      { id: 'first', type: 'long_text', label: 'What happened?', required: true },
+      { id: 'second', type: 'yes_no', label: 'Did it help?', required: false },
+    ],
+  };
+}
+export const customDefinition = (tag: string) => customTemplateInput.parse(customDefinitionInput(tag));
+
+/** Valid answers to the built-in self-compassion break, the fixture's assignment. */
+export const selfCompassionAnswers = (text: string) => ({
+  situation: text, distress_before: 6, self_criticism_before: 7, step_noticing: 'This hurts.',
+  step_common_humanity: 'Others feel this too.', step_kindness: 'Be kind.', soothing_touch: true,
+  distress_after: 4, self_criticism_after: 4,
+});
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -59,17 +85,20 @@ export async function populate(practice: TestPractice, label: string): Promise<F
     checkinId: randomUUID(),
     checkinRevisionId: randomUUID(),
     administrationId: randomUUID(),
+    submissionKey: `key-${tag}-${randomUUID().slice(0, 8)}`,
     scheduleId: randomUUID(),
     alertId: randomUUID(),
     templateId: randomUUID(),
-    templateKey: `custom-${tag}`,
+    templateKey: `custom_${randomUUID().replace(/-/g, '').slice(0, 10)}`,
     assignmentId: randomUUID(),
     occurrenceId: randomUUID(),
+    dueOccurrenceId: randomUUID(),
     submissionId: randomUUID(),
     versionId: randomUUID(),
     commentId: randomUUID(),
     privateCommentId: randomUUID(),
     invitationId: randomUUID(),
+    unlinkedClientId: randomUUID(),
     clinicalCanary: `CANARY${label}clinical${tag}`,
     privateCanary: `CANARY${label}private${tag}`,
   };
@@ -86,7 +115,7 @@ export async function populate(practice: TestPractice, label: string): Promise<F
     await tx.insert(measureAdministrations).values({
       practiceId: p, id: f.administrationId, clientId, measure: 'phq9', status: 'complete',
       answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0 }, score: 8, rawScore: 8, band: 'mild',
-      submissionKey: `key-${tag}`, completedAt: new Date(Date.now() - 3 * 86_400_000),
+      submissionKey: f.submissionKey, completedAt: new Date(Date.now() - 3 * 86_400_000),
     });
     await tx.insert(measureDrafts).values({ practiceId: p, clientId, measure: 'gad7', answers: { q1: 2 } });
     await tx.insert(measureSchedules).values({
@@ -98,20 +127,23 @@ export async function populate(practice: TestPractice, label: string): Promise<F
     });
     await tx.insert(exerciseTemplates).values({
       practiceId: p, id: f.templateId, key: f.templateKey, version: 1, title: `Custom ${tag}`,
-      definition: { title: `Custom ${tag}`, fields: [] }, createdByMembershipId: therapist,
+      definition: buildCustomTemplate(customDefinition(tag), { key: f.templateKey, version: 1 }) as unknown as Record<string, unknown>,
+      sharedWithPractice: true, createdByMembershipId: therapist,
     });
     await tx.insert(assignments).values({
-      practiceId: p, id: f.assignmentId, clientId, kind: 'exercise', templateKey: 'thought-record', templateVersion: 1,
-      instructions: `${f.clinicalCanary} instructions`, startDate: isoDay(-7), timeZone: 'America/New_York',
-      recurrence: { kind: 'once' }, createdByMembershipId: therapist,
+      practiceId: p, id: f.assignmentId, clientId, kind: 'exercise', templateKey: 'self_compassion_break', templateVersion: 1,
+      instructions: `${f.clinicalCanary} instructions`, startDate: isoDay(-1), timeZone: 'America/New_York',
+      recurrence: { kind: 'daily', end: { count: 3 } }, createdByMembershipId: therapist,
     });
-    await tx.insert(assignmentOccurrences).values({
-      practiceId: p, id: f.occurrenceId, assignmentId: f.assignmentId, clientId, index: 0, localDate: isoDay(-7),
-      dueAt: new Date(Date.now() + 86_400_000), status: 'submitted',
-    });
+    await tx.insert(assignmentOccurrences).values([
+      { practiceId: p, id: f.occurrenceId, assignmentId: f.assignmentId, clientId, index: 0, localDate: isoDay(-1),
+        dueAt: new Date(Date.now() - 3_600_000), status: 'submitted' },
+      { practiceId: p, id: f.dueOccurrenceId, assignmentId: f.assignmentId, clientId, index: 1, localDate: isoDay(1),
+        dueAt: new Date(Date.now() + 86_400_000), status: 'due' },
+    ]);
     await tx.insert(submissions).values({
       practiceId: p, id: f.submissionId, occurrenceId: f.occurrenceId, assignmentId: f.assignmentId, clientId,
-      templateKey: 'thought-record', templateVersion: 1, status: 'submitted', currentVersion: 1,
+      templateKey: 'self_compassion_break', templateVersion: 1, status: 'submitted', currentVersion: 1,
       draftAnswers: { situation: `${f.clinicalCanary} draft` }, submittedAt: new Date(),
     });
     await tx.insert(submissionVersions).values({
@@ -130,6 +162,7 @@ export async function populate(practice: TestPractice, label: string): Promise<F
       expiresAt: new Date(Date.now() + 86_400_000),
     });
     await tx.insert(auditEvents).values({ practiceId: p, action: 'fixture.seeded', clientId });
+    await tx.insert(clients).values({ practiceId: p, id: f.unlinkedClientId, firstName: 'Unlinked', lastName: `Record ${tag}` });
   });
   return f;
 }

@@ -31,7 +31,7 @@ let cachedTenant: Promise<TableInfo[]> | null = null;
 
 /**
  * A fingerprint of everything the given practices hold (each tenant table, the practice row) and of
- * the given users' rows, read on the owner connection. Keys are `table@practice` and `users@id`.
+ * the given users' rows, read on the owner connection. Keys are `table@practice#client` (`#-` for rows of no client) and `users@id`.
  */
 export async function snapshot(practiceIds: string[], userIds: string[]): Promise<Map<string, string>> {
   const db = await (await openTestDatabase()).owner();
@@ -40,15 +40,15 @@ export async function snapshot(practiceIds: string[], userIds: string[]): Promis
   const out = new Map<string, string>();
   for (const practiceId of practiceIds) {
     await ownerScoped(db, practiceId, async (tx) => {
-      const parts = tables.map(
-        (t) =>
-          sql`select ${t.name}::text as t, count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${ident(t.name)} x where x.practice_id = ${practiceId}::uuid`,
-      );
+      const parts = tables.map((t) => {
+        const client = t.columns.includes('client_id') ? sql`coalesce(x.client_id::text, '-')` : sql`'-'`;
+        return sql`select ${t.name}::text as t, ${client} as c, count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${ident(t.name)} x where x.practice_id = ${practiceId}::uuid group by 2`;
+      });
       parts.push(
-        sql`select 'practices'::text as t, count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from practices x where x.id = ${practiceId}::uuid`,
+        sql`select 'practices'::text as t, '-' as c, count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from practices x where x.id = ${practiceId}::uuid`,
       );
       const result = await tx.execute(sql.join(parts, sql` union all `));
-      for (const row of rowsOf<{ t: string; n: number; h: string }>(result)) out.set(`${row.t}@${practiceId}`, `${row.n}:${row.h}`);
+      for (const row of rowsOf<{ t: string; c: string; n: number; h: string }>(result)) out.set(`${row.t}@${practiceId}#${row.c}`, `${row.n}:${row.h}`);
     });
   }
   if (userIds.length) {

@@ -45,6 +45,12 @@ export type World = {
   password: string;
 };
 
+let hashed: Promise<string> | null = null;
+const passwordHash = async () => {
+  const { hash } = await import('@node-rs/argon2');
+  return (hashed ??= hash(TEST_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }));
+};
+
 /** Two fresh practices, a deactivated former care-team member, and clinical rows carrying canaries. */
 export async function makeWorld(): Promise<World> {
   const A = await makePractice('A');
@@ -52,11 +58,10 @@ export async function makeWorld(): Promise<World> {
   const handle = await openTestDatabase();
   const db = await handle.owner();
   const tag = A.id.slice(0, 8);
-  const { hash } = await import('@node-rs/argon2');
   const deactivated = await createMember(db, A.id, 'therapist', {
     email: `gone-${tag}@test.example`,
     name: `Former Therapist ${tag}`,
-    passwordHash: await hash(TEST_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    passwordHash: await passwordHash(),
   });
   await addToCareTeam(db, A.id, A.clientA1.clientId, deactivated.membershipId);
   await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, deactivated.userId));

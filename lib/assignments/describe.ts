@@ -1,4 +1,4 @@
-import type { RecurrenceRule } from './recurrence';
+import { addDays, localDateOf, zonedTimeToUtc, type RecurrenceRule } from './recurrence';
 
 function day(date: string): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
@@ -37,3 +37,16 @@ export const OCCURRENCE_STATUS_LABELS: Readonly<Record<string, string>> = {
   missed: 'Missed',
   cancelled: 'Cancelled',
 };
+
+export const DEFAULT_DUE_TIME = '20:00';
+
+/**
+ * The assign form's starting point: today at 20:00 in the practice's zone, or tomorrow once that is less
+ * than half an hour away (the first due time must still be ahead when the form is sent).
+ */
+export function defaultSchedule(timeZone: string, now: Date = new Date()): { startDate: string; dueTime: string } {
+  const today = localDateOf(now, timeZone);
+  const due = zonedTimeToUtc(today, DEFAULT_DUE_TIME, timeZone);
+  const startDate = due.getTime() - now.getTime() < 30 * 60_000 ? addDays(today, 1) : today;
+  return { startDate, dueTime: DEFAULT_DUE_TIME };
+}

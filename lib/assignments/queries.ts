@@ -7,7 +7,8 @@ import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { getLatestTemplate, getTemplate } from '@/lib/exercises/registry';
 import { getMeasure } from '@/lib/measures/definitions';
-import { isMeasureKey } from '@/lib/measures/types';
+import { isMeasureKey, MEASURE_KEYS } from '@/lib/measures/types';
+import { listLibrary } from '@/lib/exercises/library';
 import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS, COMPLETED_OCCURRENCE_STATUSES, type Adherence } from './adherence';
 import { asRecurrenceRule, describeRecurrence } from './describe';
 import { markMissedOccurrences } from './missed';
@@ -201,4 +202,14 @@ export async function adherenceForClients(actor: Actor, clientIds: readonly stri
   }
   for (const id of wanted) out.set(id, clientAdherence(byClient.get(id) ?? [], now));
   return out;
+}
+
+export type AssignableItem = { kind: 'exercise' | 'measure'; key: string; title: string };
+
+/** What the actor can assign: their library's exercises (built-in, shared and their own) and the measures. */
+export async function assignableItems(actor: Actor): Promise<AssignableItem[]> {
+  assertCan(actor, 'assignment.create');
+  const exercises = (await listLibrary(actor)).map((e): AssignableItem => ({ kind: 'exercise', key: e.key, title: e.title }));
+  const measures = MEASURE_KEYS.map((key): AssignableItem => ({ kind: 'measure', key, title: getMeasure(key).title }));
+  return [...exercises, ...measures];
 }

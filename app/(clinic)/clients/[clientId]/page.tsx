@@ -3,11 +3,24 @@ import { notFound } from 'next/navigation';
 import { Badge, Card, PageHeader, formatDate } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { getClientHeader } from '@/lib/clients/queries';
+import { parseOverviewRange } from '@/lib/measures/overview';
+import { ClientAlertsSection } from './alerts-section';
+import { ClinicalOverviewSection } from './overview-section';
+import { MeasureSchedulesSection } from './schedules-section';
+import { HomeworkSection } from './homework-section';
+import { ClientSubmissionsSection } from './submissions-section';
 
 export const metadata: Metadata = { title: 'Client' };
 
-export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
+export default async function ClientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { clientId } = await params;
+  const range = parseOverviewRange((await searchParams).range);
   const actor = await requirePageActor('client.viewRecord');
   const client = await getClientHeader(actor, clientId);
   if (!client) notFound();
@@ -39,6 +52,16 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           </p>
         ) : null}
       </Card>
+      {client.onMyCareTeam ? (
+        // Clinical sections, care team only (CLINICAL §6). Each is one self-contained component: add new ones here.
+        <div className="mt-6 space-y-6">
+          <ClientAlertsSection actor={actor} clientId={client.id} />
+          <ClinicalOverviewSection actor={actor} clientId={client.id} range={range} />
+          <MeasureSchedulesSection actor={actor} clientId={client.id} />
+        </div>
+      ) : null}
+      <HomeworkSection clientId={client.id} />
+      <ClientSubmissionsSection actor={actor} clientId={client.id} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { isLocalDatabase, type DatabaseConfig } from '../config';
 import type { DatabaseHandle } from '../connection';
 import { practices } from '../schema';
 import { type ClientPerson, type Person, createClientWithLogin, createMember, createPractice, ownerScoped } from './factories';
+import { seedHomework } from './demo-homework';
 
 export const DEMO_PASSWORD = 'mend-demo-password';
 export const DEMO_PRACTICE_IDS = {
@@ -115,6 +116,7 @@ export async function seedDemo(handle: DatabaseHandle, config: DatabaseConfig): 
   );
   const demo = { northside, riverbend };
   // Each domain adds its demo history here, in dependency order.
+  await seedHomework(handle, demo);
   return demo;
 }
 

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../connection';
 import { practices } from '../schema';
 import { type ClientPerson, type Person, createClientWithLogin, createMember, createPractice, ownerScoped } from './factories';
 import { seedHomework } from './demo-homework';
+import { seedCheckinsAndMeasures } from './demo-checkins';
 
 export const DEMO_PASSWORD = 'mend-demo-password';
 export const DEMO_PRACTICE_IDS = {
@@ -117,6 +118,7 @@ export async function seedDemo(handle: DatabaseHandle, config: DatabaseConfig): 
   const demo = { northside, riverbend };
   // Each domain adds its demo history here, in dependency order.
   await seedHomework(handle, demo);
+  await seedCheckinsAndMeasures(handle, demo);
   return demo;
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { assignHomework } from '@/lib/assignments/actions';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
@@ -45,6 +46,11 @@ export function AssignForm({
   defaults: { startDate: string; dueTime: string };
 }) {
   const [state, formAction] = useActionState(assignHomework, null);
+  const router = useRouter();
+  // The new assignment shows in the list the page renders on the server.
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
   const form = state as FormState;
   const errors = (key: string) => (state && !state.ok ? state.fieldErrors[key] : undefined);
   const uid = useId().replace(/:/g, '');

@@ -120,7 +120,7 @@ export async function HomeworkSection({ clientId }: { clientId: string }) {
         </EmptyState>
       )}
       {canAssign && header ? (
-        <details className="mt-6 rounded-lg border border-slate-200 p-4" open={homework.assignments.length === 0}>
+        <details className="mt-6 rounded-lg border border-slate-200 p-4">
           <summary className="cursor-pointer font-medium text-brand-800">Assign homework</summary>
           <div className="mt-4 max-w-2xl">
             <AssignForm fixedClient={{ id: clientId, name: header.name }} items={items} defaults={defaultSchedule(actor.practice.timeZone)} />

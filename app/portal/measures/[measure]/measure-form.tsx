@@ -119,6 +119,7 @@ export function MeasureForm({
   const [index, setIndex] = useState(firstOpen === -1 ? items.length - 1 : firstOpen);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const pendingSaves = useRef(0);
   const submissionKey = useSubmissionKey(storageKey, freshKey);
   const [state, dispatch, pending] = useActionState(submitMeasure, null);
   const done = state?.ok ? state.data : null;
@@ -145,13 +146,18 @@ export function MeasureForm({
     setAnswers(next);
     setSaveState('saving');
     // Saves run one after another so an older one can never land after a newer one.
+    pendingSaves.current += 1;
     saving.current = saving.current.then(async () => {
+      let ok = false;
       try {
-        const result = await saveMeasureDraft(null, { measure, answers: next });
-        setSaveState(result.ok ? 'saved' : 'failed');
+        ok = (await saveMeasureDraft(null, { measure, answers: next })).ok;
       } catch {
-        setSaveState('failed');
+        ok = false;
       }
+      pendingSaves.current -= 1;
+      // "Saved" only once the latest answers are on the server, not after an earlier save in the queue.
+      if (!ok) setSaveState('failed');
+      else if (pendingSaves.current === 0) setSaveState('saved');
     });
   };
 

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security/headers';
 
 const { auth } = NextAuth(authConfig);
 
@@ -13,10 +14,21 @@ const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/api/a
 export default auth((request) => {
   const { pathname } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const headers = { 'Content-Security-Policy': csp, ...securityHeaders({ production: process.env.NODE_ENV === 'production', signedIn: Boolean(request.auth) }) };
+  let response: NextResponse;
   if (!request.auth && !isPublic && request.method === 'GET') {
-    return NextResponse.redirect(new URL('/login', request.nextUrl.origin));
+    response = NextResponse.redirect(new URL('/login', request.nextUrl.origin));
+  } else {
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  return NextResponse.next();
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 });
 
 export const config = {

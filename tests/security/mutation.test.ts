@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { matrix } from './expectations';
+import { runIsolation } from './harness/matrix';
+
+vi.mock('../../lib/auth/index', () => import('./harness/auth-mock'));
+
+/**
+ * Proof that the suite bites: with one authorization check patched out of lib/, the same probes
+ * report leaks. The patches are switched on only inside these tests.
+ */
+const patched = vi.hoisted(() => ({ can: false, careTeam: false }));
+
+vi.mock('../../lib/access/permissions', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../lib/access/permissions')>();
+  return { ...original, can: (...args: Parameters<typeof original.can>) => patched.can || original.can(...args) };
+});
+
+vi.mock('../../lib/access/scope', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../lib/access/scope')>();
+  return {
+    ...original,
+    canReadClinical: (...args: Parameters<typeof original.canReadClinical>) => patched.careTeam || original.canReadClinical(...args),
+  };
+});
+
+describe('removing an authorization check makes the suite fail', () => {
+  it('with the permission map allowing everything, the probes report leaks', async () => {
+    patched.can = true;
+    try {
+      const tally = await runIsolation(matrix, { only: (name) => ['client.create', 'measureSchedule.create', 'account.changeRole'].includes(name) });
+      expect(tally.leaks.length).toBeGreaterThan(0);
+    } finally {
+      patched.can = false;
+    }
+  });
+
+  it("with the care-team check allowing everyone, the probes report leaks", async () => {
+    patched.careTeam = true;
+    try {
+      const tally = await runIsolation(matrix, { only: (name) => ['measureSchedule.create', 'alert.acknowledge', 'measure.markBaseline'].includes(name) });
+      expect(tally.leaks.length).toBeGreaterThan(0);
+    } finally {
+      patched.careTeam = false;
+    }
+  });
+
+  it('unpatched, the same probes are clean', async () => {
+    const tally = await runIsolation(matrix, { only: (name) => ['client.create', 'measureSchedule.create'].includes(name) });
+    expect(tally.leaks).toEqual([]);
+  });
+});

@@ -43,9 +43,12 @@ test.describe('therapist', () => {
 test.describe('admin', () => {
   test.use({ storageState: storageState('admin') });
 
-  test('lands on People and sees the practice, not the other practice', async ({ page }) => {
+  test('lands on the Overview, and People shows the practice, not the other practice', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await expect(page).toHaveURL(/\/admin\/people$/);
     await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
     await expect(page.getByText('dana@northside.example')).toBeVisible();
     await expect(page.getByText('admin@riverbend.example')).toHaveCount(0);

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { LinkProblem } from '@/app/(auth)/link-problem';
+import { LINK_UNUSABLE, lookupLink } from '@/lib/invitations/service';
+import { AcceptForm } from './accept-form';
+
+export const metadata: Metadata = { title: 'Accept your invitation', referrer: 'no-referrer' };
+
+const ROLE_WORDS = { admin: 'an admin', therapist: 'a therapist', client: 'a client' } as const;
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await lookupLink(token);
+  if (link.state === 'invalid' || link.kind !== 'invite') return <LinkProblem title="This link cannot be used" message={LINK_UNUSABLE.invalid} />;
+  if (link.state !== 'pending') {
+    const titles = { accepted: 'This invitation was already used', revoked: 'This invitation was withdrawn', expired: 'This invitation has expired' } as const;
+    return <LinkProblem title={titles[link.state]} message={LINK_UNUSABLE[link.state]} />;
+  }
+  return (
+    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-xl font-semibold">Join {link.practiceName}</h1>
+      <p className="mb-4 mt-1 text-sm text-slate-600">
+        You have been invited as {ROLE_WORDS[link.role]}. Choose your name and password to finish.
+      </p>
+      <AcceptForm token={token} email={link.email} />
+    </div>
+  );
+}

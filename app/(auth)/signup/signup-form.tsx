@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { TimeZoneSelect } from '@/app/_components/time-zone-select';
+import { signUpPractice } from '@/lib/practice/actions';
+
+export function SignUpForm({ timeZones, suggestedZone }: { timeZones: string[]; suggestedZone: string }) {
+  const [state, action] = useActionState(signUpPractice, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field name="practiceName" label="Practice name" state={state} autoComplete="organization" required />
+      <TimeZoneSelect state={state} initial={suggestedZone} timeZones={timeZones} />
+      <fieldset className="space-y-4 border-t border-slate-200 pt-4">
+        <legend className="pt-4 text-sm font-semibold text-slate-900">You, the practice&rsquo;s first admin</legend>
+        <Field name="name" label="Your name" state={state} autoComplete="name" required />
+        <Field name="email" label="Email" type="email" state={state} autoComplete="username" required />
+        <Field name="password" label="Password" type="password" state={state} autoComplete="new-password" hint="At least 12 characters; common passwords are refused." required />
+        <Field name="confirmPassword" label="Repeat the password" type="password" state={state} autoComplete="new-password" required />
+      </fieldset>
+      <SubmitButton pendingLabel="Creating your practice…">Create practice</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { FormMessage, SubmitButton } from '@/app/_components/form';
+import { Badge } from '@/app/_components/ui';
+import { moveClients } from '@/lib/clients/actions';
+import { useRefreshOnSuccess } from '../_components/action-button';
+
+type Row = {
+  id: string;
+  name: string;
+  email: string | null;
+  status: 'active' | 'paused' | 'discharged' | 'archived';
+  careTeam: { membershipId: string; name: string }[];
+  portal: 'linked' | 'invited' | 'none';
+};
+
+const STATUS_TONE = { active: 'brand', paused: 'warn', discharged: 'neutral', archived: 'neutral' } as const;
+
+/** The client list with a checkbox per row: move the chosen clients to another clinician in one step. */
+export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { membershipId: string; name: string; role: string }[] }) {
+  const [state, action] = useActionState(moveClients, null);
+  useRefreshOnSuccess(state);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const selectClass = 'mt-1 min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm aria-[invalid]:border-red-600';
+  return (
+    <form action={action} className="space-y-3">
+      <fieldset className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <legend className="px-1 text-sm font-semibold text-slate-900">Move the selected clients</legend>
+        <label className="flex flex-col text-sm font-medium text-slate-800">
+          From (leaves the care team)
+          <select name="fromMembershipId" className={selectClass} aria-invalid={errors.fromMembershipId ? true : undefined}>
+            <option value="">— Keep everyone —</option>
+            {clinicians.map((c) => (
+              <option key={c.membershipId} value={c.membershipId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm font-medium text-slate-800">
+          To (joins the care team)
+          <select name="toMembershipId" className={selectClass} aria-invalid={errors.toMembershipId ? true : undefined} aria-describedby={errors.toMembershipId ? 'move-to-error' : undefined}>
+            <option value="">Choose…</option>
+            {clinicians.map((c) => (
+              <option key={c.membershipId} value={c.membershipId}>
+                {c.name}
+                {c.role === 'admin' ? ' (admin)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SubmitButton pendingLabel="Moving…">Move selected</SubmitButton>
+        <div className="basis-full space-y-1">
+          {errors.toMembershipId ? <p id="move-to-error" className="text-sm text-red-700">{errors.toMembershipId.join(' ')}</p> : null}
+          {errors.clientIds ? <p className="text-sm text-red-700">{errors.clientIds.join(' ')}</p> : null}
+          <FormMessage state={state} />
+        </div>
+      </fieldset>
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Clients ({rows.length})</caption>
+          <thead className="bg-slate-50 text-left text-slate-700">
+            <tr>
+              <th scope="col" className="w-10 px-3 py-3 font-medium">
+                <span className="sr-only">Select</span>
+              </th>
+              <th scope="col" className="px-3 py-3 font-medium">Client</th>
+              <th scope="col" className="px-3 py-3 font-medium">Status</th>
+              <th scope="col" className="px-3 py-3 font-medium">Care team</th>
+              <th scope="col" className="px-3 py-3 font-medium">Portal</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="px-3 py-3">
+                  <input type="checkbox" name="clientIds[]" value={r.id} aria-label={`Select ${r.name}`} className="h-4 w-4" />
+                </td>
+                <td className="px-3 py-3">
+                  <Link href={`/admin/clients/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {r.name}
+                  </Link>
+                  {r.email ? <div className="text-xs text-slate-600">{r.email}</div> : null}
+                </td>
+                <td className="px-3 py-3">
+                  <Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge>
+                </td>
+                <td className="px-3 py-3 text-slate-700">{r.careTeam.length ? r.careTeam.map((t) => t.name).join(', ') : <span className="text-amber-800">Unassigned</span>}</td>
+                <td className="px-3 py-3 text-slate-700">{r.portal === 'linked' ? 'Linked' : r.portal === 'invited' ? 'Invited' : 'No login'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState, PageHeader } from '@/app/_components/ui';
+import { requirePageActor } from '@/lib/access/guard';
+import { CLIENT_STATUSES, listClientsForAdmin, parseClientFilters } from '@/lib/clients/admin-queries';
+import { listClinicians } from '@/lib/practice/queries';
+import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
+import { ClientTable } from './bulk-move';
+
+export const metadata: Metadata = { title: 'Clients' };
+
+export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor('client.manage');
+  const filters = parseClientFilters(await searchParams);
+  const [rows, clinicians] = await Promise.all([listClientsForAdmin(actor, filters), listClinicians(actor)]);
+  const filtered = Boolean(filters.q || filters.status || filters.therapist || filters.unassigned);
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        description="Client records and their care teams. Only non-clinical details are shown here."
+        actions={
+          <Link href="/admin/clients/new" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            New client
+          </Link>
+        }
+      />
+      <FilterBar resetHref="/admin/clients">
+        <FilterText name="q" label="Search name or email" value={filters.q} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status ?? ''}
+          options={CLIENT_STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))}
+        />
+        <FilterSelect name="therapist" label="Clinician" value={filters.therapist ?? ''} options={clinicians.map((c) => ({ value: c.membershipId, label: c.name }))} />
+        <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" name="unassigned" value="1" defaultChecked={filters.unassigned} className="h-4 w-4" />
+          Unassigned only
+        </label>
+      </FilterBar>
+      {!filters.status ? <p className="mb-3 text-xs text-slate-600">Archived records are hidden unless you filter by that status.</p> : null}
+      {rows.length === 0 ? (
+        <EmptyState
+          title={filtered ? 'No clients match these filters' : 'No clients yet'}
+          action={filtered ? { href: '/admin/clients', label: 'Clear filters' } : { href: '/admin/clients/new', label: 'Create the first client record' }}
+        />
+      ) : (
+        <ClientTable rows={rows} clinicians={clinicians} />
+      )}
+    </>
+  );
+}

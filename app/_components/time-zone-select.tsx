@@ -1,0 +1,40 @@
+'use client';
+
+import type { FormState } from './form';
+
+/** Every IANA zone the runtime knows, with the submitted value echoed back after a failed save. */
+export function TimeZoneSelect({ state, initial, timeZones }: { state: FormState; initial: string; timeZones: string[] }) {
+  const echoed = state && !state.ok && typeof state.values?.timeZone === 'string' ? state.values.timeZone : initial;
+  const errors = state && !state.ok ? state.fieldErrors?.timeZone : undefined;
+  const zones = timeZones.includes(echoed) || !echoed ? timeZones : [echoed, ...timeZones];
+  return (
+    <div className="space-y-1">
+      <label htmlFor="field-timeZone" className="block text-sm font-medium text-slate-800">
+        Time zone
+      </label>
+      <select
+        id="field-timeZone"
+        name="timeZone"
+        defaultValue={echoed}
+        key={echoed}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? 'field-timeZone-hint field-timeZone-error' : 'field-timeZone-hint'}
+        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base aria-[invalid]:border-red-600"
+      >
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z.replace(/_/g, ' ')}
+          </option>
+        ))}
+      </select>
+      <p id="field-timeZone-hint" className="text-xs text-slate-600">
+        It decides each client&rsquo;s &ldquo;today&rdquo; for check-ins and the dates shown.
+      </p>
+      {errors ? (
+        <p id="field-timeZone-error" className="text-sm text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

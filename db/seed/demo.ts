@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../connection';
 import { practices } from '../schema';
 import { type ClientPerson, type Person, createClientWithLogin, createMember, createPractice, ownerScoped } from './factories';
 import { seedHomework } from './demo-homework';
+import { seedSubmissions } from './demo-submissions';
 import { seedCheckinsAndMeasures } from './demo-checkins';
 
 export const DEMO_PASSWORD = 'mend-demo-password';
@@ -118,6 +119,7 @@ export async function seedDemo(handle: DatabaseHandle, config: DatabaseConfig): 
   const demo = { northside, riverbend };
   // Each domain adds its demo history here, in dependency order.
   await seedHomework(handle, demo);
+  await seedSubmissions(handle, demo);
   await seedCheckinsAndMeasures(handle, demo);
   return demo;
 }

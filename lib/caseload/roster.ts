@@ -136,15 +136,15 @@ const SORT_SQL: Record<SortKey, SQL[]> = {
   attention: [sql`r.attention_rank`],
   name: [sql`lower(r.last_name)`, sql`lower(coalesce(r.preferred_name, r.first_name))`],
   status: [sql`r.status`],
-  therapist: [sql`lower(r.therapist_names)`],
+  therapist: [sql`lower(r.sort_therapist)`],
   lastCheckin: [sql`r.last_day`],
-  mood: [sql`r.last_mood`],
+  mood: [sql`r.sort_mood`],
   phq9: [sql`r.phq9_score`],
   gad7: [sql`r.gad7_score`],
   adherence: [sql`(r.hw_done::float8 / nullif(r.hw_due, 0))`],
   overdue: [sql`r.overdue`],
   alerts: [sql`r.urgent_alerts`, sql`r.follow_up_alerts`],
-  nextMeasure: [sql`r.next_due`],
+  nextMeasure: [sql`r.sort_next_due`],
   intake: [sql`r.intake_date`],
 };
 
@@ -207,16 +207,16 @@ function measureLaterals(measure: RosterMeasure): SQL {
   return sql`
     left join lateral (
       select ma.id, ma.score, ma.completed_at from measure_administrations ma
-      where ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
+      where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
         and ma.status = 'complete' and ma.score is not null
       order by ma.completed_at desc limit 1
-    ) ${latest} on s.on_team
+    ) ${latest} on true
     left join lateral (
       select ma.id, ma.score from measure_administrations ma
-      where ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
+      where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
         and ma.status = 'complete' and ma.score is not null
       order by ma.is_baseline desc, ma.completed_at asc limit 1
-    ) ${base} on s.on_team`;
+    ) ${base} on true`;
 }
 
 function measureColumns(measure: RosterMeasure): SQL {
@@ -240,18 +240,21 @@ function measureColumns(measure: RosterMeasure): SQL {
  *   facts   — one row per scoped client; each fact is a LATERAL subquery that walks that client's slice of
  *             one index (checkins' (practice, client, local_day) key, measure_administrations_client_idx,
  *             assignment_occurrences_client_due_idx, alerts_open_idx, measure_schedules_client_idx,
- *             the care_team key) and returns one row: a top-1 or a small aggregate. Clinical laterals join
- *             `on s.on_team`, so an admin's off-team clients carry NULL clinical facts — they can be neither
+ *             the care_team key) and returns one row: a top-1 or a small aggregate. Clinical laterals are
+ *             gated by `where s.on_team` (a one-time filter: the index is not even read), so an admin's
+ *             off-team clients carry NULL clinical facts — they can be neither
  *             shown, nor filtered, nor sorted, nor ranked on them. Dates and homework counts are
  *             non-clinical metadata (CLINICAL §6) and are there for every listed client.
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
  *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
- *   final   — only the page's rows get the 14-day mood series (the one lateral that reads many rows).
+ *   final   — only the page's rows get the display-only facts: the 14-day mood series (the one lateral that
+ *             reads many rows), the last check-in's time and mood, the next measure, the therapists' names.
+ *             (A sort on one of those adds its lateral to `facts` as well.)
  *
  * No query per row: the database does the per-client work inside one plan. The total is a second
  * statement over the same CTEs (or over `scoped` alone when no filter needs the facts).
  */
-function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' }): SQL {
+export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' }): SQL {
   const me = actor.membershipId;
   const today = sql`(now() at time zone ${actor.practice.timeZone})::date`;
   const scoped = sql`
@@ -267,22 +270,25 @@ function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit
     return sql`with ${scoped} select count(*)::int as total from scoped`;
   }
 
+  // Display-only facts are read after pagination, for the page's rows alone — unless the view sorts by one.
+  const s = sql.raw('s');
+  const sortBy = view.sort;
   const facts = sql`
     facts as (
       select s.*,
         ${today}::text as today,
         last_ci.local_day as last_day,
         (${today} - last_ci.local_day) as days_since_checkin,
-        (extract(epoch from last_ci.updated_at) * 1000)::float8 as last_checkin_at,
-        case when s.on_team then last_ci.mood end as last_mood,
         ${sql.join(ROSTER_MEASURES.map(measureColumns), sql`,`)},
         hw.due as hw_due, hw.done as hw_done, hw.overdue,
-        al.urgent as urgent_alerts, al.follow_up as follow_up_alerts,
-        nm.due_on as next_due, case when s.on_team then nm.measure end as next_measure,
-        th.names as therapist_names
+        al.urgent as urgent_alerts, al.follow_up as follow_up_alerts
+        ${sortBy === 'mood' ? sql`, ci_detail.mood as sort_mood` : sql``}
+        ${sortBy === 'nextMeasure' ? sql`, nm.due_on as sort_next_due` : sql``}
+        ${sortBy === 'therapist' ? sql`, th.names as sort_therapist` : sql``}
       from scoped s
       left join lateral (
-        select ci.local_day, ci.mood, ci.updated_at from checkins ci
+        -- Index-only on checkins_client_day_key: the newest local day.
+        select ci.local_day from checkins ci
         where ci.practice_id = s.practice_id and ci.client_id = s.id
         order by ci.local_day desc limit 1
       ) last_ci on true
@@ -301,27 +307,11 @@ function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit
         select count(*) filter (where a.tier = 'urgent')::int as urgent,
                count(*) filter (where a.tier = 'follow_up')::int as follow_up
         from alerts a
-        where a.practice_id = s.practice_id and a.client_id = s.id and a.acknowledged_at is null
-      ) al on s.on_team
-      left join lateral (
-        select n.due_on, n.measure from (
-          select ms.measure, ms.end_date,
-            case when ms.start_date >= ${today} then ms.start_date
-                 else ms.start_date + ((${today} - ms.start_date + ms.every_days - 1) / ms.every_days) * ms.every_days
-            end as due_on
-          from measure_schedules ms
-          where ms.practice_id = s.practice_id and ms.client_id = s.id and ms.active and ms.every_days > 0
-        ) n
-        where n.end_date is null or n.due_on <= n.end_date
-        order by n.due_on, n.measure limit 1
-      ) nm on true
-      left join lateral (
-        select string_agg(u.name, ', ' order by u.name) as names
-        from care_team ct
-        join memberships mb on mb.practice_id = ct.practice_id and mb.id = ct.membership_id and mb.role = 'therapist'
-        join users u on u.id = mb.user_id
-        where ct.practice_id = s.practice_id and ct.client_id = s.id
-      ) th on true
+        where s.on_team and a.practice_id = s.practice_id and a.client_id = s.id and a.acknowledged_at is null
+      ) al on true
+      ${sortBy === 'mood' ? checkinDetailLateral(s) : sql``}
+      ${sortBy === 'nextMeasure' ? nextMeasureLateral(s, today) : sql``}
+      ${sortBy === 'therapist' ? therapistNamesLateral(s) : sql``}
     ),
     ranked as (
       select f.*, ${attentionRankSql} as attention_rank from facts f
@@ -332,6 +322,7 @@ function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit
     return sql`with ${scoped}, ${facts} select count(*)::int as total from ranked r ${where}`;
   }
 
+  const p = sql.raw('p');
   return sql`
     with ${scoped}, ${facts},
     page as (
@@ -341,20 +332,62 @@ function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit
       limit ${mode.limit} offset ${mode.offset}
     )
     select p.id, p.first_name, p.last_name, p.preferred_name, p.pronouns, p.status, p.intake_date::text as intake_date,
-      p.on_team, p.today, p.last_day::text as last_day, p.days_since_checkin, p.last_checkin_at, p.last_mood,
+      p.on_team, p.today, p.last_day::text as last_day, p.days_since_checkin,
+      (extract(epoch from ci_detail.updated_at) * 1000)::float8 as last_checkin_at, ci_detail.mood as last_mood,
       p.phq9_score, p.phq9_at, p.phq9_baseline, p.phq9_band, p.phq9_change,
       p.gad7_score, p.gad7_at, p.gad7_baseline, p.gad7_band, p.gad7_change,
       p.hw_due, p.hw_done, p.overdue, p.urgent_alerts, p.follow_up_alerts,
-      p.next_due::text as next_due, p.next_measure, p.therapist_names, p.attention_rank,
-      spark.points::text as mood_points
+      nm.due_on::text as next_due, case when p.on_team then nm.measure end as next_measure, th.names as therapist_names,
+      p.attention_rank, spark.points::text as mood_points
     from page p
+    ${checkinDetailLateral(p)}
+    ${nextMeasureLateral(p, today)}
+    ${therapistNamesLateral(p)}
     left join lateral (
       select json_agg(json_build_array(ci.local_day::text, ci.mood) order by ci.local_day) as points
       from checkins ci
-      where ci.practice_id = p.practice_id and ci.client_id = p.id
+      where p.on_team and ci.practice_id = p.practice_id and ci.client_id = p.id
         and ci.local_day > p.today::date - ${number(SPARKLINE_DAYS)}
-    ) spark on p.on_team
+    ) spark on true
     order by p.pos`;
+}
+
+/** The latest check-in's time (metadata) and mood (clinical: NULL off the care team). */
+function checkinDetailLateral(o: SQL): SQL {
+  return sql`
+    left join lateral (
+      select ci.updated_at, case when ${o}.on_team then ci.mood end as mood from checkins ci
+      where ci.practice_id = ${o}.practice_id and ci.client_id = ${o}.id
+      order by ci.local_day desc limit 1
+    ) ci_detail on true`;
+}
+
+/** The soonest next due date over the client's active measure schedules (start + k·every_days ≥ today, ≤ end). */
+function nextMeasureLateral(o: SQL, today: SQL): SQL {
+  return sql`
+    left join lateral (
+      select n.due_on, n.measure from (
+        select ms.measure, ms.end_date,
+          case when ms.start_date >= ${today} then ms.start_date
+               else ms.start_date + ((${today} - ms.start_date + ms.every_days - 1) / ms.every_days) * ms.every_days
+          end as due_on
+        from measure_schedules ms
+        where ms.practice_id = ${o}.practice_id and ms.client_id = ${o}.id and ms.active and ms.every_days > 0
+      ) n
+      where n.end_date is null or n.due_on <= n.end_date
+      order by n.due_on, n.measure limit 1
+    ) nm on true`;
+}
+
+function therapistNamesLateral(o: SQL): SQL {
+  return sql`
+    left join lateral (
+      select string_agg(u.name, ', ' order by u.name) as names
+      from care_team ct
+      join memberships mb on mb.practice_id = ct.practice_id and mb.id = ct.membership_id and mb.role = 'therapist'
+      join users u on u.id = mb.user_id
+      where ct.practice_id = ${o}.practice_id and ct.client_id = ${o}.id
+    ) th on true`;
 }
 
 // ---- rows → domain objects -----------------------------------------------------------------------------

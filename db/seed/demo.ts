@@ -7,6 +7,7 @@ import { type ClientPerson, type Person, createClientWithLogin, createMember, cr
 import { seedHomework } from './demo-homework';
 import { seedSubmissions } from './demo-submissions';
 import { seedCheckinsAndMeasures } from './demo-checkins';
+import { seedAdmin } from './demo-admin';
 
 export const DEMO_PASSWORD = 'mend-demo-password';
 export const DEMO_PRACTICE_IDS = {
@@ -118,6 +119,7 @@ export async function seedDemo(handle: DatabaseHandle, config: DatabaseConfig): 
   );
   const demo = { northside, riverbend };
   // Each domain adds its demo history here, in dependency order.
+  await seedAdmin(handle, demo);
   await seedHomework(handle, demo);
   await seedSubmissions(handle, demo);
   await seedCheckinsAndMeasures(handle, demo);

@@ -257,8 +257,9 @@ function measureColumns(measure: RosterMeasure): SQL {
 export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' }): SQL {
   const me = actor.membershipId;
   const today = sql`(now() at time zone ${actor.practice.timeZone})::date`;
+  // MATERIALIZED: otherwise the planner inlines `on_team` (an EXISTS) into every lateral that reads it.
   const scoped = sql`
-    scoped as (
+    scoped as materialized (
       select c.practice_id, c.id, c.first_name, c.last_name, c.preferred_name, c.pronouns, c.status, c.intake_date,
         exists (select 1 from care_team t where t.practice_id = c.practice_id and t.client_id = c.id and t.membership_id = ${me}) as on_team
       from clients c

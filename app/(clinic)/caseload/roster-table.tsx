@@ -152,6 +152,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
         }),
         helper.accessor((r) => r.name, {
           id: 'name',
+          sortDescFirst: false,
           header: 'Client',
           cell: ({ row }) => (
             <div>
@@ -164,6 +165,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
         }),
         helper.accessor((r) => r.attention.rank, {
           id: 'attention',
+          sortDescFirst: false,
           header: 'Needs attention',
           cell: ({ row }) => {
             const { rank, label } = row.original.attention;
@@ -173,12 +175,13 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
         }),
         helper.accessor((r) => r.status, {
           id: 'status',
+          sortDescFirst: false,
           header: 'Status',
           cell: ({ row }) => <Badge tone={row.original.status === 'active' ? 'brand' : 'neutral'}>{row.original.status}</Badge>,
         }),
         ...(isAdmin
           ? [
-              helper.accessor((r) => r.therapists, { id: 'therapist', header: 'Therapist', cell: ({ row }) => row.original.therapists }),
+              helper.accessor((r) => r.therapists, { id: 'therapist', header: 'Therapist', sortDescFirst: false, cell: ({ row }) => row.original.therapists }),
             ]
           : []),
         helper.accessor((r) => r.lastCheckin?.dateTime ?? '', {
@@ -196,6 +199,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
         }),
         helper.accessor((r) => r.id, {
           id: 'mood',
+          sortDescFirst: false,
           header: 'Mood, 14 days',
           cell: ({ row }) => (row.original.onTeam ? (sparklines[row.original.id] ?? null) : hidden),
         }),
@@ -213,6 +217,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
         }),
         helper.accessor((r) => r.homework.adherence, {
           id: 'adherence',
+          sortDescFirst: false,
           header: 'Homework, 28 days',
           cell: ({ row }) => (
             <div>
@@ -250,6 +255,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
         }),
         helper.accessor((r) => r.nextMeasure?.dateTime ?? '', {
           id: 'nextMeasure',
+          sortDescFirst: false,
           header: 'Next measure',
           cell: ({ row }) =>
             row.original.nextMeasure ? (
@@ -260,7 +266,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
               <span className="text-slate-500">None scheduled</span>
             ),
         }),
-        ...(isAdmin ? [helper.accessor((r) => r.intake, { id: 'intake', header: 'Intake', cell: ({ row }) => row.original.intake })] : []),
+        ...(isAdmin ? [helper.accessor((r) => r.intake, { id: 'intake', header: 'Intake', sortDescFirst: true, cell: ({ row }) => row.original.intake })] : []),
       ]),
     [isAdmin, sparklines],
   );
@@ -276,6 +282,8 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
     manualPagination: true,
     manualFiltering: true,
     enableMultiSort: false,
+    // The server always sorts by something: a second click reverses, it never "unsorts".
+    enableSortingRemoval: false,
     enableRowSelection: (row) => row.original.selectable,
     state: { sorting, pagination, columnFilters, globalFilter: view.q, rowSelection },
     onSortingChange: (updater) => {

@@ -251,8 +251,9 @@ function measureColumns(measure: RosterMeasure): SQL {
  *             reads many rows), the last check-in's time and mood, the next measure, the therapists' names.
  *             (A sort on one of those adds its lateral to `facts` as well.)
  *
- * No query per row: the database does the per-client work inside one plan. The total is a second
- * statement over the same CTEs (or over `scoped` alone when no filter needs the facts).
+ * No query per row: the database does the per-client work inside one plan. The total is a window count in
+ * the same statement; a separate count statement (over `scoped` alone when no filter needs the facts) runs
+ * only when a page past the end brings no row to carry it.
  */
 export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' }): SQL {
   const me = actor.membershipId;
@@ -327,7 +328,8 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
   return sql`
     with ${scoped}, ${facts},
     page as (
-      select r.*, row_number() over (order by ${orderBy(view)}) as pos
+      -- Every filtered row is ranked and sorted anyway, so the total rides along as a window count.
+      select r.*, row_number() over (order by ${orderBy(view)}) as pos, count(*) over () as total
       from ranked r ${where}
       order by pos
       limit ${mode.limit} offset ${mode.offset}
@@ -339,7 +341,7 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
       p.gad7_score, p.gad7_at, p.gad7_baseline, p.gad7_band, p.gad7_change,
       p.hw_due, p.hw_done, p.overdue, p.urgent_alerts, p.follow_up_alerts,
       nm.due_on::text as next_due, case when p.on_team then nm.measure end as next_measure, th.names as therapist_names,
-      p.attention_rank, spark.points::text as mood_points
+      p.attention_rank, p.total::int as total, spark.points::text as mood_points
     from page p
     ${checkinDetailLateral(p)}
     ${nextMeasureLateral(p, today)}
@@ -456,15 +458,19 @@ function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-/** Runs inside the caller's transaction: the page's rows, then the total — two statements. */
+/** Runs inside the caller's transaction: one statement for the page and its total (two past the last page). */
 export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: { all?: boolean } = {}): Promise<RosterPage> {
   const size = opts.all ? EXPORT_ROW_LIMIT : view.size;
   const offset = opts.all ? 0 : (view.page - 1) * view.size;
   const raw = rowsOf(await tx.execute(rosterQuery(actor, view, { kind: 'page', limit: size, offset })));
   const rows = raw.map(toRow);
-  const total = opts.all && rows.length < size
-    ? rows.length
-    : (num(rowsOf(await tx.execute(rosterQuery(actor, view, { kind: 'count' })))[0]?.total) ?? 0);
+  // The total comes with the rows; only a page past the end (no rows to carry it) needs the count statement.
+  const total =
+    raw.length > 0
+      ? (num(raw[0]!.total) ?? rows.length)
+      : offset === 0
+        ? 0
+        : (num(rowsOf(await tx.execute(rosterQuery(actor, view, { kind: 'count' })))[0]?.total) ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / view.size));
   return {
     rows,

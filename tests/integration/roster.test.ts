@@ -302,7 +302,7 @@ describe('the caseload roster', () => {
     expect(filtered.rows.map((r) => r.id)).toEqual([w.p.clientA2.clientId]);
   });
 
-  it('issues one statement for the rows and one for the total, however many clients', async () => {
+  it('issues one statement for the rows and their total, however many clients (a count only past the last page)', async () => {
     const handle = await openTestDatabase();
     let counting = false;
     const statements: string[] = [];
@@ -326,10 +326,19 @@ describe('the caseload roster', () => {
         const page = await loadRoster(actor, view(filter));
         counting = false;
         expect(page.rows.length).toBeGreaterThan(0);
-        // The transaction's tenant setting, the rows, the total.
-        expect(statements).toHaveLength(3);
+        // The transaction's tenant setting, then the rows with their total.
+        expect(statements).toHaveLength(2);
         expect(statements[0]).toMatch(/set_config/);
+        expect(statements[1]).toMatch(/count\(\*\) over \(\)/);
       }
+      // Past the last page: the empty page, the count, then the last page.
+      statements.length = 0;
+      counting = true;
+      const beyond = await loadRoster(w.therapist, view({ page: 50 }));
+      counting = false;
+      expect(beyond.page).toBe(1);
+      expect(beyond.rows.length).toBeGreaterThan(0);
+      expect(statements).toHaveLength(4);
     } finally {
       setDatabase(handle);
     }

@@ -45,8 +45,9 @@ test('Dana’s roster opens in “needs attention” order, the alerting client 
   }
 
   // The order is explained where it is applied.
-  await page.getByText('How “needs attention” is ordered').click();
-  for (const c of ATTENTION_CRITERIA) await expect(page.getByText(c.explanation)).toBeVisible();
+  const explainer = page.locator('details').filter({ hasText: 'How “needs attention” is ordered' });
+  await explainer.getByText('How “needs attention” is ordered').click();
+  for (const c of ATTENTION_CRITERIA) await expect(explainer.getByText(c.explanation)).toBeVisible();
 });
 
 test('a filter and a sort change the URL and survive a reload', async ({ page }) => {

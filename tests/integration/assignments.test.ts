@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assignmentOccurrences, assignments, auditEvents, exerciseTemplates } from '../../db/schema';
 import { createClientWithLogin, ownerScoped } from '../../db/seed/factories';
 import { assignHomework, cancelAssignment, cancelOccurrence, updateAssignment } from '../../lib/assignments/actions';
-import { adherenceForClients, clientAssignments } from '../../lib/assignments/queries';
+import { adherenceForClients, assignableItems, clientAssignments } from '../../lib/assignments/queries';
 import {
   archiveCustomExercise,
   createCustomExercise,
@@ -354,6 +354,12 @@ describe('custom exercises', () => {
     expect(await shareCustomExercise(null, { key, shared: true })).toMatchObject({ ok: true });
     expect((await listLibrary(colleague, { q: 'evening', theme: 'journaling' })).map((e) => e.key)).toContain(key);
     expect((await listLibrary(colleague, { theme: 'boundaries' })).some((e) => e.key === key)).toBe(false);
+    const assignable = await assignableItems(colleague);
+    expect(assignable).toEqual(expect.arrayContaining([
+      { kind: 'exercise', key, title: 'Evening check on the day' },
+      { kind: 'exercise', key: 'thought_record', title: 'Thought record' },
+      expect.objectContaining({ kind: 'measure', key: 'phq9' }),
+    ]));
 
     actAs(p.otherTherapist, p.id);
     expect(await updateCustomExercise(null, { key, definition })).toMatchObject({ ok: false, formError: expect.stringMatching(/author/) });

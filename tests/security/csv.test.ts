@@ -11,8 +11,10 @@ function parseRecord(line: string): string[] {
       let value = '';
       i += 1;
       while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') (value += '"'), (i += 2);
-        else if (line[i] === '"') break;
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') break;
         else value += line[i++];
       }
       cells.push(value);

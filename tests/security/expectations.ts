@@ -74,6 +74,10 @@ export const matrix: Matrix = {
   pages: {
     '/': { expect: each((_, role) => (role ? `redirect:${homeFor(role)}` : 'login')) },
     '/login': publicPage(),
+    // A guessed token shows the same "cannot be used" page to anyone, signed in or not.
+    '/invite/[token]': { params: () => ({ token: 'g'.repeat(43) }), expect: each(() => 'ok') },
+    '/reset-password/[token]': { params: () => ({ token: 'r'.repeat(43) }), expect: each(() => 'ok') },
+    '/signup': publicPage(),
     '/account': clinicPage('account.changePassword'),
     '/admin': clinicPage('people.view'),
     '/caseload': clinicPage('caseload.view'),
@@ -84,6 +88,7 @@ export const matrix: Matrix = {
     '/admin/clients/new': clinicPage('client.create'),
     '/admin/clients/[clientId]': clinicPage('client.manage', { adminB: 'notFound' }, { params: a1 }),
     '/admin/invitations': clinicPage('invitation.manage'),
+    '/admin/audit': clinicPage('audit.view'),
     '/alerts': clinicPage('alert.view'),
     '/library': clinicPage('library.view'),
     '/library/new': clinicPage('exercise.author'),
@@ -113,5 +118,6 @@ export const matrix: Matrix = {
   routeHandlers: {
     '/api/auth/[...nextauth]': 'Auth.js: sign-in goes through authorizeCredentials (throttled); session reads return identifiers only.',
     '/caseload/export': 'Probed in isolation.test.ts (each actor, the CSV scanned for what they must not see).',
+    '/admin/audit/export': 'Probed in isolation.test.ts (admins only; B’s admin sees no id of A).',
   },
 };

@@ -105,9 +105,9 @@ describe('text renders as text', () => {
     const html = renderToStaticMarkup(
       createElement('div', null,
         createElement(PageHeader, { title: evil, description: evil }),
-        createElement(Card, { title: evil }, evil),
-        createElement(Badge, null, evil),
-        createElement(EmptyState, { title: evil }, evil),
+        createElement(Card, { title: evil, children: evil }),
+        createElement(Badge, { children: evil }),
+        createElement(EmptyState, { title: evil, children: evil }),
       ),
     );
     expect(html).not.toContain('<script>');

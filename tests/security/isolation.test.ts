@@ -23,24 +23,34 @@ describe('the access matrix', () => {
   });
 });
 
-describe('the caseload CSV export (a route handler)', () => {
-  it('answers each actor with only what they may see', async () => {
-    const { GET } = await import('../../app/(clinic)/caseload/export/route');
-    const { makeWorld, actAsKey, ACTOR_KEYS } = await import('./harness/world');
-    const { forbiddenFor } = await import('./harness/matrix');
-    const world = await makeWorld();
-    const ctx = { world, a: world.fixtureA, b: world.fixtureB };
-    for (const key of ACTOR_KEYS) {
-      actAsKey(world, key);
-      const response = await GET(new Request('http://localhost/caseload/export'));
-      const body = await response.text();
-      actAsKey(world, 'signedOut');
-      const role = world.actors[key].role;
-      if (key === 'signedOut' || key === 'deactivated') expect(response.status, key).toBe(401);
-      else if (role === 'client') expect(response.status, key).toBe(404);
-      else expect(response.status, key).toBe(200);
-      for (const secret of forbiddenFor(key, ctx)) expect(body.includes(secret), `${key} sees ${secret}`).toBe(false);
-      if (key === 'therapistA1' || key === 'adminA') expect(body, key).toContain(world.A.clientA1.name.split(' ').pop());
-    }
-  });
+describe('the CSV exports (route handlers)', () => {
+  const routes = [
+    { route: '/caseload/export', load: () => import('../../app/(clinic)/caseload/export/route'), permission: 'caseload.export' },
+    { route: '/admin/audit/export', load: () => import('../../app/(clinic)/admin/audit/export/route'), permission: 'audit.view' },
+  ] as const;
+
+  for (const { route, load, permission } of routes) {
+    it(`${route} answers each actor with only what they may see`, async () => {
+      const { GET } = await load();
+      const { PERMISSIONS } = await import('../../lib/access/permissions');
+      const { makeWorld, actAsKey, ACTOR_KEYS } = await import('./harness/world');
+      const { forbiddenFor } = await import('./harness/matrix');
+      const world = await makeWorld();
+      const ctx = { world, a: world.fixtureA, b: world.fixtureB };
+      for (const key of ACTOR_KEYS) {
+        actAsKey(world, key);
+        const response = await GET(new Request(`http://localhost${route}`));
+        const body = await response.text();
+        actAsKey(world, 'signedOut');
+        const role = world.actors[key].role;
+        if (key === 'signedOut' || key === 'deactivated') expect(response.status, key).toBe(401);
+        else if (!(PERMISSIONS[permission] as readonly string[]).includes(role ?? '')) expect(response.status, key).toBe(404);
+        else expect(response.status, key).toBe(200);
+        const secrets = forbiddenFor(key, ctx);
+        if (world.actors[key].practiceId === world.B.id) secrets.push(world.A.clientA1.clientId, ctx.a.clientId, world.A.therapist.membershipId);
+        for (const secret of secrets) expect(body.includes(secret), `${key} sees ${secret}`).toBe(false);
+        if (route === '/caseload/export' && (key === 'therapistA1' || key === 'adminA')) expect(body, key).toContain(world.A.clientA1.name.split(' ').pop());
+      }
+    });
+  }
 });

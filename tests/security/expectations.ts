@@ -89,6 +89,7 @@ export const matrix: Matrix = {
     '/admin/clients/[clientId]': clinicPage('client.manage', { adminB: 'notFound' }, { params: a1 }),
     '/admin/invitations': clinicPage('invitation.manage'),
     '/admin/audit': clinicPage('audit.view'),
+    '/admin/settings': clinicPage('practice.settings'),
     '/alerts': clinicPage('alert.view'),
     '/library': clinicPage('library.view'),
     '/library/new': clinicPage('exercise.author'),

@@ -105,9 +105,9 @@ describe('text renders as text', () => {
     const html = renderToStaticMarkup(
       createElement('div', null,
         createElement(PageHeader, { title: evil, description: evil }),
-        createElement(Card, { title: evil, children: evil }),
-        createElement(Badge, { children: evil }),
-        createElement(EmptyState, { title: evil, children: evil }),
+        createElement(Card, { title: evil } as Parameters<typeof Card>[0], evil),
+        createElement(Badge, {} as Parameters<typeof Badge>[0], evil),
+        createElement(EmptyState, { title: evil }, evil),
       ),
     );
     expect(html).not.toContain('<script>');

@@ -44,7 +44,11 @@ export async function loadActions(): Promise<{ actions: ActionEntry[]; undeclare
     const mod = (await import(file)) as Record<string, unknown>;
     const rel = path.relative(ROOT, file);
     for (const [exportName, value] of Object.entries(mod)) {
-      if (typeof value !== 'function') continue;
+      if (typeof value !== 'function') {
+        // Next accepts only async functions from a 'use server' module; anything else fails the build.
+        if (exportName !== 'default' || value !== undefined) undeclared.push(`${rel}#${exportName} (not a function: move it out of the 'use server' module)`);
+        continue;
+      }
       const fn = value as ActionFn;
       if (!fn.definition || typeof fn.definition.name !== 'string') {
         undeclared.push(`${rel}#${exportName}`);

@@ -9,6 +9,7 @@ import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { runPublicAction } from './public-action';
 import { settingsInput, signUpInput } from './schemas';
 import { createPracticeWithAdmin } from './signup';
+import { LAST_ADMIN_MESSAGE, STAFF_ROLES } from './rules';
 
 /** Public: a new practice with its first admin, who is then signed in. */
 export async function signUpPractice(_prev: unknown, payload: FormData | Record<string, unknown>) {
@@ -32,7 +33,6 @@ Object.assign(signUpPractice, { definition: { name: 'practice.signUp', permissio
 
 const membershipInput = z.object({ membershipId: z.uuid('That person was not found.') });
 
-export const LAST_ADMIN_MESSAGE = 'A practice needs at least one active admin. Make someone else an admin first.';
 
 async function memberForUpdate(tx: Tx, practiceId: string, membershipId: string) {
   await lockAdmins(tx, practiceId);
@@ -101,8 +101,6 @@ export const reactivateMember = defineAction({
   successMessage: 'Account reactivated.',
 });
 
-/** Staff roles only: a client's membership is bound to their clinical record and never becomes staff. */
-export const STAFF_ROLES = ['admin', 'therapist'] as const;
 
 export const changeRole = defineAction({
   name: 'account.changeRole',

@@ -16,7 +16,8 @@ import {
   sendPasswordReset,
 } from '../../lib/invitations/actions';
 import { acceptInvitation, acceptPasswordReset, lookupLink } from '../../lib/invitations/service';
-import { changeRole, deactivateMember, LAST_ADMIN_MESSAGE, reactivateMember, signUpPractice, updateSettings } from '../../lib/practice/actions';
+import { changeRole, deactivateMember, reactivateMember, signUpPractice, updateSettings } from '../../lib/practice/actions';
+import { LAST_ADMIN_MESSAGE } from '../../lib/practice/rules';
 import { practiceOverview } from '../../lib/practice/overview';
 import { listMembers } from '../../lib/practice/queries';
 import { createPracticeWithAdmin } from '../../lib/practice/signup';
@@ -224,7 +225,7 @@ describe('invitations', () => {
     const revokeResult = await invite(a, { email: 'withdrawn@test.example', role: 'therapist' });
     const revokedToken = tokenOf(revokeResult);
     actAs(a.admin, a.id);
-    const revoked = await revokeInvitation(null, { invitationId: (revokeResult.data as { invitationId: string }).invitationId });
+    const revoked = await revokeInvitation(null, { invitationId: ((revokeResult as { data: { invitationId: string } }).data).invitationId });
     expect(revoked.ok).toBe(true);
     expect(await lookupLink(revokedToken)).toMatchObject({ state: 'revoked' });
     const viaAction = await acceptInvitationAction(null, { token: revokedToken, name: 'W', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
@@ -258,7 +259,7 @@ describe('invitations', () => {
     const a = await makePractice();
     const b = await makePractice();
     const result = await invite(b, { email: 'theirs@test.example', role: 'therapist' });
-    const invitationId = (result.data as { invitationId: string }).invitationId;
+    const invitationId = (result as { data: { invitationId: string } }).data.invitationId;
     actAs(a.admin, a.id);
     expect(await revokeInvitation(null, { invitationId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });
     expect(await resendInvitation(null, { invitationId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });

@@ -15,7 +15,7 @@ test.describe('exercise library', () => {
     await page.getByRole('navigation', { name: 'Filter by theme' }).getByRole('link', { name: 'Reframing thoughts (CBT)' }).click();
     await expect(page).toHaveURL(/theme=cbt_reframe/);
     await expect(exercises).toHaveCount(1);
-    await expect(exercises.first().getByRole('link', { name: 'Thought record' })).toBeVisible();
+    await expect(exercises.first().getByRole('link', { name: 'Thought record', exact: true })).toBeVisible();
     await page.reload();
     await expect(exercises).toHaveCount(1);
 
@@ -23,7 +23,7 @@ test.describe('exercise library', () => {
     await expect(page.getByText('No exercises match')).toBeVisible();
 
     await page.goto('/library?theme=cbt_reframe');
-    await exercises.first().getByRole('link', { name: 'Thought record' }).click();
+    await exercises.first().getByRole('link', { name: 'Thought record', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Thought record', level: 1 })).toBeVisible();
     const preview = page.getByRole('region', { name: 'Preview' });
     await expect(preview.getByText('Preview: this is how the client will see this exercise.')).toBeVisible();
@@ -65,7 +65,7 @@ test.describe('exercise library', () => {
     await expect(page.getByText('Shared with the practice')).toBeVisible();
 
     await page.goto('/library?theme=self_compassion');
-    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
   });
 
   test('assigns a journaling prompt to a client from the client page', async ({ page }) => {

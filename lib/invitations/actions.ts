@@ -7,7 +7,6 @@ import { clients, invitations, memberships, users } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { homeFor } from '@/lib/auth/home';
-import { signIn } from '@/lib/auth';
 import { runPublicAction } from '@/lib/practice/public-action';
 import { acceptInput, invitationIdInput, inviteInput, resetInput } from './schemas';
 import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, memberOf } from './service';
@@ -200,6 +199,8 @@ export async function acceptInvitationAction(_prev: unknown, payload: FormData |
       secretFields: ['password', 'confirmPassword', 'token'],
       run: async (input) => {
         const accepted = await acceptInvitation(input.token, input);
+        // Loaded on use: Auth.js pulls in Next's server runtime, which plain module imports (tests) lack.
+        const { signIn } = await import('@/lib/auth');
         await signIn('credentials', { email: accepted.email, password: input.password, redirectTo: homeFor(accepted.role) });
         return { role: accepted.role };
       },
@@ -218,6 +219,8 @@ export async function resetPasswordAction(_prev: unknown, payload: FormData | Re
       secretFields: ['password', 'confirmPassword', 'token'],
       run: async (input) => {
         const accepted = await acceptPasswordReset(input.token, input);
+        // Loaded on use: Auth.js pulls in Next's server runtime, which plain module imports (tests) lack.
+        const { signIn } = await import('@/lib/auth');
         await signIn('credentials', { email: accepted.email, password: input.password, redirectTo: homeFor(accepted.role) });
         return { role: accepted.role };
       },

@@ -25,6 +25,9 @@ import { openTestDatabase } from '../support/database';
 import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice } from '../support/factories';
 
 const NEW_PASSWORD = 'violet-kettle-harbour-42';
+// Users are shared across practices (and across runs on a server database): every new address is unique.
+const RUN = Date.now().toString(36);
+const mail = (local: string) => `${local}-${RUN}@test.example`;
 
 beforeAll(() => {
   // Links are handed back rather than emailed, so the tests can follow them.
@@ -121,13 +124,13 @@ describe('sign-up of a new practice', () => {
 describe('invitations', () => {
   it('stores only the SHA-256 of a 32-byte token, valid for 7 days, and records the step', async () => {
     const a = await makePractice();
-    const result = await invite(a, { email: 'New.Therapist@Test.example', role: 'therapist' });
+    const result = await invite(a, { email: `New.Therapist-${RUN}@Test.example`, role: 'therapist' });
     const token = tokenOf(result);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     const [row] = await invitationRows(a.id);
     expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(row!.email).toBe('new.therapist@test.example');
+    expect(row!.email).toBe(mail('new.therapist'));
     const days = (row!.expiresAt.getTime() - row!.createdAt.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThan(7.01);
@@ -142,18 +145,18 @@ describe('invitations', () => {
     expect(member).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already has an account in this practice')] } });
     const invalid = await invite(a, { email: 'nope', role: 'therapist' });
     expect(invalid).toMatchObject({ ok: false, fieldErrors: { email: ['Enter a valid email address.'] } });
-    const owner = await invite(a, { email: 'x@test.example', role: 'owner' });
+    const owner = await invite(a, { email: mail('x'), role: 'owner' });
     expect(owner).toMatchObject({ ok: false, fieldErrors: { role: [expect.stringContaining('Choose a role')] } });
-    const noRecord = await invite(a, { email: 'x@test.example', role: 'client' });
+    const noRecord = await invite(a, { email: mail('x'), role: 'client' });
     expect(noRecord).toMatchObject({ ok: false, fieldErrors: { clientId: [expect.stringContaining('Choose the client record')] } });
     const foreignRecord = await createClientRecord(await owner_(), b.id, { firstName: 'Foreign', lastName: 'Record' });
-    const foreign = await invite(a, { email: 'x@test.example', role: 'client', clientId: foreignRecord.id });
+    const foreign = await invite(a, { email: mail('x'), role: 'client', clientId: foreignRecord.id });
     expect(foreign).toMatchObject({ ok: false, fieldErrors: { clientId: ['Choose a client record from the list.'] } });
-    const linked = await invite(a, { email: 'x@test.example', role: 'client', clientId: a.clientA1.clientId });
+    const linked = await invite(a, { email: mail('x'), role: 'client', clientId: a.clientA1.clientId });
     expect(linked).toMatchObject({ ok: false, fieldErrors: { clientId: ['That client already has a portal login.'] } });
-    const first = await invite(a, { email: 'twice@test.example', role: 'admin' });
+    const first = await invite(a, { email: mail('twice'), role: 'admin' });
     expect(first.ok).toBe(true);
-    const twice = await invite(a, { email: 'twice@test.example', role: 'therapist' });
+    const twice = await invite(a, { email: mail('twice'), role: 'therapist' });
     expect(twice).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('open invitation')] } });
     expect((await invitationRows(a.id)).length).toBe(1);
   });
@@ -162,22 +165,22 @@ describe('invitations', () => {
     const a = await makePractice();
     for (const person of [a.therapist, a.clientA1]) {
       actAs(person, a.id);
-      expect(await inviteMember(null, { email: 'x@test.example', role: 'admin' })).toMatchObject({
+      expect(await inviteMember(null, { email: mail('x'), role: 'admin' })).toMatchObject({
         ok: false,
         formError: 'You do not have permission to do that.',
       });
     }
     actAs(null);
-    expect(await inviteMember(null, { email: 'x@test.example', role: 'admin' })).toMatchObject({ ok: false });
+    expect(await inviteMember(null, { email: mail('x'), role: 'admin' })).toMatchObject({ ok: false });
     expect(await invitationRows(a.id)).toHaveLength(0);
   });
 
   it('accepting creates an active login and membership, once; the link then reads as used', async () => {
     const a = await makePractice();
-    const token = tokenOf(await invite(a, { email: 'joiner@test.example', role: 'therapist' }));
+    const token = tokenOf(await invite(a, { email: mail('joiner'), role: 'therapist' }));
     const accepted = await acceptInvitation(token, { name: 'Joiner Person', password: NEW_PASSWORD });
     expect(accepted).toMatchObject({ role: 'therapist', practiceId: a.id });
-    const claims = await verifyCredentials({ email: 'joiner@test.example', password: NEW_PASSWORD });
+    const claims = await verifyCredentials({ email: mail('joiner'), password: NEW_PASSWORD });
     expect(claims?.practiceId).toBe(a.id);
     expect(await lookupLink(token)).toMatchObject({ state: 'accepted' });
     await expect(acceptInvitation(token, { name: 'Again', password: NEW_PASSWORD })).rejects.toThrow(/already been used/);
@@ -187,20 +190,20 @@ describe('invitations', () => {
   it('a client invitation links the login to that clinical record', async () => {
     const a = await makePractice();
     const record = await createClientRecord(await owner_(), a.id, { firstName: 'Robin', lastName: 'Record' });
-    const token = tokenOf(await invite(a, { email: 'robin@test.example', role: 'client', clientId: record.id }));
+    const token = tokenOf(await invite(a, { email: mail('robin'), role: 'client', clientId: record.id }));
     const accepted = await acceptInvitation(token, { name: 'Robin Record', password: NEW_PASSWORD });
     const [linked] = await ownerScoped(await owner_(), a.id, (tx) =>
       tx.select({ userId: clients.userId }).from(clients).where(and(eq(clients.practiceId, a.id), eq(clients.id, record.id))),
     );
     expect(linked?.userId).toBe(accepted.userId);
-    const claims = await verifyCredentials({ email: 'robin@test.example', password: NEW_PASSWORD });
+    const claims = await verifyCredentials({ email: mail('robin'), password: NEW_PASSWORD });
     const actor = await loadActor({ ...claims!, loginAt: Date.now(), lastActiveAt: Date.now() });
     expect(actor).toMatchObject({ role: 'client', clientId: record.id });
   });
 
   it('two concurrent acceptances of one invitation: exactly one succeeds', async () => {
     const a = await makePractice();
-    const token = tokenOf(await invite(a, { email: 'race@test.example', role: 'therapist' }));
+    const token = tokenOf(await invite(a, { email: mail('race'), role: 'therapist' }));
     const results = await Promise.allSettled([
       acceptInvitation(token, { name: 'First', password: NEW_PASSWORD }),
       acceptInvitation(token, { name: 'Second', password: 'another-long-passphrase-9' }),
@@ -208,21 +211,21 @@ describe('invitations', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
     const members = await ownerScoped(await owner_(), a.id, (tx) =>
-      tx.select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.practiceId, a.id), eq(users.email, 'race@test.example'))),
+      tx.select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.practiceId, a.id), eq(users.email, mail('race')))),
     );
     expect(members).toHaveLength(1);
   });
 
   it('an expired, revoked or resent link is refused with a clear reason; the resent one works', async () => {
     const a = await makePractice();
-    const expiredToken = tokenOf(await invite(a, { email: 'late@test.example', role: 'therapist' }));
+    const expiredToken = tokenOf(await invite(a, { email: mail('late'), role: 'therapist' }));
     await ownerScoped(await owner_(), a.id, (tx) =>
-      tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, 'late@test.example')),
+      tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, mail('late'))),
     );
     expect(await lookupLink(expiredToken)).toMatchObject({ state: 'expired' });
     await expect(acceptInvitation(expiredToken, { name: 'Late', password: NEW_PASSWORD })).rejects.toThrow(/expired/);
 
-    const revokeResult = await invite(a, { email: 'withdrawn@test.example', role: 'therapist' });
+    const revokeResult = await invite(a, { email: mail('withdrawn'), role: 'therapist' });
     const revokedToken = tokenOf(revokeResult);
     actAs(a.admin, a.id);
     const revoked = await revokeInvitation(null, { invitationId: ((revokeResult as { data: { invitationId: string } }).data).invitationId });
@@ -231,7 +234,7 @@ describe('invitations', () => {
     const viaAction = await acceptInvitationAction(null, { token: revokedToken, name: 'W', password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(viaAction).toMatchObject({ ok: false, formError: expect.stringContaining('withdrawn') });
 
-    const [late] = (await invitationRows(a.id)).filter((r) => r.email === 'late@test.example');
+    const [late] = (await invitationRows(a.id)).filter((r) => r.email === mail('late'));
     actAs(a.admin, a.id);
     const resent = await resendInvitation(null, { invitationId: late!.id });
     const freshToken = tokenOf(resent);
@@ -243,7 +246,7 @@ describe('invitations', () => {
 
   it('acceptance refuses a short or breached password beside the field, echoing nothing secret', async () => {
     const a = await makePractice();
-    const token = tokenOf(await invite(a, { email: 'weak@test.example', role: 'therapist' }));
+    const token = tokenOf(await invite(a, { email: mail('weak'), role: 'therapist' }));
     const short = await acceptInvitationAction(null, { token, name: 'Weak', password: 'short', confirmPassword: 'short' });
     expect(short).toMatchObject({ ok: false, fieldErrors: { password: ['Use at least 12 characters.'] } });
     const breached = await acceptInvitationAction(null, { token, name: 'Weak', password: 'Password1234', confirmPassword: 'Password1234' });
@@ -258,7 +261,7 @@ describe('invitations', () => {
   it("admins cannot revoke or resend another practice's invitation", async () => {
     const a = await makePractice();
     const b = await makePractice();
-    const result = await invite(b, { email: 'theirs@test.example', role: 'therapist' });
+    const result = await invite(b, { email: mail('theirs'), role: 'therapist' });
     const invitationId = (result as { data: { invitationId: string } }).data.invitationId;
     actAs(a.admin, a.id);
     expect(await revokeInvitation(null, { invitationId })).toMatchObject({ ok: false, formError: expect.stringContaining('not found') });

@@ -517,3 +517,74 @@ describe('overview and audit trail', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('email delivery', () => {
+  /** A minimal SMTP server that keeps each message it is handed. */
+  async function startSmtp() {
+    const net = await import('node:net');
+    const messages: string[] = [];
+    const server = net.createServer((socket) => {
+      let inData = false;
+      let buffer = '';
+      socket.write('220 test ESMTP\r\n');
+      socket.on('data', (chunk) => {
+        buffer += chunk.toString('utf8');
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end === -1) return;
+          messages.push(buffer.slice(0, end));
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          socket.write('250 queued\r\n');
+        }
+        let newline: number;
+        while (!inData && (newline = buffer.indexOf('\r\n')) !== -1) {
+          const line = buffer.slice(0, newline);
+          buffer = buffer.slice(newline + 2);
+          const verb = line.slice(0, 4).toUpperCase();
+          if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test\r\n');
+          else if (verb === 'DATA') {
+            inData = true;
+            socket.write('354 go ahead\r\n');
+          } else if (verb === 'QUIT') socket.end('221 bye\r\n');
+          else socket.write('250 ok\r\n');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+
+  it('with SMTP_URL set, the link is emailed (not shown) and the mail carries no clinical information', async () => {
+    const smtp = await startSmtp();
+    process.env.SMTP_URL = smtp.url;
+    try {
+      const a = await makePractice();
+      const record = await createClientRecord(await owner_(), a.id, { firstName: 'Marlowe', lastName: 'Unseen' });
+      const result = await invite(a, { email: mail('emailed'), role: 'client', clientId: record.id });
+      expect(result).toMatchObject({ ok: true, data: { emailed: true, link: null } });
+      expect(smtp.messages).toHaveLength(1);
+      // Quoted-printable: undo soft line breaks and escapes before reading the text.
+      const message = smtp.messages[0]!.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      expect(message).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+      expect(message).toContain(a.name);
+      expect(message).not.toMatch(/Marlowe|Unseen|client record|therap/i);
+    } finally {
+      delete process.env.SMTP_URL;
+      await smtp.close();
+    }
+  });
+
+  it('a failed delivery saves nothing and says so', async () => {
+    process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+    try {
+      const a = await makePractice();
+      const result = await invite(a, { email: mail('undelivered'), role: 'therapist' });
+      expect(result).toMatchObject({ ok: false, formError: expect.stringContaining('could not be sent') });
+      expect(await invitationRows(a.id)).toHaveLength(0);
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+  });
+});

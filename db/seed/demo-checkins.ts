@@ -23,6 +23,11 @@ const STOPPED: Readonly<Record<number, number>> = { 7: 11, 14: 13, 22: 16 };
 const HISTORY_DAYS = 89;
 const ACKNOWLEDGED_AFTER_DAYS = 5;
 
+/** Every third client has not yet done this fortnight's PHQ-9 and GAD-7, so their portal shows something due. */
+function skipsCurrent(index: number, everyDays: number): boolean {
+  return index % 3 === 0 && everyDays <= 14;
+}
+
 function courseOf(index: number): Course {
   if (index === AT_RISK_INDEX) return 'at_risk';
   const r = index % 5;
@@ -177,11 +182,10 @@ export async function seedCheckinsAndMeasures(handle: DatabaseHandle, demo: Demo
     const phqDays: number[] = [];
     for (const d of defaults) {
       scheduleRows.push({ practiceId, clientId, measure: d.measure, everyDays: d.everyDays, startDate: startDay, createdByMembershipId: therapist.membershipId });
-      // Every third client has not done the current period's yet, so the portal shows something due.
       const currentPeriodStart = start % d.everyDays;
       for (let daysAgo = start; daysAgo >= 1; daysAgo -= d.everyDays) {
         if (daysAgo < stoppedAt) break;
-        if (index % 3 === 0 && daysAgo === currentPeriodStart) continue;
+        if (skipsCurrent(index, d.everyDays) && daysAgo === currentPeriodStart) continue;
         if (d.measure === 'phq9') phqDays.push(daysAgo);
       }
     }
@@ -192,7 +196,7 @@ export async function seedCheckinsAndMeasures(handle: DatabaseHandle, demo: Demo
       if (d.measure === 'phq9') continue;
       for (let daysAgo = start; daysAgo >= 1; daysAgo -= d.everyDays) {
         if (daysAgo < stoppedAt) break;
-        if (index % 3 === 0 && daysAgo === start % d.everyDays) continue;
+        if (skipsCurrent(index, d.everyDays) && daysAgo === start % d.everyDays) continue;
         events.push({ daysAgo, key: d.measure });
       }
     }

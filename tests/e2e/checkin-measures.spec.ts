@@ -18,6 +18,7 @@ test.describe('client on a phone', () => {
 
     await page.getByLabel('Mood', { exact: true }).fill('6');
     await expect(page.locator('output[for="field-mood"]')).toHaveText('6 / 10');
+    await expect(page.getByText('Mood must be a whole number from 0 to 10.')).toHaveCount(0);
     await page.getByLabel('Distress', { exact: true }).fill('30');
     await expect(page.locator('output[for="field-distress"]')).toHaveText('30 / 100');
     await page.getByText('Within my window', { exact: true }).click();
@@ -85,5 +86,9 @@ test.describe('client on a phone', () => {
 
     await page.goto('/portal');
     await expect(page.getByTestId('today-checkin')).toContainText('Done for today');
+
+    // My progress reads the new PHQ-9 against the start in plain words.
+    await page.getByRole('link', { name: 'My progress' }).first().click();
+    await expect(page.getByTestId('progress-summary-phq9')).toContainText(/^Your PHQ-9 has dropped \d+ points since you started/);
   });
 });

@@ -53,8 +53,20 @@ export function CheckinForm({
 }) {
   const [values, setValues] = useState<CheckinValues>(initial);
   const [state, dispatch, pending] = useActionState(submitCheckin, null);
-  const set = <K extends keyof CheckinValues>(key: K) => (value: CheckinValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  // A field's error stays beside it until that field is changed; a new result starts afresh.
+  const [changedSinceResult, setChangedSinceResult] = useState<ReadonlySet<string>>(new Set());
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    setChangedSinceResult(new Set());
+  }
+  const set = <K extends keyof CheckinValues>(key: K) => (value: CheckinValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setChangedSinceResult((changed) => (changed.has(key) ? changed : new Set([...changed, key])));
+  };
+  const errors = Object.fromEntries(
+    Object.entries(state && !state.ok ? state.fieldErrors : {}).filter(([field]) => !changedSinceResult.has(field)),
+  ) as Record<string, string[]>;
   const saved = state?.ok ? state.data : null;
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -135,8 +147,10 @@ export function CheckinForm({
           />
         ) : null}
 
-        <details className="group rounded-xl border border-slate-200 bg-white p-4" open={editing || undefined}>
-          <summary className="min-h-11 cursor-pointer content-center text-base font-semibold text-slate-900">More about today (optional)</summary>
+        <section aria-labelledby="checkin-more" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="checkin-more" className="text-base font-semibold text-slate-900">
+            More about today <span className="font-normal text-slate-600">(optional)</span>
+          </h2>
           <div className="mt-4 space-y-7">
             <ScaleSlider
               name="sleepHours"
@@ -231,7 +245,7 @@ export function CheckinForm({
               <FieldError id="note-error" errors={errors.note} />
             </div>
           </div>
-        </details>
+        </section>
 
         <button
           type="submit"

@@ -39,7 +39,7 @@ test('an admin invites a therapist and a client, both join, the therapist is dea
   await admin.reload();
   await admin.getByLabel('Email').fill(therapistEmail);
   await admin.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(admin.getByText('That email already has an open invitation')).toBeVisible();
+  await expect(admin.locator('#field-email-error')).toContainText('That email already has an open invitation');
 
   // A client record first (the clinical record exists before any login), then its invitation.
   await admin.goto('/admin/clients/new');

@@ -72,7 +72,7 @@ test.describe('exercise library', () => {
     await page.goto('/caseload');
     await page.getByRole('link', { name: 'Amara Byrne' }).click();
     await expect(page.getByRole('heading', { name: 'Amara Byrne', level: 1 })).toBeVisible();
-    const homework = page.getByRole('region', { name: 'Homework' });
+    const homework = page.getByRole('region', { name: 'Homework', exact: true });
     await expect(homework).toBeVisible();
     const before = await homework.getByTestId('assignment').count();
 

@@ -14,6 +14,18 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 delete env.DATABASE_URL;
-const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], { env, stdio: 'inherit' });
+// The server's output is also kept in a file, so a test can prove client data never reaches the logs.
+const logFile = path.join(process.cwd(), '.data', `e2e-${port}.log`);
+fs.mkdirSync(path.dirname(logFile), { recursive: true });
+const log = fs.createWriteStream(logFile, { flags: 'w' });
+const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { storageState } from './support';
+
+/**
+ * Issue 3's loop end to end: on a phone, a demo client checks in and completes a PHQ-9 with item 9 = 2 and
+ * sees the crisis panel; their therapist sees the urgent alert in the inbox and on the client page,
+ * acknowledges it there, and the PHQ-9 chart holds the new point.
+ */
+const CLIENT_NAME = 'Alex Rivera';
+const URGENT_TITLE = 'PHQ-9 needs urgent review';
+const PRACTICE_TIME_ZONE = 'America/New_York';
+
+test.describe.configure({ mode: 'serial' });
+
+test('client on a phone: check-in, then PHQ-9 with item 9 = 2 shows the crisis panel', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('client'), viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+
+  await page.goto('/portal/check-in');
+  await page.getByLabel('Mood', { exact: true }).fill('4');
+  // Not the slider's midpoint: filling the value it already shows would not count as an answer.
+  await page.getByLabel('Distress', { exact: true }).fill('60');
+  await page.getByRole('group', { name: 'Window of tolerance' }).getByText('Within my window', { exact: true }).click();
+  const safety = page.getByRole('group', { name: 'Any thoughts of harming yourself today?' });
+  if (await safety.count()) await safety.getByText('No', { exact: true }).click();
+  await page.getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByTestId('checkin-saved')).toBeVisible();
+
+  await page.goto('/portal/measures/phq9');
+  await expect(page.getByTestId('measure-attribution')).toContainText('Spitzer');
+  // One question per screen on a phone: items 1–8 "Several days" (1), item 9 "More than half the days" (2).
+  for (let n = 1; n <= 9; n++) {
+    await expect(page.getByTestId('measure-progress')).toHaveText(`Question ${n} of 10`);
+    const question = page.locator('fieldset:visible');
+    await question.getByText(n === 9 ? 'More than half the days' : 'Several days', { exact: true }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await expect(page.getByTestId('measure-progress')).toHaveText('Question 10 of 10');
+  await page.getByRole('button', { name: 'Submit PHQ-9' }).click();
+  await expect(page.getByTestId('crisis-panel')).toBeVisible();
+  await expect(page.getByTestId('crisis-panel')).toContainText('988');
+  await expect(page.getByTestId('measure-saved')).toBeVisible();
+  await context.close();
+});
+
+test('therapist: the urgent alert is in the inbox and on the client page, is acknowledged there, and the chart shows the point', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('therapist') });
+  const page = await context.newPage();
+
+  await page.goto('/alerts');
+  const inInbox = page.getByTestId('alert-item').filter({ hasText: CLIENT_NAME }).filter({ hasText: URGENT_TITLE });
+  await expect(inInbox.first()).toBeVisible();
+  await expect(inInbox.first().getByText('Urgent', { exact: true })).toBeVisible();
+  const openBefore = await inInbox.count();
+
+  await inInbox.first().getByRole('link', { name: CLIENT_NAME }).click();
+  await expect(page.getByRole('heading', { name: CLIENT_NAME, level: 1 })).toBeVisible();
+  const alertsCard = page.getByRole('region', { name: 'Alerts' });
+  const onPage = alertsCard.getByTestId('alert-item').filter({ hasText: URGENT_TITLE });
+  await expect(onPage.first()).toBeVisible();
+
+  // The new PHQ-9 (8 × 1 + 2 = 10, moderate) is the latest point on the chart and in its table view.
+  const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: PRACTICE_TIME_ZONE }).format(new Date());
+  await expect(page.getByTestId('summary-phq9')).toContainText('10 · Moderate');
+  await expect(page.getByTestId('measure-chart-PHQ-9').locator('.recharts-line-dots circle').first()).toBeVisible();
+  await page.getByText('Table view: PHQ-9 scores').click();
+  const table = page.getByRole('table', { name: /Patient Health Questionnaire/ });
+  await expect(table.getByRole('row').filter({ hasText: today }).filter({ hasText: 'Moderate' }).last()).toBeVisible();
+
+  const acknowledgeButtons = alertsCard.getByRole('button', { name: 'Acknowledge' });
+  const buttonsBefore = await acknowledgeButtons.count();
+  await onPage.first().getByLabel('What was done').selectOption({ label: 'Reviewed the safety plan' });
+  await onPage.first().getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(acknowledgeButtons).toHaveCount(buttonsBefore - 1);
+  await alertsCard.getByText(/Acknowledged alerts/).click();
+  await expect(alertsCard.getByText(/Reviewed the safety plan/).first()).toBeVisible();
+
+  await page.goto('/alerts');
+  await expect(page.getByTestId('alert-item').filter({ hasText: CLIENT_NAME }).filter({ hasText: URGENT_TITLE })).toHaveCount(openBefore - 1);
+  await context.close();
+});

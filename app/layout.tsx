@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,10 +8,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#137f73' };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page renders per request: the CSP nonce differs each time, and a page prerendered at build
-  // time would carry scripts without it (and be blocked).
-  await connection();
+// Every page renders per request: the CSP nonce differs each time, and a page prerendered at build
+// time would carry scripts without it (and be blocked).
+export const dynamic = 'force-dynamic';
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">{children}</body>

@@ -156,7 +156,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
           header: 'Client',
           cell: ({ row }) => (
             <div>
-              <Link href={`/clients/${row.original.id}`} className="font-medium text-brand-800 hover:underline">
+              <Link href={`/clients/${row.original.id}`} className="whitespace-nowrap font-medium text-brand-800 hover:underline">
                 {row.original.name}
               </Link>
               {row.original.pronouns ? <div className="text-xs text-slate-600">{row.original.pronouns}</div> : null}
@@ -171,6 +171,22 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
             const { rank, label } = row.original.attention;
             if (!label) return <span className="text-xs text-slate-500">—</span>;
             return <Badge tone={rank === 0 ? 'danger' : rank <= 2 ? 'warn' : 'neutral'}>{label}</Badge>;
+          },
+        }),
+        helper.accessor((r) => (r.clinical ? r.clinical.alerts.urgent * 1000 + r.clinical.alerts.followUp : -1), {
+          id: 'alerts',
+          header: 'Open alerts',
+          sortDescFirst: true,
+          cell: ({ row }) => {
+            const c = row.original.clinical;
+            if (!c) return hidden;
+            if (!c.alerts.urgent && !c.alerts.followUp) return <span className="text-slate-500">None</span>;
+            return (
+              <div className="flex flex-wrap gap-1">
+                {c.alerts.urgent ? <Badge tone="danger">{c.alerts.urgent} urgent</Badge> : null}
+                {c.alerts.followUp ? <Badge tone="warn">{c.alerts.followUp} follow-up</Badge> : null}
+              </div>
+            );
           },
         }),
         helper.accessor((r) => r.status, {
@@ -236,22 +252,6 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
             ) : (
               <span className="text-slate-500">0</span>
             ),
-        }),
-        helper.accessor((r) => (r.clinical ? r.clinical.alerts.urgent * 1000 + r.clinical.alerts.followUp : -1), {
-          id: 'alerts',
-          header: 'Open alerts',
-          sortDescFirst: true,
-          cell: ({ row }) => {
-            const c = row.original.clinical;
-            if (!c) return hidden;
-            if (!c.alerts.urgent && !c.alerts.followUp) return <span className="text-slate-500">None</span>;
-            return (
-              <div className="flex flex-wrap gap-1">
-                {c.alerts.urgent ? <Badge tone="danger">{c.alerts.urgent} urgent</Badge> : null}
-                {c.alerts.followUp ? <Badge tone="warn">{c.alerts.followUp} follow-up</Badge> : null}
-              </div>
-            );
-          },
         }),
         helper.accessor((r) => r.nextMeasure?.dateTime ?? '', {
           id: 'nextMeasure',
@@ -497,7 +497,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
                         key={header.id}
                         scope="col"
                         aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                        className="whitespace-nowrap px-3 py-3 font-medium"
+                        className="whitespace-nowrap px-2.5 py-3 font-medium"
                       >
                         {canSort ? (
                           <button
@@ -524,7 +524,7 @@ export function RosterTable({ rows, sparklines, view, total, pageCount, isAdmin,
               {table.getRowModel().rows.map((row) => (
                 <tr key={row.id} data-client-id={row.id} className={row.getIsSelected() ? 'bg-brand-50' : undefined}>
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2.5 align-middle">
+                    <td key={cell.id} className="px-2.5 py-2.5 align-middle">
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

@@ -104,7 +104,7 @@ export const resendInvitation = defineAction({
     if (!row) throw new NotFoundRefusal();
     const state = invitationState(row);
     if (state === 'accepted' || state === 'revoked') throw new ActionRefusal(`That link was already ${state}; send a new one instead.`);
-    const kind = await linkKindFor(tx, actor.practiceId, row.email);
+    const kind = await linkKindFor(tx, actor.practiceId, row.email, row.createdAt);
     const { token, hash } = newToken();
     await tx
       .update(invitations)

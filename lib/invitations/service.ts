@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import { scopedTransaction, type Tx } from '@/db/client';
 import { clients, invitations, memberships, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
@@ -15,13 +15,25 @@ import { INVITATION_TTL_DAYS, RESET_TTL_HOURS, hashToken, invitationState, looks
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 /**
- * An invitations row is a password-reset link when its email already belongs to a member of the
- * practice (the schema has no kind column; a reset is only ever issued to a member, and accepting an
- * invitation revokes every other pending link for that email, so the two cannot be confused).
+ * An invitations row is a password-reset link when its email belonged to a member of the practice
+ * before the link was made (the schema has no kind column; a reset is only ever issued to a member,
+ * and accepting an invitation revokes every other pending link for that email). Judging by the
+ * moment the link was made keeps a used invitation reading as an invitation afterwards.
  */
-export async function linkKindFor(tx: Tx, practiceId: string, email: string): Promise<LinkKind> {
-  const member = await memberOf(tx, practiceId, email);
-  return member ? 'reset' : 'invite';
+export async function linkKindFor(tx: Tx, practiceId: string, email: string, linkCreatedAt: Date): Promise<LinkKind> {
+  const [row] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.practiceId, practiceId),
+        sql`lower(${users.email}) = ${email.toLowerCase()}`,
+        lt(memberships.createdAt, linkCreatedAt),
+      ),
+    )
+    .limit(1);
+  return row ? 'reset' : 'invite';
 }
 
 export async function memberOf(tx: Tx, practiceId: string, email: string) {
@@ -89,6 +101,7 @@ export async function lookupLink(token: string): Promise<LinkView> {
         acceptedAt: invitations.acceptedAt,
         revokedAt: invitations.revokedAt,
         expiresAt: invitations.expiresAt,
+        createdAt: invitations.createdAt,
         practiceName: practices.name,
       })
       .from(invitations)
@@ -97,7 +110,7 @@ export async function lookupLink(token: string): Promise<LinkView> {
     if (!row) return { state: 'invalid' } as const;
     return {
       state: invitationState(row),
-      kind: await linkKindFor(tx, practiceId, row.email),
+      kind: await linkKindFor(tx, practiceId, row.email, row.createdAt),
       email: row.email,
       role: row.role,
       practiceName: row.practiceName,

@@ -182,7 +182,8 @@ describe('invitations', () => {
     expect(accepted).toMatchObject({ role: 'therapist', practiceId: a.id });
     const claims = await verifyCredentials({ email: mail('joiner'), password: NEW_PASSWORD });
     expect(claims?.practiceId).toBe(a.id);
-    expect(await lookupLink(token)).toMatchObject({ state: 'accepted' });
+    // Still an invitation (not a reset) once its address has become a member: the page says it was used.
+    expect(await lookupLink(token)).toMatchObject({ state: 'accepted', kind: 'invite' });
     await expect(acceptInvitation(token, { name: 'Again', password: NEW_PASSWORD })).rejects.toThrow(/already been used/);
     expect(await auditActions(a.id)).toContain('invitation.accept');
   });

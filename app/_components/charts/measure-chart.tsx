@@ -46,6 +46,22 @@ function bandFills(bands: MeasureChartBand[], higherIsBetter: boolean): string[]
   });
 }
 
+/**
+ * Bands drawn edge to edge: integer-scored bands (0–4, 5–9) would otherwise leave a gap between 4 and 5, so each
+ * boundary sits halfway between one band's top and the next one's bottom.
+ */
+function bandAreas(bands: MeasureChartBand[], range: { min: number; max: number }) {
+  return bands.map((band, i) => {
+    const previous = bands[i - 1];
+    const next = bands[i + 1];
+    return {
+      label: band.label,
+      y1: previous ? (previous.max + band.min) / 2 : range.min,
+      y2: next ? (band.max + next.min) / 2 : range.max,
+    };
+  });
+}
+
 function clamp(value: number, range: { min: number; max: number }) {
   return Math.min(range.max, Math.max(range.min, value));
 }
@@ -63,11 +79,11 @@ export function MeasureChart(props: MeasureChartProps) {
       <div className="h-64 w-full" aria-hidden="true" data-testid={`measure-chart-${props.title}`}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={props.points} margin={{ top: 16, right: 24, bottom: 4, left: 0 }}>
-            {bands.map((band, i) => (
+            {bandAreas(bands, scoreRange).map((band, i) => (
               <ReferenceArea
                 key={band.label}
-                y1={band.min}
-                y2={band.max}
+                y1={band.y1}
+                y2={band.y2}
                 fill={fills[i]}
                 fillOpacity={1}
                 stroke="none"
@@ -159,7 +175,7 @@ export function MeasureChart(props: MeasureChartProps) {
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block h-2 w-4 border-t-2 border-dotted border-green-700 align-middle" />
-          Reliable change (±{formatScore(threshold, decimals === 0 ? 0 : 1)} from baseline)
+          Reliable change, ±{threshold} from baseline (green: improvement, red: deterioration)
         </span>
         {props.homework.length ? (
           <span>

@@ -55,7 +55,7 @@ test('the homework loop: assign, draft, submit, comment, revise, resubmit, compa
 
   // Sending it half-done shows what is missing beside the field, and sends nothing.
   await client.getByRole('button', { name: 'Send to my therapist' }).click();
-  await expect(client.getByTestId('form-error')).toBeVisible();
+  await expect(client.getByTestId('form-error')).toHaveText('Please check the highlighted answers.');
   await expect(client.locator('[data-field="evidence_against"]').getByTestId('field-error')).toHaveText('This field is required.');
 
   const thoughts = client.getByRole('group', { name: 'What went through your mind?' });

@@ -52,7 +52,9 @@ export function CompleteExercise({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submitted = useRef(false);
   const [save, setSave] = useState<SaveState>(draftSavedAt ? { kind: 'saved', at: draftSavedAt } : { kind: 'idle' });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  // Kept apart: a later successful draft save must not wipe the errors a refused submission showed.
+  const [draftErrors, setDraftErrors] = useState<Record<string, string[]>>({});
+  const [submitErrors, setSubmitErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<{ version: number; crisis: boolean } | null>(null);
@@ -79,13 +81,13 @@ export function CompleteExercise({
         const result = await saveDraft(null, { occurrenceId, templateVersion: template.version, answers: snapshot });
         if (result.ok) {
           setSave(dirty.current ? { kind: 'unsaved' } : { kind: 'saved', at: result.data.savedAt });
-          setFieldErrors({});
+          setDraftErrors({});
         } else {
           // Refused (e.g. too long a text): keep the answers here and say what to fix; the next edit retries.
           dirty.current = true;
           retryOnEdit = true;
           setSave({ kind: 'refused', message: result.formError ?? 'Your latest changes were not saved.' });
-          setFieldErrors(result.fieldErrors);
+          setDraftErrors(result.fieldErrors);
         }
       } catch {
         // No connection: keep everything in the page and try again shortly and when the browser is back online.
@@ -108,7 +110,16 @@ export function CompleteExercise({
 
   const onChange = useCallback(
     (next: Record<string, unknown>) => {
+      const previous = answers.current;
       answers.current = next;
+      // An error from the last send goes away once the client changes that answer.
+      setSubmitErrors((errors) => {
+        const kept = Object.entries(errors).filter(([path]) => {
+          const top = path.split('.')[0] ?? path;
+          return JSON.stringify(previous[top]) === JSON.stringify(next[top]);
+        });
+        return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+      });
       dirty.current = true;
       setSave((s) => (s.kind === 'offline' || s.kind === 'refused' ? s : { kind: 'unsaved' }));
       if (timer.current) clearTimeout(timer.current);
@@ -155,11 +166,11 @@ export function CompleteExercise({
       if (result.ok) {
         submitted.current = true;
         dirty.current = false;
-        setFieldErrors({});
+        setSubmitErrors({});
         setSent({ version: result.data.version, crisis: result.data.showCrisisPanel });
         window.scrollTo({ top: 0 });
       } else {
-        setFieldErrors(result.fieldErrors);
+        setSubmitErrors(result.fieldErrors);
         setFormError(result.formError ?? 'Please check the highlighted answers.');
         requestAnimationFrame(() => errorBox.current?.focus());
         // Whatever failed validation is still worth keeping as a draft.
@@ -205,7 +216,7 @@ export function CompleteExercise({
         template={template}
         mode="fill"
         initialAnswers={initialAnswers}
-        fieldErrors={fieldErrors}
+        fieldErrors={{ ...submitErrors, ...draftErrors }}
         comments={comments}
         onChange={onChange}
         hideInstructions={false}

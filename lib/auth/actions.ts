@@ -9,7 +9,8 @@ import { ActionRefusal } from '@/lib/access/errors';
 import { formToObject } from '@/lib/access/form-data';
 import { signIn, signOut } from './index';
 import { signInSchema } from './credentials';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+import { newPasswordField } from './password-policy';
 import { THROTTLED_MESSAGE } from './throttle';
 
 export type SignInState = { ok: false; formError: string; fieldErrors: Record<string, string[]>; values: { email: string } } | null;
@@ -47,10 +48,6 @@ export async function signOutAction(): Promise<void> {
 }
 Object.assign(signOutAction, { definition: { name: 'auth.signOut', permission: null } });
 
-const newPassword = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(256, 'Use at most 256 characters.');
 
 export const changePassword = defineAction({
   name: 'account.changePassword',
@@ -59,7 +56,7 @@ export const changePassword = defineAction({
   input: z
     .object({
       currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
-      newPassword,
+      newPassword: newPasswordField,
       confirmPassword: z.string().max(1024),
     })
     .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })

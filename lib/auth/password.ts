@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 // OWASP's argon2id minimum (19 MiB, 2 passes, 1 lane). Algorithm 2 is argon2id.
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from './password-policy';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { MEASURE_KEYS } from '@/lib/measures';
 import { SESSION_POLICY } from '@/lib/auth/session-policy';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
-import { isBreachedPassword } from '@/lib/auth/breached-passwords';
+import { newPasswordField } from '@/lib/auth/password-policy';
 
 // Names and short labels: printable text only (no control or bidi-override characters).
 const printable = /^[^\p{Cc}\p{Cf}]*$/u;
@@ -32,11 +31,7 @@ export const timeZoneField = z
 export const emailField = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.');
 
 /** A new password: long enough, and not one attackers try first. */
-export const newPasswordField = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(256, 'Use at most 256 characters.')
-  .refine((p) => !isBreachedPassword(p), 'That password appears in lists of breached passwords. Choose another.');
+export { newPasswordField };
 
 export const personName = shortText('Name', 120).min(1, 'Enter a name.');
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/actor';
 import { demoLoginsIfSeeded } from '@/lib/practice/demo';
@@ -14,7 +15,14 @@ export default async function LoginPage() {
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
         <LoginForm />
+        <p className="mt-4 text-sm text-slate-600">Forgot your password? Your practice admin can send you a reset link.</p>
       </div>
+      <p className="mt-4 text-center text-sm text-slate-700">
+        Starting a new practice?{' '}
+        <Link href="/signup" className="font-medium text-brand-800 underline">
+          Create its account
+        </Link>
+      </p>
       {demo ? (
         <section aria-labelledby="demo-heading" className="mt-6 rounded-2xl border border-brand-200 bg-brand-50 p-5 text-sm">
           <h2 id="demo-heading" className="font-semibold text-brand-900">Demo logins</h2>

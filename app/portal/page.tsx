@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
-import { requirePageActor } from '@/lib/access/guard';
+import { requireClientActor } from '@/lib/access/guard';
 import { myCareTeam } from '@/lib/clients/portal';
 import { CheckinAndMeasuresSection } from './_sections/checkin-and-measures';
 import { HomeworkTodaySection } from './_sections/homework-today';
@@ -9,7 +9,7 @@ import { PinnedSafetyPlanSection } from './_sections/pinned-safety-plan';
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function PortalHome() {
-  const actor = await requirePageActor();
+  const actor = await requireClientActor();
   const team = await myCareTeam(actor);
   const firstName = actor.name.split(' ')[0];
   return (

@@ -2,6 +2,3 @@
 -- carrying status in the index lets that per-client lookup stay inside the index on a large practice.
 CREATE INDEX IF NOT EXISTS assignment_occurrences_client_due_status_idx
   ON assignment_occurrences (practice_id, client_id, due_at) INCLUDE (status);
---> statement-breakpoint
--- Latest check-in per client (the roster's "last check-in" and the 14-day sparkline) by index order.
-CREATE INDEX IF NOT EXISTS checkins_client_day_desc_idx ON checkins (practice_id, client_id, local_day DESC);

@@ -7,6 +7,7 @@ import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, MESSAGES, NotFoundRefusal } from '@/lib/access/errors';
 import { openAlertKinds, raiseAlerts } from '@/lib/alerts/raise';
 import { type AlertDraft, type AlertTier, alertsForChange, alertsForPhq9, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
+import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
 import { localDay } from '@/lib/checkins/rules';
 import { checkAnswers, measureDraftInput, measureSubmissionInput } from './input';
@@ -59,10 +60,7 @@ async function dueOccurrence(tx: Tx, practiceId: string, clientId: string, measu
   const [row] = await tx
     .select({ id: assignmentOccurrences.id })
     .from(assignmentOccurrences)
-    .innerJoin(
-      assignments,
-      and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
-    )
+    .innerJoin(assignments, assignmentOfOccurrence)
     .where(
       and(
         eq(assignmentOccurrences.practiceId, practiceId),

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, max } from 'drizzle-orm';
 import { assignmentOccurrences, assignments, measureAdministrations, measureDrafts, measureSchedules } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
+import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
 import { localDay } from '@/lib/checkins/rules';
 import { bandFor } from './bands';
@@ -56,10 +57,7 @@ export async function myDueMeasures(actor: Actor, now: Date = new Date()): Promi
       tx
         .select({ measure: assignments.templateKey, localDate: assignmentOccurrences.localDate })
         .from(assignmentOccurrences)
-        .innerJoin(
-          assignments,
-          and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
-        )
+        .innerJoin(assignments, assignmentOfOccurrence)
         .where(
           and(
             eq(assignmentOccurrences.practiceId, actor.practiceId),

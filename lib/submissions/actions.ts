@@ -8,6 +8,7 @@ import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { assertClinicalAccess } from '@/lib/access/scope';
 import { raiseAlerts } from '@/lib/alerts/raise';
 import { alertsForSafePlacePractice, type AlertDraft } from '@/lib/alerts/triggers';
+import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
 import {
   draftSchemaFor,
@@ -42,10 +43,7 @@ async function loadForClient(tx: Tx, actor: Actor, occurrenceId: string, sentVer
   const [row] = await tx
     .select({ occurrence: assignmentOccurrences, assignment: assignments })
     .from(assignmentOccurrences)
-    .innerJoin(
-      assignments,
-      and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
-    )
+    .innerJoin(assignments, assignmentOfOccurrence)
     .where(
       and(
         eq(assignmentOccurrences.practiceId, actor.practiceId),

@@ -16,6 +16,7 @@ import {
 } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { canReadClinical, withActor } from '@/lib/access/scope';
+import { assignmentOfOccurrence, currentVersionOfSubmission, submissionOfOccurrence } from '@/lib/assignments/joins';
 import { journalingAnswersFor } from '@/lib/assignments/prompt-choice';
 import { addDays, localDateOf } from '@/lib/assignments/recurrence';
 import type { Actor } from '@/lib/auth/types';
@@ -130,14 +131,8 @@ export async function clientHomework(actor: Actor, now = new Date()): Promise<Cl
         draftSavedAt: submissions.draftSavedAt,
       })
       .from(assignmentOccurrences)
-      .innerJoin(
-        assignments,
-        and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
-      )
-      .leftJoin(
-        submissions,
-        and(eq(submissions.practiceId, assignmentOccurrences.practiceId), eq(submissions.occurrenceId, assignmentOccurrences.id)),
-      )
+      .innerJoin(assignments, assignmentOfOccurrence)
+      .leftJoin(submissions, submissionOfOccurrence)
       .where(
         and(
           eq(assignmentOccurrences.practiceId, actor.practiceId),
@@ -229,10 +224,7 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
         promptChoice: assignments.promptChoice,
       })
       .from(assignmentOccurrences)
-      .innerJoin(
-        assignments,
-        and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
-      )
+      .innerJoin(assignments, assignmentOfOccurrence)
       .where(
         and(
           eq(assignmentOccurrences.practiceId, actor.practiceId),
@@ -318,14 +310,7 @@ export async function clientHistory(actor: Actor, limit = 50): Promise<HistoryEn
     const rows = await tx
       .select({ submission: submissions, answers: submissionVersions.answers })
       .from(submissions)
-      .innerJoin(
-        submissionVersions,
-        and(
-          eq(submissionVersions.practiceId, submissions.practiceId),
-          eq(submissionVersions.submissionId, submissions.id),
-          eq(submissionVersions.version, submissions.currentVersion),
-        ),
-      )
+      .innerJoin(submissionVersions, currentVersionOfSubmission)
       .where(and(eq(submissions.practiceId, actor.practiceId), eq(submissions.clientId, clientId), gte(submissions.currentVersion, 1)))
       .orderBy(desc(submissions.submittedAt))
       .limit(limit);
@@ -369,14 +354,7 @@ export async function pinnedPlans(actor: Actor): Promise<PinnedPlan[]> {
     const rows = await tx
       .select({ submission: submissions, answers: submissionVersions.answers, submittedAt: submissionVersions.submittedAt })
       .from(submissions)
-      .innerJoin(
-        submissionVersions,
-        and(
-          eq(submissionVersions.practiceId, submissions.practiceId),
-          eq(submissionVersions.submissionId, submissions.id),
-          eq(submissionVersions.version, submissions.currentVersion),
-        ),
-      )
+      .innerJoin(submissionVersions, currentVersionOfSubmission)
       .where(and(eq(submissions.practiceId, actor.practiceId), eq(submissions.clientId, clientId), gte(submissions.currentVersion, 1)))
       .orderBy(desc(submissionVersions.submittedAt));
     const out: PinnedPlan[] = [];
@@ -557,14 +535,8 @@ export async function clientSubmissionList(actor: Actor, clientId: string, now =
         submittedAt: submissions.submittedAt,
       })
       .from(assignmentOccurrences)
-      .innerJoin(
-        assignments,
-        and(eq(assignments.practiceId, assignmentOccurrences.practiceId), eq(assignments.id, assignmentOccurrences.assignmentId)),
-      )
-      .leftJoin(
-        submissions,
-        and(eq(submissions.practiceId, assignmentOccurrences.practiceId), eq(submissions.occurrenceId, assignmentOccurrences.id)),
-      )
+      .innerJoin(assignments, assignmentOfOccurrence)
+      .leftJoin(submissions, submissionOfOccurrence)
       .where(
         and(
           eq(assignmentOccurrences.practiceId, actor.practiceId),
@@ -616,14 +588,7 @@ export async function thoughtRecordTrend(actor: Actor, clientId: string): Promis
     const rows = await tx
       .select({ id: submissions.id, answers: submissionVersions.answers, submittedAt: submissionVersions.submittedAt })
       .from(submissions)
-      .innerJoin(
-        submissionVersions,
-        and(
-          eq(submissionVersions.practiceId, submissions.practiceId),
-          eq(submissionVersions.submissionId, submissions.id),
-          eq(submissionVersions.version, submissions.currentVersion),
-        ),
-      )
+      .innerJoin(submissionVersions, currentVersionOfSubmission)
       .where(
         and(
           eq(submissions.practiceId, actor.practiceId),

@@ -14,6 +14,7 @@ import { asRecurrenceRule, describeRecurrence } from './describe';
 import { markMissedOccurrences } from './missed';
 import { describePromptChoice } from './prompt-choice';
 import type { RecurrenceRule } from './recurrence';
+import { isUuid } from '@/lib/access/ids';
 
 const DAY_MS = 86_400_000;
 
@@ -103,7 +104,7 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
   const onTeam = actor.role !== 'client' && actor.careTeamClientIds.has(clientId);
   const adminOutline = actor.role === 'admin' && !onTeam;
   if (!isSelf && !onTeam && !adminOutline) return null;
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  if (!isUuid(clientId)) return null;
   const clinical = isSelf || onTeam;
   return withActor(actor, async (tx) => {
     await markMissedOccurrences(tx, actor.practiceId, [clientId], now);
@@ -175,7 +176,7 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
 export async function adherenceForClients(actor: Actor, clientIds: readonly string[], now = new Date()): Promise<Map<string, ClientAdherence>> {
   assertCan(actor, 'caseload.view');
   const wanted = [...new Set(clientIds)].filter(
-    (id) => /^[0-9a-f-]{36}$/i.test(id) && (actor.role === 'admin' || actor.careTeamClientIds.has(id)),
+    (id) => isUuid(id) && (actor.role === 'admin' || actor.careTeamClientIds.has(id)),
   );
   const out = new Map<string, ClientAdherence>();
   if (!wanted.length) return out;

@@ -6,6 +6,7 @@ import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { displayName } from '@/lib/clients/queries';
 import { toCsv } from '@/lib/export/csv';
+import { isUuid } from '@/lib/access/ids';
 
 export type AuditFilters = {
   person: string | null;
@@ -16,7 +17,6 @@ export type AuditFilters = {
   page: number;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const AUDIT_PAGE_SIZE = 50;
 const EXPORT_LIMIT = 50_000;
@@ -24,11 +24,16 @@ const EXPORT_LIMIT = 50_000;
 /** Reads the filters from the URL; malformed values are dropped, not passed to SQL. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string).trim() : '');
-  const validDay = (v: string) => (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : null);
+  // Round-trip through Date: the engine accepts days like 2024-02-30 that Postgres refuses.
+  const validDay = (v: string) => {
+    if (!DAY.test(v) || v < '1900-01-01' || v > '9999-12-31') return null;
+    const parsed = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v ? v : null;
+  };
   const page = Number.parseInt(one('page'), 10);
   return {
-    person: UUID.test(one('person')) ? one('person') : null,
-    client: UUID.test(one('client')) ? one('client') : null,
+    person: isUuid(one('person')) ? one('person') : null,
+    client: isUuid(one('client')) ? one('client') : null,
     action: /^[a-zA-Z.]{1,80}$/.test(one('action')) ? one('action') : null,
     from: validDay(one('from')),
     to: validDay(one('to')),

@@ -8,8 +8,8 @@ import { attentionCriterion } from './attention';
 import { CHANGE_LABELS } from './format';
 import { type MeasureCell, type RosterRow, queryRoster } from './roster';
 import { type RosterView, isFiltered } from './view';
+import { isUuid } from '@/lib/access/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ROSTER_CSV_HEADER = [
   'Client',
@@ -72,7 +72,7 @@ export function rosterCsvRow(r: RosterRow): CsvCell[] {
  */
 export async function exportRoster(actor: Actor, view: RosterView, selectedIds: readonly string[] = []) {
   assertCan(actor, 'caseload.export');
-  const wanted = new Set(selectedIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()));
+  const wanted = new Set(selectedIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()));
   return withActor(actor, async (tx) => {
     const { rows } = await queryRoster(tx, actor, view, { all: true });
     const chosen = wanted.size ? rows.filter((r) => wanted.has(r.id)) : rows;

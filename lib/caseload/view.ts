@@ -12,6 +12,7 @@ import {
   SORT_KEYS,
   STATUS_FILTERS,
 } from './url';
+import { isUuid } from '@/lib/access/ids';
 
 export * from './url';
 
@@ -32,7 +33,6 @@ export const BAND_FILTERS: readonly { value: string; measure: RosterMeasure; ban
     })),
 );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const flag = z.enum(['1', 'true']).transform(() => true);
 
 const fields = {
@@ -52,7 +52,7 @@ const fields = {
   change: z.enum(CHANGE_FILTERS).nullable().catch(null),
   overdue: flag.catch(false),
   disengaged: flag.catch(false),
-  therapist: z.string().regex(UUID).transform((s) => s.toLowerCase()).nullable().catch(null),
+  therapist: z.string().refine(isUuid).transform((s) => s.toLowerCase()).nullable().catch(null),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   size: z.coerce
     .number()

@@ -5,6 +5,7 @@ import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { displayName } from './queries';
+import { isUuid } from '@/lib/access/ids';
 
 export const CLIENT_STATUSES = ['active', 'paused', 'discharged', 'archived'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -18,7 +19,7 @@ export function parseClientFilters(params: Record<string, string | string[] | un
   return {
     q: one('q').trim().slice(0, 100),
     status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
-    therapist: /^[0-9a-f-]{36}$/i.test(therapist) ? therapist : null,
+    therapist: isUuid(therapist) ? therapist : null,
     unassigned: one('unassigned') === '1',
   };
 }
@@ -115,7 +116,7 @@ export type AdminClientDetail = AdminClientRow & {
 
 export async function getClientForAdmin(actor: Actor, clientId: string): Promise<AdminClientDetail | null> {
   assertCan(actor, 'client.manage');
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  if (!isUuid(clientId)) return null;
   return withActor(actor, async (tx) => {
     const [r] = await tx
       .select()

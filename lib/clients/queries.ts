@@ -5,6 +5,7 @@ import { careTeam, clients, memberships, users } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
+import { isUuid } from '@/lib/access/ids';
 
 export type ClientListItem = {
   id: string;
@@ -79,7 +80,7 @@ export async function listClients(actor: Actor): Promise<ClientListItem[]> {
 export async function getClientHeader(actor: Actor, clientId: string): Promise<ClientListItem | null> {
   assertCan(actor, 'client.viewRecord');
   const mayView = actor.role === 'admin' || actor.careTeamClientIds.has(clientId);
-  if (!mayView || !/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  if (!mayView || !isUuid(clientId)) return null;
   return withActor(actor, async (tx) => {
     const [r] = await tx
       .select({

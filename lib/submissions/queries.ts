@@ -31,6 +31,7 @@ import {
   type ExerciseTemplate,
 } from '@/lib/exercises';
 import { assignedTemplate, templateTitles } from './templates';
+import { isUuid } from '@/lib/access/ids';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'revision_requested' | 'reviewed';
 
@@ -611,7 +612,3 @@ export async function thoughtRecordTrend(actor: Actor, clientId: string): Promis
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { addDays } from '../../lib/assignments/recurrence';
 import { type AlertDraft, alertsForChange, alertsForCheckin, alertsForPhq9 } from '../../lib/alerts/triggers';
 import { SELF_CARE_OPTIONS, SOCIAL_CONTACT_OPTIONS, localDay } from '../../lib/checkins/rules';
-import { scoreMeasure } from '../../lib/measures/scoring';
+import { administrationScoreFields, scoreMeasure } from '../../lib/measures/scoring';
 import type { MeasureKey } from '../../lib/measures/types';
 import type { DatabaseHandle, Tx } from '../connection';
 import { alerts, checkins, measureAdministrations, measureSchedules, practices } from '../schema';
@@ -216,12 +216,8 @@ export async function seedCheckinsAndMeasures(handle: DatabaseHandle, demo: Demo
         id,
         clientId,
         measure: key,
-        status: result.complete ? 'complete' : 'incomplete',
         answers,
-        score: result.complete ? result.score : null,
-        rawScore: result.complete ? result.raw : null,
-        band: result.complete ? (result.band?.id ?? null) : null,
-        prorated: result.complete ? result.prorated : false,
+        ...administrationScoreFields(result),
         submissionKey: `demo-${id}`,
         completedAt: at,
       });

@@ -11,7 +11,7 @@ import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
 import { localDay } from '@/lib/checkins/rules';
 import { checkAnswers, measureDraftInput, measureSubmissionInput } from './input';
-import { scoreMeasure } from './scoring';
+import { administrationScoreFields, scoreMeasure } from './scoring';
 import type { MeasureKey } from './types';
 
 function ownClient(actor: Actor): string {
@@ -157,12 +157,8 @@ export const submitMeasure = defineAction({
         practiceId,
         clientId,
         measure: key,
-        status: result.complete ? 'complete' : 'incomplete',
         answers,
-        score: result.complete ? result.score : null,
-        rawScore: result.complete ? result.raw : null,
-        band: result.complete ? (result.band?.id ?? null) : null,
-        prorated: result.complete ? result.prorated : false,
+        ...administrationScoreFields(result),
         occurrenceId,
         submissionKey: input.submissionKey,
       })

@@ -40,6 +40,16 @@ export interface CompleteScore {
 
 export type ScoreResult = CompleteScore | IncompleteScore;
 
+/**
+ * How a score is stored on a measure administration row, for the submit action and the demo seed alike. An
+ * incomplete form keeps its answers but no score, band or raw sum (CLINICAL §1).
+ */
+export function administrationScoreFields(result: ScoreResult) {
+  return result.complete
+    ? { status: 'complete' as const, score: result.score, rawScore: result.raw, band: result.band?.id ?? null, prorated: result.prorated }
+    : { status: 'incomplete' as const, score: null, rawScore: null, band: null, prorated: false };
+}
+
 export class InvalidAnswerError extends Error {
   constructor(
     readonly itemId: string,

@@ -65,7 +65,8 @@ export const acknowledgeAlert = defineAction({
       entityType: 'alert',
       entityId: alert.id,
       clientId: alert.clientId,
-      meta: { tier: alert.tier, kind: alert.kind, action: input.action, asEscalation: !onCareTeam },
+      // Ids only: the audit trail is read by admins who may not be on the care team.
+      meta: { asEscalation: !onCareTeam },
     });
     return { alertId: alert.id };
   },

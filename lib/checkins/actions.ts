@@ -87,14 +87,14 @@ export const submitCheckin = defineAction({
     const triggered = alertsForCheckin({ localDay: day, distress: fields.distress, safetyThoughts }, recent);
     // A streak that is still running while its alert is unacknowledged is the same concern, not a new one.
     const open = await openAlertKinds(tx, practiceId, clientId, ['checkin_distress_streak']);
-    const raised = await raiseAlerts(tx, actor, {
+    await raiseAlerts(tx, actor, {
       clientId,
       sourceType: 'checkin',
       sourceId: checkinId!,
       drafts: withoutOpenKinds(triggered, open),
     });
 
-    audit({ entityType: 'checkin', entityId: checkinId!, clientId, meta: { revision: revision!, alertsRaised: raised.length } });
+    audit({ entityType: 'checkin', entityId: checkinId!, clientId, meta: { revision: revision! } });
     return {
       checkinId: checkinId!,
       localDay: day,

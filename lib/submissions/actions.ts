@@ -167,7 +167,7 @@ export const submitExercise = defineAction({
       entityType: 'submission',
       entityId: submission.id,
       clientId: submission.clientId,
-      meta: { occurrenceId: loaded.occurrence.id, version, alerts: drafts.length },
+      meta: { occurrenceId: loaded.occurrence.id, version },
     });
     return {
       submissionId: submission.id,

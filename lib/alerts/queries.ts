@@ -80,10 +80,15 @@ function toItem(row: AlertRow, now: Date, withClinicalText: boolean): AlertListI
     id: row.id,
     clientId: row.clientId,
     clientName: displayName(row),
-    kind: row.kind,
+    // An admin off the care team learns that an urgent alert waits, not what triggered it.
+    kind: withClinicalText ? row.kind : 'escalated',
     tier: row.tier,
-    title: isKnownKind(row.kind) ? ALERT_TRIGGERS[row.kind].title : row.tier === 'urgent' ? 'Urgent alert' : 'Follow-up alert',
-    // An admin off the care team learns that an urgent alert waits, not what the client answered.
+    title:
+      withClinicalText && isKnownKind(row.kind)
+        ? ALERT_TRIGGERS[row.kind].title
+        : row.tier === 'urgent'
+          ? 'Urgent alert'
+          : 'Follow-up alert',
     reason: withClinicalText ? row.reason : '',
     raisedAt: row.raisedAt,
     escalated: isEscalated(row, now),

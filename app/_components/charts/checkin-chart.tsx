@@ -11,7 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDay, formatTick, timeTicks } from './chart-format';
+import { formatDay } from './chart-format';
+import { AXIS_TICK, HomeworkLegendItem, homeworkMarkerProps, timeAxisProps } from './chart-parts';
 
 export type CheckinChartPoint = {
   t: number;
@@ -43,21 +44,12 @@ export function CheckinChart(props: CheckinChartProps) {
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={props.points} margin={{ top: 12, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="2 4" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={props.domain}
-              ticks={timeTicks(props.domain)}
-              tickFormatter={(t: number) => formatTick(t, props.timeZone)}
-              tick={{ fontSize: 12, fill: '#334155' }}
-              allowDataOverflow
-            />
+            <XAxis {...timeAxisProps(props.domain, props.timeZone)} />
             <YAxis
               yAxisId="distress"
               domain={[-18, 100]}
               ticks={[0, 20, 40, 60, 80, 100]}
-              tick={{ fontSize: 12, fill: '#334155' }}
+              tick={AXIS_TICK}
               width={40}
               label={{ value: 'Distress', angle: -90, position: 'insideLeft', fill: '#334155', fontSize: 12 }}
             />
@@ -66,7 +58,7 @@ export function CheckinChart(props: CheckinChartProps) {
               orientation="right"
               domain={[-1.8, 10]}
               ticks={[0, 2, 4, 6, 8, 10]}
-              tick={{ fontSize: 12, fill: '#334155' }}
+              tick={AXIS_TICK}
               width={36}
               label={{ value: 'Mood', angle: 90, position: 'insideRight', fill: '#334155', fontSize: 12 }}
             />
@@ -85,14 +77,7 @@ export function CheckinChart(props: CheckinChartProps) {
               />
             ))}
             {props.homework.map((h) => (
-              <ReferenceLine
-                key={`hw-${h.t}`}
-                yAxisId="distress"
-                x={h.t}
-                stroke="#7c3aed"
-                strokeDasharray="1 3"
-                label={{ value: '▲ HW', position: 'insideTop', fill: '#5b21b6', fontSize: 10 }}
-              />
+              <ReferenceLine key={`hw-${h.t}`} yAxisId="distress" {...homeworkMarkerProps(h.t, 'insideTop')} />
             ))}
             <Tooltip
               labelFormatter={(_, payload) => {
@@ -133,12 +118,7 @@ export function CheckinChart(props: CheckinChartProps) {
             {props.windowLabels[state]}
           </span>
         ))}
-        {props.homework.length ? (
-          <span>
-            <span aria-hidden="true" className="mr-1 text-violet-700">▲ HW</span>
-            Homework assigned
-          </span>
-        ) : null}
+        <HomeworkLegendItem shown={props.homework.length > 0} />
       </figcaption>
     </figure>
   );

@@ -12,7 +12,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDay, formatScore, formatTick, timeTicks } from './chart-format';
+import { formatDay, formatScore } from './chart-format';
+import { AXIS_TICK, HomeworkLegendItem, homeworkMarkerProps, timeAxisProps } from './chart-parts';
 
 export type MeasureChartBand = { label: string; min: number; max: number };
 export type MeasureChartPoint = { t: number; day: string; score: number; bandLabel: string | null; isBaseline: boolean };
@@ -101,17 +102,8 @@ export function MeasureChart(props: MeasureChartProps) {
               />
             ) : null}
             <CartesianGrid stroke="#cbd5e1" strokeDasharray="2 4" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={props.domain}
-              ticks={timeTicks(props.domain)}
-              tickFormatter={(t: number) => formatTick(t, props.timeZone)}
-              tick={{ fontSize: 12, fill: '#334155' }}
-              allowDataOverflow
-            />
-            <YAxis domain={[scoreRange.min, scoreRange.max]} tick={{ fontSize: 12, fill: '#334155' }} width={40} allowDecimals={decimals > 0} />
+            <XAxis {...timeAxisProps(props.domain, props.timeZone)} />
+            <YAxis domain={[scoreRange.min, scoreRange.max]} tick={AXIS_TICK} width={40} allowDecimals={decimals > 0} />
             <ReferenceLine
               y={baseline.score}
               stroke="#0f766e"
@@ -135,13 +127,7 @@ export function MeasureChart(props: MeasureChartProps) {
               />
             ) : null}
             {props.homework.map((h) => (
-              <ReferenceLine
-                key={`hw-${h.t}`}
-                x={h.t}
-                stroke="#7c3aed"
-                strokeDasharray="1 3"
-                label={{ value: '▲ HW', position: 'insideBottom', fill: '#5b21b6', fontSize: 10 }}
-              />
+              <ReferenceLine key={`hw-${h.t}`} {...homeworkMarkerProps(h.t, 'insideBottom')} />
             ))}
             <Tooltip
               labelFormatter={(_, payload) => {
@@ -177,12 +163,7 @@ export function MeasureChart(props: MeasureChartProps) {
           <span aria-hidden="true" className="mr-1 inline-block h-2 w-4 border-t-2 border-dotted border-green-700 align-middle" />
           Reliable change, ±{threshold} from baseline (green: improvement, red: deterioration)
         </span>
-        {props.homework.length ? (
-          <span>
-            <span aria-hidden="true" className="mr-1 text-violet-700">▲ HW</span>
-            Homework assigned
-          </span>
-        ) : null}
+        <HomeworkLegendItem shown={props.homework.length > 0} />
       </figcaption>
     </figure>
   );

@@ -25,9 +25,12 @@ test.describe('therapist', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/caseload$/);
     await expect(page.getByRole('heading', { name: 'My caseload' })).toBeVisible();
-    const rows = page.getByRole('row');
-    // Dana treats every third of the 30 demo clients, plus the header row.
-    await expect(rows).toHaveCount(11);
+    // Dana treats every third demo client (Alex Rivera, Riley Gallagher, …); Sam and Priya treat the others.
+    const table = page.getByRole('table');
+    await expect(table.getByRole('link', { name: 'Alex Rivera' })).toBeVisible();
+    await expect(table.getByRole('link', { name: 'Riley Gallagher' })).toBeVisible();
+    await expect(table.getByText('Jordan Moreau')).toHaveCount(0);
+    await expect(table.getByText('Sam Sato')).toHaveCount(0);
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' })).toHaveCount(0);
   });
 

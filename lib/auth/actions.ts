@@ -11,6 +11,7 @@ import { signIn, signOut } from './index';
 import { signInSchema } from './credentials';
 import { hashPassword, verifyPassword } from './password';
 import { newPasswordField } from './password-policy';
+import { signInAfterChange } from './sign-in-after-change';
 import { THROTTLED_MESSAGE } from './throttle';
 
 export type SignInState = { ok: false; formError: string; fieldErrors: Record<string, string[]>; values: { email: string } } | null;
@@ -78,10 +79,9 @@ export const changePassword = defineAction({
     audit({ entityType: 'user', entityId: actor.userId });
     return { email: actor.email };
   },
-  afterCommit: async ({ input, data }) => {
-    // A fresh session for this browser, carrying the new session version.
-    await signIn('credentials', { email: data.email, password: input.newPassword, redirect: false });
+  // A fresh session for this browser, carrying the new session version; then a fresh navigation, so
+  // the page renders with the new cookie rather than the request's old one.
+  afterCommit: async ({ actor, input, data }) => {
+    await signInAfterChange(data.email, input.newPassword, actor.role === 'client' ? '/portal/account?updated=password' : '/account?updated=password');
   },
-  // A fresh navigation, so the page is rendered with the new session cookie rather than the request's old one.
-  redirectTo: () => '/account?updated=password',
 });

@@ -11,6 +11,7 @@ import { runPublicAction } from '@/lib/practice/public-action';
 import { acceptInput, invitationIdInput, inviteInput, resetInput } from './schemas';
 import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, memberOf } from './service';
 import { invitationExpiry, invitationState, newToken, resetExpiry } from './token';
+import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
 
 /** Invite a therapist, an admin, or a client (tied to their clinical record). */
 export const inviteMember = defineAction({
@@ -199,9 +200,7 @@ export async function acceptInvitationAction(_prev: unknown, payload: FormData |
       secretFields: ['password', 'confirmPassword', 'token'],
       run: async (input) => {
         const accepted = await acceptInvitation(input.token, input);
-        // Loaded on use: Auth.js pulls in Next's server runtime, which plain module imports (tests) lack.
-        const { signIn } = await import('@/lib/auth');
-        await signIn('credentials', { email: accepted.email, password: input.password, redirectTo: homeFor(accepted.role) });
+        await signInAfterChange(accepted.email, input.password, homeFor(accepted.role));
         return { role: accepted.role };
       },
     },
@@ -219,9 +218,7 @@ export async function resetPasswordAction(_prev: unknown, payload: FormData | Re
       secretFields: ['password', 'confirmPassword', 'token'],
       run: async (input) => {
         const accepted = await acceptPasswordReset(input.token, input);
-        // Loaded on use: Auth.js pulls in Next's server runtime, which plain module imports (tests) lack.
-        const { signIn } = await import('@/lib/auth');
-        await signIn('credentials', { email: accepted.email, password: input.password, redirectTo: homeFor(accepted.role) });
+        await signInAfterChange(accepted.email, input.password, homeFor(accepted.role));
         return { role: accepted.role };
       },
     },

@@ -10,6 +10,7 @@ import { runPublicAction } from './public-action';
 import { settingsInput, signUpInput } from './schemas';
 import { createPracticeWithAdmin } from './signup';
 import { LAST_ADMIN_MESSAGE, STAFF_ROLES } from './rules';
+import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
 
 /** Public: a new practice with its first admin, who is then signed in. */
 export async function signUpPractice(_prev: unknown, payload: FormData | Record<string, unknown>) {
@@ -20,9 +21,7 @@ export async function signUpPractice(_prev: unknown, payload: FormData | Record<
       secretFields: ['password', 'confirmPassword'],
       run: async (input) => {
         const created = await createPracticeWithAdmin(input);
-        // Loaded on use: Auth.js pulls in Next's server runtime, which plain module imports (tests) lack.
-        const { signIn } = await import('@/lib/auth');
-        await signIn('credentials', { email: created.email, password: input.password, redirectTo: '/admin?welcome=1' });
+        await signInAfterChange(created.email, input.password, '/admin?welcome=1');
         return { practiceId: created.practiceId };
       },
     },

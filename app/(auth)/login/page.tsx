@@ -7,13 +7,19 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  const { saved } = await searchParams;
   if (await getActor()) redirect('/');
   const demo = await demoLoginsIfSeeded();
   return (
     <>
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
+        {saved === '1' ? (
+          <p role="status" className="mb-4 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+            Your password is saved. Please sign in with it.
+          </p>
+        ) : null}
         <LoginForm />
         <p className="mt-4 text-sm text-slate-600">Forgot your password? Your practice admin can send you a reset link.</p>
       </div>

@@ -36,6 +36,33 @@ export function displayName(c: { firstName: string; lastName: string; preferredN
   return c.preferredName ? `${c.preferredName} ${c.lastName}` : `${c.firstName} ${c.lastName}`;
 }
 
+/** What a list row or a record header reads from the client row: metadata only, nothing clinical. */
+const listItemColumns = {
+  id: clients.id,
+  firstName: clients.firstName,
+  lastName: clients.lastName,
+  preferredName: clients.preferredName,
+  pronouns: clients.pronouns,
+  status: clients.status,
+  intakeDate: clients.intakeDate,
+  userId: clients.userId,
+};
+
+type ListItemRow = Pick<typeof clients.$inferSelect, keyof typeof listItemColumns>;
+
+function toListItem(actor: Actor, r: ListItemRow, therapists: Map<string, string[]>): ClientListItem {
+  return {
+    id: r.id,
+    name: displayName(r),
+    pronouns: r.pronouns,
+    status: r.status,
+    intakeDate: r.intakeDate,
+    therapists: therapists.get(r.id) ?? [],
+    portalLinked: r.userId !== null,
+    onMyCareTeam: actor.careTeamClientIds.has(r.id),
+  };
+}
+
 /**
  * The clients an actor may list: a therapist's care team; for an admin, every client of the
  * practice (non-clinical metadata only, CLINICAL §6).
@@ -44,16 +71,7 @@ export async function listClients(actor: Actor): Promise<ClientListItem[]> {
   assertCan(actor, 'caseload.view');
   return withActor(actor, async (tx) => {
     const base = tx
-      .select({
-        id: clients.id,
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        preferredName: clients.preferredName,
-        pronouns: clients.pronouns,
-        status: clients.status,
-        intakeDate: clients.intakeDate,
-        userId: clients.userId,
-      })
+      .select(listItemColumns)
       .from(clients);
     const scoped =
       actor.role === 'admin'
@@ -63,16 +81,7 @@ export async function listClients(actor: Actor): Promise<ClientListItem[]> {
             .where(and(eq(clients.practiceId, actor.practiceId), eq(careTeam.membershipId, actor.membershipId)));
     const rows = await scoped.orderBy(asc(clients.lastName), asc(clients.firstName));
     const names = await therapistNames(tx, actor.practiceId, rows.map((r) => r.id));
-    return rows.map((r) => ({
-      id: r.id,
-      name: displayName(r),
-      pronouns: r.pronouns,
-      status: r.status,
-      intakeDate: r.intakeDate,
-      therapists: names.get(r.id) ?? [],
-      portalLinked: r.userId !== null,
-      onMyCareTeam: actor.careTeamClientIds.has(r.id),
-    }));
+    return rows.map((r) => toListItem(actor, r, names));
   });
 }
 
@@ -83,29 +92,11 @@ export async function getClientHeader(actor: Actor, clientId: string): Promise<C
   if (!mayView || !isUuid(clientId)) return null;
   return withActor(actor, async (tx) => {
     const [r] = await tx
-      .select({
-        id: clients.id,
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        preferredName: clients.preferredName,
-        pronouns: clients.pronouns,
-        status: clients.status,
-        intakeDate: clients.intakeDate,
-        userId: clients.userId,
-      })
+      .select(listItemColumns)
       .from(clients)
       .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId)));
     if (!r) return null;
     const names = await therapistNames(tx, actor.practiceId, [r.id]);
-    return {
-      id: r.id,
-      name: displayName(r),
-      pronouns: r.pronouns,
-      status: r.status,
-      intakeDate: r.intakeDate,
-      therapists: names.get(r.id) ?? [],
-      portalLinked: r.userId !== null,
-      onMyCareTeam: actor.careTeamClientIds.has(r.id),
-    };
+    return toListItem(actor, r, names);
   });
 }

@@ -188,7 +188,7 @@ export const submitMeasure = defineAction({
       const baseline = await baselineScore(tx, practiceId, clientId, key, administrationId);
       if (baseline !== null) changeAlerts = alertsForChange(key, baseline, result.score);
     }
-    const raisedForAnswers = await raiseAlerts(tx, actor, {
+    await raiseAlerts(tx, actor, {
       clientId,
       sourceType: 'measure',
       sourceId: administrationId,
@@ -196,7 +196,7 @@ export const submitMeasure = defineAction({
     });
     // Still worse than baseline while the last deterioration alert is unacknowledged: the same concern, not a new one.
     const open = await openAlertKinds(tx, practiceId, clientId, changeAlerts.map((a) => a.kind));
-    const raisedForChange = await raiseAlerts(tx, actor, {
+    await raiseAlerts(tx, actor, {
       clientId,
       sourceType: 'change',
       sourceId: administrationId,
@@ -212,7 +212,6 @@ export const submitMeasure = defineAction({
         measure: key,
         status: result.complete ? 'complete' : 'incomplete',
         occurrenceId,
-        alertsRaised: raisedForAnswers.length + raisedForChange.length,
       },
     });
     return {

@@ -4,6 +4,7 @@ import { careTeam, clients, invitations, memberships, users } from '@/db/schema'
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
+import { invitationPending } from '@/lib/invitations/pending';
 import { displayName } from './queries';
 import { isUuid } from '@/lib/access/ids';
 
@@ -88,9 +89,7 @@ export async function listClientsForAdmin(actor: Actor, filters: AdminClientFilt
             and(
               eq(invitations.practiceId, actor.practiceId),
               inArray(invitations.clientId, ids),
-              isNull(invitations.acceptedAt),
-              isNull(invitations.revokedAt),
-              sql`${invitations.expiresAt} > now()`,
+              invitationPending,
             ),
           )
       : [];
@@ -137,9 +136,7 @@ export async function getClientForAdmin(actor: Actor, clientId: string): Promise
         and(
           eq(invitations.practiceId, actor.practiceId),
           eq(invitations.clientId, clientId),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          sql`${invitations.expiresAt} > now()`,
+          invitationPending,
         ),
       )
       .limit(1);

@@ -10,6 +10,7 @@ import { homeFor } from '@/lib/auth/home';
 import { runPublicAction } from '@/lib/practice/public-action';
 import { acceptInput, invitationIdInput, inviteInput, resetInput } from './schemas';
 import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, memberOf } from './service';
+import { invitationPending } from './pending';
 import { invitationExpiry, invitationState, newToken, resetExpiry } from './token';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
 
@@ -31,9 +32,7 @@ export const inviteMember = defineAction({
         and(
           eq(invitations.practiceId, actor.practiceId),
           sql`lower(${invitations.email}) = ${input.email}`,
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          sql`${invitations.expiresAt} > now()`,
+          invitationPending,
         ),
       )
       .limit(1);
@@ -61,9 +60,7 @@ export const inviteMember = defineAction({
           and(
             eq(invitations.practiceId, actor.practiceId),
             eq(invitations.clientId, input.clientId),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-            sql`${invitations.expiresAt} > now()`,
+            invitationPending,
           ),
         )
         .limit(1);

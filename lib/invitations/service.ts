@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { scopedTransaction, type Tx } from '@/db/client';
 import { clients, invitations, memberships, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
@@ -10,6 +10,7 @@ import type { Role } from '@/lib/auth/types';
 import { emailConfigured, sendMail } from '@/lib/email';
 import { invitationEmail, passwordResetEmail } from '@/lib/email/templates';
 import { appOrigin, type LinkKind, linkPath } from './links';
+import { invitationPending } from './pending';
 import { INVITATION_TTL_DAYS, RESET_TTL_HOURS, hashToken, invitationState, looksLikeToken, type InvitationState } from './token';
 
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
@@ -140,9 +141,7 @@ async function claim(tx: Tx, practiceId: string, tokenHash: string) {
       and(
         eq(invitations.practiceId, practiceId),
         eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, sql`now()`),
+        invitationPending,
       ),
     )
     .returning({ id: invitations.id, email: invitations.email, role: invitations.role, clientId: invitations.clientId });

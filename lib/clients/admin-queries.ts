@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { careTeam, clients, invitations, memberships, users } from '@/db/schema';
+import { careTeam, clients, invitations } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { invitationPending } from '@/lib/invitations/pending';
-import { displayName } from './queries';
+import { careTeamMembers, displayName } from './queries';
 import { isUuid } from '@/lib/access/ids';
 
 export const CLIENT_STATUSES = ['active', 'paused', 'discharged', 'archived'] as const;
@@ -72,15 +72,7 @@ export async function listClientsForAdmin(actor: Actor, filters: AdminClientFilt
       .orderBy(asc(clients.lastName), asc(clients.firstName))
       .limit(1000);
     const ids = rows.map((r) => r.id);
-    const team = ids.length
-      ? await tx
-          .select({ clientId: careTeam.clientId, membershipId: careTeam.membershipId, name: users.name })
-          .from(careTeam)
-          .innerJoin(memberships, and(eq(memberships.practiceId, careTeam.practiceId), eq(memberships.id, careTeam.membershipId)))
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(careTeam.practiceId, actor.practiceId), inArray(careTeam.clientId, ids)))
-          .orderBy(asc(users.name))
-      : [];
+    const team = await careTeamMembers(tx, actor.practiceId, ids);
     const invited = ids.length
       ? await tx
           .select({ clientId: invitations.clientId })
@@ -122,13 +114,7 @@ export async function getClientForAdmin(actor: Actor, clientId: string): Promise
       .from(clients)
       .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId)));
     if (!r) return null;
-    const team = await tx
-      .select({ membershipId: careTeam.membershipId, name: users.name })
-      .from(careTeam)
-      .innerJoin(memberships, and(eq(memberships.practiceId, careTeam.practiceId), eq(memberships.id, careTeam.membershipId)))
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(careTeam.practiceId, actor.practiceId), eq(careTeam.clientId, clientId)))
-      .orderBy(asc(users.name));
+    const team = (await careTeamMembers(tx, actor.practiceId, [clientId])).map(({ membershipId, name }) => ({ membershipId, name }));
     const [open] = await tx
       .select({ id: invitations.id })
       .from(invitations)

@@ -18,17 +18,27 @@ export type ClientListItem = {
   onMyCareTeam: boolean;
 };
 
-async function therapistNames(tx: Tx, practiceId: string, clientIds: string[]): Promise<Map<string, string[]>> {
-  const byClient = new Map<string, string[]>();
-  if (!clientIds.length) return byClient;
-  const rows = await tx
-    .select({ clientId: careTeam.clientId, name: users.name })
+/** Who is on each given client's care team, alphabetical by name. */
+export async function careTeamMembers(
+  tx: Tx,
+  practiceId: string,
+  clientIds: string[],
+): Promise<{ clientId: string; membershipId: string; name: string }[]> {
+  if (!clientIds.length) return [];
+  return tx
+    .select({ clientId: careTeam.clientId, membershipId: careTeam.membershipId, name: users.name })
     .from(careTeam)
     .innerJoin(memberships, and(eq(memberships.practiceId, careTeam.practiceId), eq(memberships.id, careTeam.membershipId)))
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(careTeam.practiceId, practiceId), inArray(careTeam.clientId, clientIds)))
     .orderBy(asc(users.name));
-  for (const row of rows) byClient.set(row.clientId, [...(byClient.get(row.clientId) ?? []), row.name]);
+}
+
+async function therapistNames(tx: Tx, practiceId: string, clientIds: string[]): Promise<Map<string, string[]>> {
+  const byClient = new Map<string, string[]>();
+  for (const row of await careTeamMembers(tx, practiceId, clientIds)) {
+    byClient.set(row.clientId, [...(byClient.get(row.clientId) ?? []), row.name]);
+  }
   return byClient;
 }
 

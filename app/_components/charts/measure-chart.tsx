@@ -79,7 +79,7 @@ export function MeasureChart(props: MeasureChartProps) {
     <figure className="m-0">
       <div className="h-64 w-full" aria-hidden="true" data-testid={`measure-chart-${props.title}`}>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={props.points} margin={{ top: 16, right: 24, bottom: 4, left: 0 }}>
+          <ComposedChart accessibilityLayer={false} data={props.points} margin={{ top: 16, right: 24, bottom: 4, left: 0 }}>
             {bandAreas(bands, scoreRange).map((band, i) => (
               <ReferenceArea
                 key={band.label}

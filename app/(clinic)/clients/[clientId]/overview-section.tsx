@@ -123,9 +123,12 @@ function MeasureSummary({ m }: { m: MeasureOverview }) {
           </dd>
         </div>
         {m.key === 'phq9' && since ? (
-          <div className="col-span-2 flex flex-wrap gap-2">
-            <Badge tone={since.response ? 'brand' : 'neutral'}>{since.response ? 'Response (≥ 50 % fall)' : 'No response yet'}</Badge>
-            <Badge tone={since.remission ? 'brand' : 'neutral'}>{since.remission ? 'Remission (< 5)' : 'Not in remission'}</Badge>
+          <div className="col-span-2">
+            <dt className="sr-only">Response and remission</dt>
+            <dd className="flex flex-wrap gap-2">
+              <Badge tone={since.response ? 'brand' : 'neutral'}>{since.response ? 'Response (≥ 50 % fall)' : 'No response yet'}</Badge>
+              <Badge tone={since.remission ? 'brand' : 'neutral'}>{since.remission ? 'Remission (< 5)' : 'Not in remission'}</Badge>
+            </dd>
           </div>
         ) : null}
       </dl>

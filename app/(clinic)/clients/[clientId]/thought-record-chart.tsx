@@ -12,7 +12,7 @@ export function ThoughtRecordChart({ points }: { points: IntensityChartPoint[] }
   return (
     <div className="h-64 w-full" aria-hidden="true" data-testid="thought-record-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={points} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#475569' }} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={44} tick={{ fontSize: 12, fill: '#475569' }} />

@@ -120,7 +120,8 @@ const numberInput = z
     path: ['max'],
   });
 
-const scalarInput = z.discriminatedUnion('type', [
+/** Every question kind that holds one answer: allowed at the top level and inside a repeating group. */
+const scalarInputs = [
   shortTextInput,
   longTextInput,
   scale10Input,
@@ -130,7 +131,9 @@ const scalarInput = z.discriminatedUnion('type', [
   yesNoInput,
   dateInput,
   numberInput,
-]);
+] as const;
+
+const scalarInput = z.discriminatedUnion('type', scalarInputs);
 
 const groupInput = z
   .strictObject({
@@ -152,19 +155,7 @@ const sectionInput = z.strictObject({
   intro: text(1000, 'section introduction').optional(),
 });
 
-const itemInput = z.discriminatedUnion('type', [
-  shortTextInput,
-  longTextInput,
-  scale10Input,
-  scale100Input,
-  singleChoiceInput,
-  multipleChoiceInput,
-  yesNoInput,
-  dateInput,
-  numberInput,
-  groupInput,
-  sectionInput,
-]);
+const itemInput = z.discriminatedUnion('type', [...scalarInputs, groupInput, sectionInput]);
 
 type ScalarInput = z.output<typeof scalarInput>;
 type ItemInput = z.output<typeof itemInput>;

@@ -83,6 +83,23 @@ export function commentsByPath(comments: readonly CommentView[]): Record<string,
   return out;
 }
 
+type HomeworkTemplateRef = { templateKey: string; submissionVersion: number | null; assignmentVersion: number | null };
+
+/** Titles for homework rows: work already begun keeps the template version it began with, the rest the assignment's. */
+async function homeworkTitles(tx: Tx, actor: Actor, rows: readonly HomeworkTemplateRef[]): Promise<(row: HomeworkTemplateRef) => string> {
+  const title = await templateTitles(
+    tx,
+    actor,
+    rows.map((r) => ({ key: r.templateKey, version: r.submissionVersion ?? r.assignmentVersion })),
+  );
+  return (r) => title(r.templateKey, r.submissionVersion ?? r.assignmentVersion);
+}
+
+/** One client's sent submissions: a draft that was never sent has current_version 0. */
+function sentSubmissionsOf(practiceId: string, clientId: string) {
+  return and(eq(submissions.practiceId, practiceId), eq(submissions.clientId, clientId), gte(submissions.currentVersion, 1));
+}
+
 // ---- the client's portal ---------------------------------------------------------------------------------
 
 export type HomeworkItem = {
@@ -145,16 +162,12 @@ export async function clientHomework(actor: Actor, now = new Date()): Promise<Cl
         ),
       )
       .orderBy(asc(assignmentOccurrences.dueAt));
-    const title = await templateTitles(
-      tx,
-      actor,
-      rows.map((r) => ({ key: r.templateKey, version: r.submissionVersion ?? r.assignmentVersion })),
-    );
+    const title = await homeworkTitles(tx, actor, rows);
     const items = rows.map((r) => ({
       assignmentId: r.assignmentId,
       item: {
         occurrenceId: r.occurrenceId,
-        title: title(r.templateKey, r.submissionVersion ?? r.assignmentVersion),
+        title: title(r),
         templateKey: r.templateKey,
         localDate: r.localDate,
         dueAt: r.dueAt.toISOString(),
@@ -312,7 +325,7 @@ export async function clientHistory(actor: Actor, limit = 50): Promise<HistoryEn
       .select({ submission: submissions, answers: submissionVersions.answers })
       .from(submissions)
       .innerJoin(submissionVersions, currentVersionOfSubmission)
-      .where(and(eq(submissions.practiceId, actor.practiceId), eq(submissions.clientId, clientId), gte(submissions.currentVersion, 1)))
+      .where(sentSubmissionsOf(actor.practiceId, clientId))
       .orderBy(desc(submissions.submittedAt))
       .limit(limit);
     const all = await commentsFor(tx, actor.practiceId, rows.map((r) => r.submission.id), 'client');
@@ -356,7 +369,7 @@ export async function pinnedPlans(actor: Actor): Promise<PinnedPlan[]> {
       .select({ submission: submissions, answers: submissionVersions.answers, submittedAt: submissionVersions.submittedAt })
       .from(submissions)
       .innerJoin(submissionVersions, currentVersionOfSubmission)
-      .where(and(eq(submissions.practiceId, actor.practiceId), eq(submissions.clientId, clientId), gte(submissions.currentVersion, 1)))
+      .where(sentSubmissionsOf(actor.practiceId, clientId))
       .orderBy(desc(submissionVersions.submittedAt));
     const out: PinnedPlan[] = [];
     const keys = new Set<string>();
@@ -549,15 +562,11 @@ export async function clientSubmissionList(actor: Actor, clientId: string, now =
       )
       .orderBy(desc(assignmentOccurrences.localDate), desc(assignmentOccurrences.dueAt))
       .limit(limit);
-    const title = await templateTitles(
-      tx,
-      actor,
-      rows.map((r) => ({ key: r.templateKey, version: r.submissionVersion ?? r.assignmentVersion })),
-    );
+    const title = await homeworkTitles(tx, actor, rows);
     return rows.map((r) => ({
       occurrenceId: r.occurrenceId,
       submissionId: r.version && r.version > 0 ? r.submissionId : null,
-      title: title(r.templateKey, r.submissionVersion ?? r.assignmentVersion),
+      title: title(r),
       localDate: r.localDate,
       occurrenceStatus: r.occurrenceStatus,
       submissionStatus: r.version && r.version > 0 ? r.submissionStatus : null,
@@ -590,14 +599,7 @@ export async function thoughtRecordTrend(actor: Actor, clientId: string): Promis
       .select({ id: submissions.id, answers: submissionVersions.answers, submittedAt: submissionVersions.submittedAt })
       .from(submissions)
       .innerJoin(submissionVersions, currentVersionOfSubmission)
-      .where(
-        and(
-          eq(submissions.practiceId, actor.practiceId),
-          eq(submissions.clientId, clientId),
-          eq(submissions.templateKey, THOUGHT_RECORD_KEY),
-          gte(submissions.currentVersion, 1),
-        ),
-      )
+      .where(and(sentSubmissionsOf(actor.practiceId, clientId), eq(submissions.templateKey, THOUGHT_RECORD_KEY)))
       .orderBy(asc(submissionVersions.submittedAt));
     return rows.map((r) => {
       const emotions = thoughtRecordIntensities(r.answers);

@@ -50,13 +50,14 @@ export async function memberOf(tx: Tx, practiceId: string, email: string) {
 export type Delivery = { emailed: boolean; link: string | null };
 
 /**
- * Emails the link when SMTP is configured; otherwise hands it back for the admin to pass on and
- * writes it (the link only, never a name or an address) to the server log.
+ * Emails the link when SMTP is configured; otherwise hands it back for the admin to pass on. An
+ * invitation link is also written to the server log (the link only, never a name or an address).
+ * A reset link is not: it opens an existing account, so only the admin who made it sees it.
  */
 export async function deliverLink(input: { kind: LinkKind; token: string; email: string; practiceName: string }): Promise<Delivery> {
   const link = `${await appOrigin()}${linkPath(input.kind, input.token)}`;
   if (!emailConfigured()) {
-    console.info(`[${input.kind === 'invite' ? 'invitation' : 'password reset'}] link: ${link}`);
+    if (input.kind === 'invite') console.info(`[invitation] link: ${link}`);
     return { emailed: false, link };
   }
   const mail =

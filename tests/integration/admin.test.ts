@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScoped } from '../../db/connection';
 import { auditEvents, careTeam, clients, invitations, memberships, practices, users } from '../../db/schema';
 import { createClientRecord, createMember, ownerScoped } from '../../db/seed/factories';
@@ -340,6 +340,22 @@ describe('account changes', () => {
     expect(await changeRole(null, { membershipId: a.therapist.membershipId, role: 'client' })).toMatchObject({ ok: false, fieldErrors: { role: ['Choose admin or therapist.'] } });
     expect(await changeRole(null, { membershipId: a.clientA1.membershipId, role: 'admin' })).toMatchObject({ ok: false, fieldErrors: { role: [expect.stringContaining('client login')] } });
     expect(await loadActor(claimsFor(b.therapist, b.id))).not.toBeNull();
+  });
+
+  it('without SMTP an invitation link goes to the server log, a reset link (it opens an account) never does', async () => {
+    const a = await makePractice();
+    actAs(a.admin, a.id);
+    const logged = vi.spyOn(console, 'info').mockImplementation(() => {});
+    try {
+      const inviteToken = tokenOf(await invite(a, { email: mail('logged.invitee'), role: 'therapist' }));
+      const resetToken = tokenOf(await sendPasswordReset(null, { membershipId: a.otherTherapist.membershipId }));
+      const lines = logged.mock.calls.map((call) => call.join(' '));
+      expect(lines.some((line) => line.includes(inviteToken))).toBe(true);
+      expect(lines.some((line) => line.includes(resetToken))).toBe(false);
+      expect(lines.join('\n')).not.toContain('logged.invitee');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('a password-reset link sets a new password, ends older sessions, and works once', async () => {

@@ -4,6 +4,8 @@ import { alerts, assignmentOccurrences, careTeam, checkins, clients, measureAdmi
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
+import { addDays } from '@/lib/assignments/recurrence';
+import { localDay } from '@/lib/checkins/rules';
 import type { Actor } from '@/lib/auth/types';
 import { alertAgeBucket, type AlertAgeBucket, type OutcomeSummary, summariseOutcomes } from './outcomes';
 
@@ -65,7 +67,8 @@ export async function practiceOverview(actor: Actor, now = new Date()): Promise<
         ),
       );
 
-    const since = new Date(now.getTime() - ENGAGEMENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    // Check-ins are filed under the practice's local day: the window is today and the six days before, there.
+    const since = addDays(localDay(now, actor.practice.timeZone), -(ENGAGEMENT_DAYS - 1));
     const [engagement] = await tx
       .select({
         checkedIn: sql<number>`count(distinct ${checkins.clientId})::int`,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScoped } from '../../db/connection';
-import { auditEvents, careTeam, clients, invitations, memberships, practices, users } from '../../db/schema';
+import { auditEvents, careTeam, checkins, clients, invitations, memberships, practices, users } from '../../db/schema';
 import { createClientRecord, createMember, ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
 import { verifyCredentials } from '../../lib/auth/credentials';
@@ -501,6 +501,19 @@ describe('overview and audit trail', () => {
     expect(JSON.stringify(overview)).not.toMatch(/answers|note/);
     const therapist = await actorFor(a.therapist, a.id);
     await expect(practiceOverview(therapist!)).rejects.toThrow(/forbidden/);
+  });
+
+  it("counts check-in engagement over the practice's last seven local days", async () => {
+    const a = await makePractice();
+    const owner = await (await openTestDatabase()).owner();
+    // Noon UTC on the 10th is the 10th in New York: seven local days are the 4th to the 10th, not the 3rd.
+    const now = new Date('2026-03-10T12:00:00Z');
+    const checkin = (clientId: string, localDay: string) => ({ practiceId: a.id, clientId, localDay, mood: 5, distress: 30, window: 'within' as const });
+    await ownerScoped(owner, a.id, (tx) =>
+      tx.insert(checkins).values([checkin(a.clientA1.clientId, '2026-03-04'), checkin(a.clientA2.clientId, '2026-03-03')]),
+    );
+    const overview = await practiceOverview((await actorFor(a.admin, a.id))!, now);
+    expect(overview.engagement).toMatchObject({ activeClients: 2, checkedIn: 1, checkins: 1, days: 7 });
   });
 
   it('filters the trail by person, client and action, and exports neutralised CSV', async () => {

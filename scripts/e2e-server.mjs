@@ -1,7 +1,9 @@
-// Starts the built app for Playwright on a fresh embedded database (or TEST_DATABASE_URL's server).
-import { spawn } from 'node:child_process';
+// Starts the built app for Playwright on fresh demo data: a new `mend_e2e` database on the
+// TEST_DATABASE_URL server when one is given (as in CI), else a fresh embedded database.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import postgres from 'postgres';
 
 const port = process.argv[2] ?? '3100';
 const dataDir = path.join(process.cwd(), '.data', `e2e-${port}`);
@@ -14,6 +16,21 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 delete env.DATABASE_URL;
+
+const server = process.env.TEST_DATABASE_URL?.trim();
+if (server) {
+  const database = `mend_e2e_${port}`;
+  const owner = postgres(server, { max: 1, onnotice: () => {} });
+  await owner.unsafe(`drop database if exists ${database} with (force)`);
+  await owner.unsafe(`create database ${database}`);
+  await owner.end();
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  env.DATABASE_URL = url.toString();
+  // Migrations (which create the app role) and the demo seed, before the server starts.
+  execFileSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/db-seed.ts'], { env, stdio: 'inherit' });
+}
+
 // The server's output is also kept in a file, so a test can prove client data never reaches the logs.
 const logFile = path.join(process.cwd(), '.data', `e2e-${port}.log`);
 fs.mkdirSync(path.dirname(logFile), { recursive: true });

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { CredentialsSignin } from '@auth/core/errors';
 import { z } from 'zod';
 import { scopedTransaction } from '@/db/client';
 import { memberships, practices, users } from '@/db/schema';
 import { verifyPassword } from './password';
+import { SESSION_POLICY } from './session-policy';
 import type { SessionClaims } from './config';
 import { clearAccount, clientAddress, isThrottled, recordFailure, throttleKeys } from './throttle';
 
@@ -44,10 +45,10 @@ export async function verifyCredentials(input: unknown, context: { address?: str
 }
 
 async function checkPassword({ email, password }: z.output<typeof signInSchema>): Promise<SignInClaims | null> {
-
+  // Row-level security reveals a user row to the sign-in lookup only for this exact email.
   const user = await scopedTransaction({ loginEmail: email }, async (tx) => {
     const [row] = await tx
-      .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, sv: users.sessionVersion })
+      .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, sessionVersion: users.sessionVersion })
       .from(users)
       .where(sql`lower(${users.email}) = ${email}`)
       .limit(1);
@@ -56,30 +57,29 @@ async function checkPassword({ email, password }: z.output<typeof signInSchema>)
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk || user.status !== 'active') return null;
 
-  return scopedTransaction({ userId: user.id }, async (tx) => {
-    const [membership] = await tx
+  // Then the caller's own memberships (visible before any practice is chosen); the first one is used.
+  const [membership] = await scopedTransaction({ userId: user.id }, (tx) =>
+    tx
       .select({ id: memberships.id, practiceId: memberships.practiceId })
       .from(memberships)
       .where(eq(memberships.userId, user.id))
       .orderBy(asc(memberships.createdAt))
-      .limit(1);
-    if (!membership) return null;
-    await tx.update(users).set({ lastSignInAt: new Date() }).where(and(eq(users.id, user.id)));
-    return { membership, idleMinutes: null as number | null };
-  }).then(async (found) => {
-    if (!found) return null;
-    const idleMinutes = await scopedTransaction({ practiceId: found.membership.practiceId }, async (tx) => {
-      const [practice] = await tx.select({ idle: practices.idleTimeoutMinutes }).from(practices).limit(1);
-      return practice?.idle ?? 15;
-    });
-    return {
-      userId: user.id,
-      membershipId: found.membership.id,
-      practiceId: found.membership.practiceId,
-      sessionVersion: user.sv,
-      idleMinutes,
-    };
+      .limit(1),
+  );
+  if (!membership) return null;
+
+  const idleMinutes = await scopedTransaction({ practiceId: membership.practiceId, userId: user.id }, async (tx) => {
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+    const [practice] = await tx.select({ idle: practices.idleTimeoutMinutes }).from(practices).limit(1);
+    return practice?.idle ?? SESSION_POLICY.defaultIdleMinutes;
   });
+  return {
+    userId: user.id,
+    membershipId: membership.id,
+    practiceId: membership.practiceId,
+    sessionVersion: user.sessionVersion,
+    idleMinutes,
+  };
 }
 
 /** Thrown from authorize so the sign-in form can say why (Auth.js passes its `code` through). */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte } from 'drizzle-orm';
 import { checkins } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
@@ -41,17 +41,3 @@ export async function myRecentCheckins(actor: Actor, days = 30, now: Date = new 
   );
 }
 
-/** The local day of the client's latest check-in, or null. */
-export async function myLastCheckinDay(actor: Actor): Promise<string | null> {
-  const clientId = actor.clientId;
-  if (!clientId || actor.role !== 'client') return null;
-  return withActor(actor, async (tx) => {
-    const [row] = await tx
-      .select({ localDay: checkins.localDay })
-      .from(checkins)
-      .where(and(eq(checkins.practiceId, actor.practiceId), eq(checkins.clientId, clientId)))
-      .orderBy(desc(checkins.localDay))
-      .limit(1);
-    return row?.localDay ?? null;
-  });
-}

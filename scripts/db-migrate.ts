@@ -1,9 +1,12 @@
 // Applies the committed migrations to DATABASE_URL (as its owner), or to the embedded database
 // when DATABASE_URL is unset (only while the dev server is stopped: PGlite has no lock).
+import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
 import { resolveDatabaseConfig } from '../db/config';
 import { describeConnectionError, openDatabase } from '../db/connection';
 import { migrateDatabase } from '../db/migrate';
 import { checkAccessWalls } from '../db/self-check';
+
+requireSupportedNode();
 
 const config = resolveDatabaseConfig();
 const handle = await openDatabase(config);

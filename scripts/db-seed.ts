@@ -1,9 +1,12 @@
 // Seeds the demo practices (idempotent; refuses a database that is not on this machine).
+import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
 import { resolveDatabaseConfig } from '../db/config';
 import { openDatabase } from '../db/connection';
 import { printDemoLogins } from '../db/bootstrap';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemo } from '../db/seed/demo';
+
+requireSupportedNode();
 
 const config = resolveDatabaseConfig();
 const handle = await openDatabase(config);

@@ -4,6 +4,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
+
+requireSupportedNode();
 
 const port = process.argv[2] ?? '3100';
 const dataDir = path.join(process.cwd(), '.data', `e2e-${port}`);

@@ -5,7 +5,8 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/api/auth'];
+// /dev/outbox exists only in development (a 404 in production): the invited read their email there signed out.
+const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/api/auth', '/dev/outbox'];
 
 /**
  * Only sends the signed-out to the sign-in page. It is never the authorization check: every

@@ -7,7 +7,7 @@ import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/types';
-import { emailConfigured, sendMail } from '@/lib/email';
+import { emailTransport, sendEmail } from '@/lib/email';
 import { invitationEmail, passwordResetEmail } from '@/lib/email/templates';
 import { appOrigin, type LinkKind, linkPath } from './links';
 import { invitationPending } from './pending';
@@ -50,22 +50,28 @@ export async function memberOf(tx: Tx, practiceId: string, email: string) {
 export type Delivery = { emailed: boolean; link: string | null };
 
 /**
- * Emails the link when SMTP is configured; otherwise hands it back for the admin to pass on. An
- * invitation link is also written to the server log (the link only, never a name or an address).
- * A reset link is not: it opens an existing account, so only the admin who made it sees it.
+ * Emails the link when SMTP is configured; otherwise hands it back, to be shown only to the admin
+ * who made it. A link opens an account, so it is never written to the server log; in development
+ * the message also goes to the local outbox (/dev/outbox), as an email would.
  */
 export async function deliverLink(input: { kind: LinkKind; token: string; email: string; practiceName: string }): Promise<Delivery> {
   const link = `${await appOrigin()}${linkPath(input.kind, input.token)}`;
-  if (!emailConfigured()) {
-    if (input.kind === 'invite') console.info(`[invitation] link: ${link}`);
-    return { emailed: false, link };
-  }
   const mail =
     input.kind === 'invite'
       ? invitationEmail({ practiceName: input.practiceName, link, expiresInDays: INVITATION_TTL_DAYS })
       : passwordResetEmail({ practiceName: input.practiceName, link, expiresInHours: RESET_TTL_HOURS });
+  const transport = emailTransport();
+  if (transport !== 'smtp') {
+    if (transport === 'dev-outbox') {
+      // The admin still sees the link; a full disk in development must not stop the invitation.
+      await sendEmail({ to: input.email, ...mail }).catch((error: unknown) => {
+        console.error(`[email] development outbox write failed: ${(error as Error)?.name ?? 'Error'}`);
+      });
+    }
+    return { emailed: false, link };
+  }
   try {
-    await sendMail({ to: input.email, ...mail });
+    await sendEmail({ to: input.email, ...mail });
   } catch (error) {
     console.error(`[email] delivery failed: ${(error as Error)?.name ?? 'Error'} ${(error as { code?: string })?.code ?? ''}`);
     throw new ActionRefusal('The email could not be sent, so nothing was saved. Check the mail settings and try again.');

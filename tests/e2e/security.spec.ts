@@ -45,6 +45,11 @@ test.describe('headers on a live response', () => {
 });
 
 test.describe('requests an attacker would craft', () => {
+  test('the development outbox does not exist in production', async ({ request }) => {
+    const response = await request.get('/dev/outbox', { maxRedirects: 0 });
+    expect(response.status()).toBe(404);
+  });
+
   test('x-middleware-subrequest does not skip the sign-in redirect', async ({ request }) => {
     for (const value of ['proxy', 'middleware', 'middleware:middleware:middleware:middleware:middleware', 'proxy:proxy:proxy:proxy:proxy', 'src/middleware']) {
       const response = await request.get('/caseload', { headers: { 'x-middleware-subrequest': value }, maxRedirects: 0 });

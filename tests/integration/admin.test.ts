@@ -15,6 +15,7 @@ import {
   revokeInvitation,
   sendPasswordReset,
 } from '../../lib/invitations/actions';
+import { listOutbox } from '../../lib/email/dev-outbox';
 import { acceptInvitation, acceptPasswordReset, lookupLink } from '../../lib/invitations/service';
 import { changeRole, deactivateMember, reactivateMember, signUpPractice, updateSettings } from '../../lib/practice/actions';
 import { LAST_ADMIN_MESSAGE } from '../../lib/practice/rules';
@@ -342,19 +343,26 @@ describe('account changes', () => {
     expect(await loadActor(claimsFor(b.therapist, b.id))).not.toBeNull();
   });
 
-  it('without SMTP an invitation link goes to the server log, a reset link (it opens an account) never does', async () => {
+  it('without SMTP no link is ever logged: the admin sees it, and in development the outbox holds the email', async () => {
     const a = await makePractice();
     actAs(a.admin, a.id);
-    const logged = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const spies = methods.map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
     try {
-      const inviteToken = tokenOf(await invite(a, { email: mail('logged.invitee'), role: 'therapist' }));
+      const invitee = mail('outbox.invitee');
+      const inviteToken = tokenOf(await invite(a, { email: invitee, role: 'admin' }));
       const resetToken = tokenOf(await sendPasswordReset(null, { membershipId: a.otherTherapist.membershipId }));
-      const lines = logged.mock.calls.map((call) => call.join(' '));
-      expect(lines.some((line) => line.includes(inviteToken))).toBe(true);
-      expect(lines.some((line) => line.includes(resetToken))).toBe(false);
-      expect(lines.join('\n')).not.toContain('logged.invitee');
+      const lines = spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))).join('\n');
+      expect(lines).not.toContain(inviteToken);
+      expect(lines).not.toContain(resetToken);
+      expect(lines).not.toMatch(/\/invite\/|\/reset-password\//);
+      const [invitation] = await listOutbox({ to: invitee });
+      expect(invitation?.subject).toContain(a.name);
+      expect(invitation?.text).toContain(`/invite/${inviteToken}`);
+      const everything = (await listOutbox()).map((m) => m.text).join('\n');
+      expect(everything).toContain(`/reset-password/${resetToken}`);
     } finally {
-      logged.mockRestore();
+      for (const spy of spies) spy.mockRestore();
     }
   });
 

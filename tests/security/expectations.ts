@@ -78,6 +78,8 @@ export const matrix: Matrix = {
     '/invite/[token]': { params: () => ({ token: 'g'.repeat(43) }), expect: each(() => 'ok') },
     '/reset-password/[token]': { params: () => ({ token: 'r'.repeat(43) }), expect: each(() => 'ok') },
     '/signup': publicPage(),
+    // Development only (a 404 in production, tested in tests/unit/email): the emails a developer's Mend sent.
+    '/dev/outbox': { expect: each(() => 'ok') },
     '/account': clinicPage('account.changePassword'),
     '/admin': clinicPage('people.view'),
     '/caseload': clinicPage('caseload.view'),

@@ -1,0 +1,7 @@
+/** One plain-text message. Callers keep clinical information out of it: email is not a private channel. */
+export type OutgoingEmail = { to: string; subject: string; text: string };
+
+/** Where a message went: an SMTP server, or the development outbox under the data folder. */
+export type EmailTransportKind = 'smtp' | 'dev-outbox';
+
+export type SentEmail = { transport: EmailTransportKind; id: string };

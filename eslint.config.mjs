@@ -18,6 +18,27 @@ export default defineConfig([
     },
   },
   {
+    // One scoped transaction, opened in one place: lib/access (withActor for an actor, the named helpers of
+    // system-scope.ts for sign-in, invitations and sign-up). Everything else receives its `tx` from there,
+    // so the database client and the connection's internals stay out of it (types may still be imported).
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'proxy.ts'],
+    ignores: ['lib/access/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/db/client', '@/db/connection', '@/db/registry', '**/db/client', '**/db/connection', '**/db/registry'],
+              allowTypeImports: true,
+              message: 'Open transactions through lib/access (withActor, or a named helper in lib/access/system-scope.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pure domain modules: no I/O.
     files: ['lib/measures/**', 'lib/exercises/**', 'lib/checkins/rules.ts', 'lib/alerts/triggers.ts', 'lib/assignments/recurrence.ts', 'lib/assignments/adherence.ts'],
     // The domain's server side (queries and actions over the practice's own exercises) lives beside its pure core.

@@ -68,11 +68,25 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   };
 }
 
-export type Scope = { practiceId?: string | null; userId?: string | null; loginEmail?: string | null };
+/** Whose transaction this is; row-level security reads it (db/migrations 0001, 0003, 0005). */
+export type ScopeRole = 'client' | 'therapist' | 'admin' | 'system';
+
+export type Scope = {
+  practiceId?: string | null;
+  userId?: string | null;
+  loginEmail?: string | null;
+  /** The actor's role, or 'system' for named system work. Unset: no clinical row is visible. */
+  role?: ScopeRole | null;
+  /** The actor's membership: its care team opens clinical rows to therapists and admins. */
+  membershipId?: string | null;
+  /** A client's own record: the only clinical rows a client's transaction sees. */
+  clientId?: string | null;
+};
 
 /**
- * The one scoped transaction: the application role and the tenant are set for this transaction
- * only (`is_local = true`), so a pooled connection never carries one request's practice into another.
+ * The one scoped transaction: the application role, the tenant and the actor are set for this
+ * transaction only (`is_local = true`), so a pooled connection never carries one request's
+ * practice or person into another.
  */
 export async function runScoped<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -80,7 +94,10 @@ export async function runScoped<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise
       sql`select set_config('role', ${APP_ROLE}, true),
                  set_config('app.practice_id', ${scope.practiceId ?? ''}, true),
                  set_config('app.user_id', ${scope.userId ?? ''}, true),
-                 set_config('app.login_email', ${scope.loginEmail ?? ''}, true)`,
+                 set_config('app.login_email', ${scope.loginEmail ?? ''}, true),
+                 set_config('app.role', ${scope.role ?? ''}, true),
+                 set_config('app.membership_id', ${scope.membershipId ?? ''}, true),
+                 set_config('app.client_id', ${scope.clientId ?? ''}, true)`,
     );
     return fn(tx);
   });

@@ -6,3 +6,4 @@ export * from './measures';
 export * from './alerts';
 export * from './homework';
 export * from './security';
+export * from './metadata';

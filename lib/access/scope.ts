@@ -1,11 +1,25 @@
 import 'server-only';
-import { scopedTransaction, type Tx } from '@/db/client';
+import { type Scope, scopedTransaction, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/types';
 import { NotFoundRefusal } from './errors';
 
-/** A read or write scoped to the actor's practice. All domain queries run inside one. */
+/**
+ * What row-level security is told about the actor: the practice, and the role, membership and client
+ * record whose rows the transaction may see (a client their own, a therapist or admin their care team's).
+ */
+export function actorScope(actor: Actor): Scope {
+  return {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    role: actor.role,
+    membershipId: actor.membershipId,
+    clientId: actor.role === 'client' ? actor.clientId : null,
+  };
+}
+
+/** A read or write scoped to the actor. All domain queries run inside one. */
 export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scopedTransaction({ practiceId: actor.practiceId, userId: actor.userId }, fn);
+  return scopedTransaction(actorScope(actor), fn);
 }
 
 /** Clinical content follows the care team (CLINICAL §6): a client sees their own, a clinician their team's. */

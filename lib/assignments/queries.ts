@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { assignmentOccurrences, assignments, exerciseTemplates, type OccurrenceStatus } from '@/db/schema';
+import { assignmentOutlines, assignments, exerciseTemplates, occurrenceStatuses, type OccurrenceStatus } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
@@ -108,24 +108,34 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
   const clinical = isSelf || onTeam;
   return withActor(actor, async (tx) => {
     await markMissedOccurrences(tx, actor.practiceId, [clientId], now);
-    const rows = await tx
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, clientId)))
-      .orderBy(desc(assignments.createdAt));
+    // Off the care team, row-level security hides the assignment rows: the outline comes from the
+    // metadata view, which has no instructions or prompt to leak.
+    const rows = clinical
+      ? await tx
+          .select()
+          .from(assignments)
+          .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, clientId)))
+          .orderBy(desc(assignments.createdAt))
+      : (
+          await tx
+            .select()
+            .from(assignmentOutlines)
+            .where(and(eq(assignmentOutlines.practiceId, actor.practiceId), eq(assignmentOutlines.clientId, clientId)))
+            .orderBy(desc(assignmentOutlines.createdAt))
+        ).map((r) => ({ ...r, instructions: null, promptChoice: null }));
     const occ = rows.length
       ? await tx
           .select({
-            id: assignmentOccurrences.id,
-            assignmentId: assignmentOccurrences.assignmentId,
-            index: assignmentOccurrences.index,
-            localDate: assignmentOccurrences.localDate,
-            dueAt: assignmentOccurrences.dueAt,
-            status: assignmentOccurrences.status,
+            id: occurrenceStatuses.id,
+            assignmentId: occurrenceStatuses.assignmentId,
+            index: occurrenceStatuses.index,
+            localDate: occurrenceStatuses.localDate,
+            dueAt: occurrenceStatuses.dueAt,
+            status: occurrenceStatuses.status,
           })
-          .from(assignmentOccurrences)
-          .where(and(eq(assignmentOccurrences.practiceId, actor.practiceId), eq(assignmentOccurrences.clientId, clientId)))
-          .orderBy(asc(assignmentOccurrences.dueAt))
+          .from(occurrenceStatuses)
+          .where(and(eq(occurrenceStatuses.practiceId, actor.practiceId), eq(occurrenceStatuses.clientId, clientId)))
+          .orderBy(asc(occurrenceStatuses.dueAt))
       : [];
     const byAssignment = new Map<string, OccurrenceView[]>();
     for (const o of occ) {
@@ -184,14 +194,14 @@ export async function adherenceForClients(actor: Actor, clientIds: readonly stri
   const rows = await withActor(actor, async (tx) => {
     await markMissedOccurrences(tx, actor.practiceId, wanted, now);
     return tx
-      .select({ clientId: assignmentOccurrences.clientId, dueAt: assignmentOccurrences.dueAt, status: assignmentOccurrences.status })
-      .from(assignmentOccurrences)
+      .select({ clientId: occurrenceStatuses.clientId, dueAt: occurrenceStatuses.dueAt, status: occurrenceStatuses.status })
+      .from(occurrenceStatuses)
       .where(
         and(
-          eq(assignmentOccurrences.practiceId, actor.practiceId),
-          inArray(assignmentOccurrences.clientId, wanted),
-          gte(assignmentOccurrences.dueAt, from),
-          lte(assignmentOccurrences.dueAt, now),
+          eq(occurrenceStatuses.practiceId, actor.practiceId),
+          inArray(occurrenceStatuses.clientId, wanted),
+          gte(occurrenceStatuses.dueAt, from),
+          lte(occurrenceStatuses.dueAt, now),
         ),
       );
   });

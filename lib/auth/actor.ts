@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { cache } from 'react';
-import { scopedTransaction } from '@/db/client';
+import { withMembershipLookup } from '@/lib/access/system-scope';
 import { careTeam, clients, memberships, practices, users } from '@/db/schema';
 import type { SessionClaims } from './config';
 import { sessionExpiry } from './session-policy';
@@ -14,7 +14,7 @@ import type { Actor } from './types';
 export async function loadActor(claims: Partial<SessionClaims> | null | undefined, now = Date.now()): Promise<Actor | null> {
   if (!claims?.userId || !claims.membershipId || !claims.practiceId) return null;
   const { userId, membershipId, practiceId } = claims;
-  return scopedTransaction({ practiceId, userId }, async (tx) => {
+  return withMembershipLookup(practiceId, userId, async (tx) => {
     const [row] = await tx
       .select({
         name: users.name,

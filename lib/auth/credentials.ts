@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { CredentialsSignin } from '@auth/core/errors';
 import { z } from 'zod';
-import { scopedTransaction } from '@/db/client';
+import { withMembershipLookup, withOwnLogin, withSignInLookup } from '@/lib/access/system-scope';
 import { memberships, practices, users } from '@/db/schema';
 import { verifyPassword } from './password';
 import { SESSION_POLICY } from './session-policy';
@@ -46,7 +46,7 @@ export async function verifyCredentials(input: unknown, context: { address?: str
 
 async function checkPassword({ email, password }: z.output<typeof signInSchema>): Promise<SignInClaims | null> {
   // Row-level security reveals a user row to the sign-in lookup only for this exact email.
-  const user = await scopedTransaction({ loginEmail: email }, async (tx) => {
+  const user = await withSignInLookup(email, async (tx) => {
     const [row] = await tx
       .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, sessionVersion: users.sessionVersion })
       .from(users)
@@ -58,7 +58,7 @@ async function checkPassword({ email, password }: z.output<typeof signInSchema>)
   if (!user || !passwordOk || user.status !== 'active') return null;
 
   // Then the caller's own memberships (visible before any practice is chosen); the first one is used.
-  const [membership] = await scopedTransaction({ userId: user.id }, (tx) =>
+  const [membership] = await withOwnLogin(user.id, (tx) =>
     tx
       .select({ id: memberships.id, practiceId: memberships.practiceId })
       .from(memberships)
@@ -68,7 +68,7 @@ async function checkPassword({ email, password }: z.output<typeof signInSchema>)
   );
   if (!membership) return null;
 
-  const idleMinutes = await scopedTransaction({ practiceId: membership.practiceId, userId: user.id }, async (tx) => {
+  const idleMinutes = await withMembershipLookup(membership.practiceId, user.id, async (tx) => {
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
     const [practice] = await tx.select({ idle: practices.idleTimeoutMinutes }).from(practices).limit(1);
     return practice?.idle ?? SESSION_POLICY.defaultIdleMinutes;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import { scopedTransaction } from '@/db/client';
+import { withoutPractice } from '@/lib/access/system-scope';
 import { signInThrottle } from '@/db/schema';
 import { getAuthSecret } from './secret';
 
@@ -51,7 +51,7 @@ export function clientAddress(headers: Headers | null | undefined): string | nul
 
 export async function isThrottled(keys: ThrottleKey[], now = new Date()): Promise<boolean> {
   if (!keys.length) return false;
-  const rows = await scopedTransaction({}, (tx) =>
+  const rows = await withoutPractice((tx) =>
     tx
       .select({ key: signInThrottle.key })
       .from(signInThrottle)
@@ -66,7 +66,7 @@ export async function recordFailure(keys: ThrottleKey[], now = new Date()): Prom
   const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
   const lockUntil = new Date(now.getTime() + THROTTLE.lockMinutes * 60_000).toISOString();
   const at = now.toISOString();
-  await scopedTransaction({}, async (tx) => {
+  await withoutPractice(async (tx) => {
     for (const { key, limit } of keys) {
       const stale = sql`sign_in_throttle.window_started_at <= ${windowStart}::timestamptz`;
       const next = sql`case when ${stale} then 1 else sign_in_throttle.failures + 1 end`;
@@ -86,5 +86,5 @@ export async function recordFailure(keys: ThrottleKey[], now = new Date()): Prom
 export async function clearAccount(keys: ThrottleKey[]): Promise<void> {
   const account = keys[0];
   if (!account) return;
-  await scopedTransaction({}, (tx) => tx.delete(signInThrottle).where(eq(signInThrottle.key, account.key)));
+  await withoutPractice((tx) => tx.delete(signInThrottle).where(eq(signInThrottle.key, account.key)));
 }

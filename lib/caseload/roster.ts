@@ -247,7 +247,9 @@ function measureColumns(measure: RosterMeasure): SQL {
  *             gated by `where s.on_team` (a one-time filter: the index is not even read), so an admin's
  *             off-team clients carry NULL clinical facts — they can be neither
  *             shown, nor filtered, nor sorted, nor ranked on them. Dates and homework counts are
- *             non-clinical metadata (CLINICAL §6) and are there for every listed client.
+ *             non-clinical metadata (CLINICAL §6) and are there for every listed client: they are read from
+ *             the metadata views (checkin_days, occurrence_statuses, measure_schedule_dates), because
+ *             row-level security shows an admin the clinical tables' rows of their own care team only.
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
  *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
  *   final   — only the page's rows get the display-only facts: the 14-day mood series (the one lateral that
@@ -292,8 +294,8 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
         ${sortBy === 'therapist' ? sql`, th.names as sort_therapist` : sql``}
       from scoped s
       left join lateral (
-        -- Index-only on checkins_client_day_key: the newest local day.
-        select ci.local_day from checkins ci
+        -- The view over checkins_client_day_key: the newest local day.
+        select ci.local_day from checkin_days ci
         where ci.practice_id = s.practice_id and ci.client_id = s.id
         order by ci.local_day desc limit 1
       ) last_ci on true
@@ -303,7 +305,7 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
           count(*) filter (where o.status not in (${textList(EXCLUDED_STATUSES)}))::int as due,
           count(*) filter (where o.status in (${textList(DONE_STATUSES)}))::int as done,
           count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES])}))::int as overdue
-        from assignment_occurrences o
+        from occurrence_statuses o
         where o.practice_id = s.practice_id and o.client_id = s.id
           and o.due_at >= now() - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and o.due_at <= now()
           -- 'due' past its time is overdue here whether or not a reader has lazily marked it 'missed' yet.
@@ -362,7 +364,11 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
 function checkinDetailLateral(o: SQL): SQL {
   return sql`
     left join lateral (
-      select ci.updated_at, case when ${o}.on_team then ci.mood end as mood from checkins ci
+      select ci.updated_at,
+        case when ${o}.on_team then (
+          select c.mood from checkins c where c.practice_id = ci.practice_id and c.client_id = ci.client_id and c.local_day = ci.local_day
+        ) end as mood
+      from checkin_days ci
       where ci.practice_id = ${o}.practice_id and ci.client_id = ${o}.id
       order by ci.local_day desc limit 1
     ) ci_detail on true`;
@@ -377,7 +383,7 @@ function nextMeasureLateral(o: SQL, today: SQL): SQL {
           case when ms.start_date >= ${today} then ms.start_date
                else ms.start_date + ((${today} - ms.start_date + ms.every_days - 1) / ms.every_days) * ms.every_days
           end as due_on
-        from measure_schedules ms
+        from measure_schedule_dates ms
         where ms.practice_id = ${o}.practice_id and ms.client_id = ${o}.id and ms.active and ms.every_days > 0
       ) n
       where n.end_date is null or n.due_on <= n.end_date

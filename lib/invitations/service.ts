@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
-import { scopedTransaction, type Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
+import { withoutPractice, withPracticeSystem } from '@/lib/access/system-scope';
 import { clients, invitations, memberships, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
@@ -91,7 +92,7 @@ export type LinkView =
 
 /** Which practice a token belongs to, through the one SECURITY DEFINER lookup; then everything else is scoped. */
 async function practiceForToken(tokenHash: string): Promise<string | null> {
-  const result = await scopedTransaction({}, (tx) => tx.execute(sql`select invitation_practice(${tokenHash}) as practice_id`));
+  const result = await withoutPractice((tx) => tx.execute(sql`select invitation_practice(${tokenHash}) as practice_id`));
   return rowsOf<{ practice_id: string | null }>(result)[0]?.practice_id ?? null;
 }
 
@@ -101,7 +102,7 @@ export async function lookupLink(token: string): Promise<LinkView> {
   const tokenHash = hashToken(token);
   const practiceId = await practiceForToken(tokenHash);
   if (!practiceId) return { state: 'invalid' };
-  return scopedTransaction({ practiceId }, async (tx) => {
+  return withPracticeSystem({ practiceId }, async (tx) => {
     const [row] = await tx
       .select({
         email: invitations.email,
@@ -171,7 +172,7 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   try {
-    const accepted = await scopedTransaction({ practiceId, userId }, async (tx) => {
+    const accepted = await withPracticeSystem({ practiceId, userId }, async (tx) => {
       const invitation = await claim(tx, practiceId, tokenHash);
       if (!invitation) return null;
       if (await memberOf(tx, practiceId, invitation.email)) throw new ActionRefusal(LINK_UNUSABLE.invalid);
@@ -230,7 +231,7 @@ export async function acceptPasswordReset(token: string, input: { password: stri
   const practiceId = await practiceForToken(tokenHash);
   if (!practiceId) throw new ActionRefusal(LINK_UNUSABLE.invalid);
   const passwordHash = await hashPassword(input.password);
-  const accepted = await scopedTransaction({ practiceId }, async (tx) => {
+  const accepted = await withPracticeSystem({ practiceId }, async (tx) => {
     const invitation = await claim(tx, practiceId, tokenHash);
     if (!invitation) return null;
     const member = await memberOf(tx, practiceId, invitation.email);

@@ -166,8 +166,9 @@ export const submitMeasure = defineAction({
       .returning({ id: measureAdministrations.id });
     if (!inserted) {
       // The same key committed by a concurrent request a moment ago: answer with that record.
+      // No row to see: the key is someone else's, hidden by row-level security (a key is unguessable).
       const concurrent = await existingSubmission(tx, actor, clientId, input.submissionKey);
-      if (!concurrent) throw new Error('submission key conflict without a row');
+      if (!concurrent) throw new NotFoundRefusal();
       return concurrent;
     }
     const administrationId = inserted.id;

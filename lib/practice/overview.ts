@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { alerts, assignmentOccurrences, careTeam, checkins, clients, measureAdministrations, memberships, users } from '@/db/schema';
+import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { alertStatuses, careTeam, checkinDays, clients, memberships, occurrenceStatuses, users } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
@@ -10,6 +10,8 @@ import type { Actor } from '@/lib/auth/types';
 import { alertAgeBucket, type AlertAgeBucket, type OutcomeSummary, summariseOutcomes } from './outcomes';
 
 const ENGAGEMENT_DAYS = 7;
+
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 export type PracticeOverview = {
   clientsByStatus: Record<'active' | 'paused' | 'discharged' | 'archived', number>;
@@ -71,44 +73,40 @@ export async function practiceOverview(actor: Actor, now = new Date()): Promise<
     const since = addDays(localDay(now, actor.practice.timeZone), -(ENGAGEMENT_DAYS - 1));
     const [engagement] = await tx
       .select({
-        checkedIn: sql<number>`count(distinct ${checkins.clientId})::int`,
+        checkedIn: sql<number>`count(distinct ${checkinDays.clientId})::int`,
         checkins: sql<number>`count(*)::int`,
       })
-      .from(checkins)
-      .innerJoin(clients, and(eq(clients.practiceId, checkins.practiceId), eq(clients.id, checkins.clientId)))
-      .where(and(eq(checkins.practiceId, practiceId), eq(clients.status, 'active'), gte(checkins.localDay, since)));
+      .from(checkinDays)
+      .innerJoin(clients, and(eq(clients.practiceId, checkinDays.practiceId), eq(clients.id, checkinDays.clientId)))
+      .where(and(eq(checkinDays.practiceId, practiceId), eq(clients.status, 'active'), gte(checkinDays.localDay, since)));
 
     const windowStart = new Date(now.getTime() - DEFAULT_ADHERENCE_WINDOW_DAYS * 86_400_000);
     const occurrences = await tx
-      .select({ clientId: assignmentOccurrences.clientId, dueAt: assignmentOccurrences.dueAt, status: assignmentOccurrences.status })
-      .from(assignmentOccurrences)
-      .where(and(eq(assignmentOccurrences.practiceId, practiceId), gte(assignmentOccurrences.dueAt, windowStart), lte(assignmentOccurrences.dueAt, now)));
+      .select({ clientId: occurrenceStatuses.clientId, dueAt: occurrenceStatuses.dueAt, status: occurrenceStatuses.status })
+      .from(occurrenceStatuses)
+      .where(and(eq(occurrenceStatuses.practiceId, practiceId), gte(occurrenceStatuses.dueAt, windowStart), lte(occurrenceStatuses.dueAt, now)));
     const homework = adherence(occurrences, now);
     const homeworkClients = new Set(occurrences.filter((o) => o.status !== 'cancelled').map((o) => o.clientId)).size;
 
-    const administrations = await tx
-      .select({
-        clientId: measureAdministrations.clientId,
-        measure: measureAdministrations.measure,
-        score: measureAdministrations.score,
-        completedAt: measureAdministrations.completedAt,
-        isBaseline: measureAdministrations.isBaseline,
-      })
-      .from(measureAdministrations)
-      .where(
-        and(
-          eq(measureAdministrations.practiceId, practiceId),
-          eq(measureAdministrations.status, 'complete'),
-          inArray(measureAdministrations.measure, ['phq9', 'gad7']),
-          sql`${measureAdministrations.score} is not null`,
-        ),
-      );
-    const outcomes = summariseOutcomes(administrations.map((a) => ({ ...a, score: Number(a.score) })));
+    // Scores are clinical: row-level security shows an admin their own care team's only. The practice's
+    // series come through one SECURITY DEFINER function (db/migrations 0005) that names no client.
+    const series = await tx.execute(sql`select client_key, measure, score, completed_at, is_baseline
+      from practice_outcome_series(${'{phq9,gad7}'}::text[])`);
+    const administrations = rowsOf<{ client_key: number; measure: string; score: number; completed_at: string | Date; is_baseline: boolean }>(series);
+    const outcomes = summariseOutcomes(
+      administrations.map((a) => ({
+        clientId: String(a.client_key),
+        measure: a.measure,
+        score: Number(a.score),
+        completedAt: new Date(a.completed_at),
+        isBaseline: a.is_baseline,
+      })),
+    );
 
     const open = await tx
-      .select({ tier: alerts.tier, raisedAt: alerts.raisedAt })
-      .from(alerts)
-      .where(and(eq(alerts.practiceId, practiceId), isNull(alerts.acknowledgedAt)));
+      .select({ tier: alertStatuses.tier, raisedAt: alertStatuses.raisedAt })
+      .from(alertStatuses)
+      .where(and(eq(alertStatuses.practiceId, practiceId), isNull(alertStatuses.acknowledgedAt)));
     const urgentAlerts: Record<AlertAgeBucket, number> = { under24h: 0, from24to72h: 0, over72h: 0 };
     let followUpAlerts = 0;
     for (const a of open) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { scopedTransaction } from '@/db/client';
+import { withPracticeSystem, withSignInLookup } from '@/lib/access/system-scope';
 import { memberships, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
@@ -13,7 +13,7 @@ import type { signUpInput } from './schemas';
 export const EMAIL_UNAVAILABLE = 'This email cannot be used to start a practice. If you already have an account, sign in instead.';
 
 async function emailRegistered(email: string): Promise<boolean> {
-  return scopedTransaction({ loginEmail: email }, async (tx) => {
+  return withSignInLookup(email, async (tx) => {
     const rows = await tx
       .select({ id: users.id })
       .from(users)
@@ -36,7 +36,7 @@ export async function createPracticeWithAdmin(input: z.output<typeof signUpInput
   const membershipId = randomUUID();
   const passwordHash = await hashPassword(input.password);
   try {
-    await scopedTransaction({ practiceId, userId }, async (tx) => {
+    await withPracticeSystem({ practiceId, userId }, async (tx) => {
       await tx.insert(practices).values({ id: practiceId, name: input.practiceName, timeZone: input.timeZone });
       await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, status: 'active' });
       await tx.insert(memberships).values({ practiceId, id: membershipId, userId, role: 'admin' });

@@ -35,19 +35,21 @@ describe('the database wall', () => {
     const b = await makePractice('B');
     const handle = await openTestDatabase();
 
-    const seen = await runScoped(handle.app, { practiceId: b.id }, (tx) => tx.select().from(clients));
+    // As B's admin (an admin sees the practice's client records), so only the practice wall is in play.
+    const asAdminOfB = { practiceId: b.id, userId: b.admin.userId, role: 'admin', membershipId: b.admin.membershipId } as const;
+    const seen = await runScoped(handle.app, asAdminOfB, (tx) => tx.select().from(clients));
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((c) => c.practiceId === b.id)).toBe(true);
     expect(seen.some((c) => c.practiceId === a.id)).toBe(false);
 
     await expect(
-      runScoped(handle.app, { practiceId: b.id }, (tx) =>
+      runScoped(handle.app, asAdminOfB, (tx) =>
         tx.insert(clients).values({ practiceId: a.id, firstName: 'Smuggled', lastName: 'Row' }),
       ),
     ).rejects.toThrow();
     expect(await countClientsAsOwner(a.id, { firstName: 'Smuggled' })).toBe(0);
 
-    const updated = await runScoped(handle.app, { practiceId: b.id }, (tx) =>
+    const updated = await runScoped(handle.app, asAdminOfB, (tx) =>
       tx.update(clients).set({ firstName: 'Changed' }).where(eq(clients.practiceId, a.id)).returning({ id: clients.id }),
     );
     expect(updated).toHaveLength(0);

@@ -1,0 +1,43 @@
+import 'server-only';
+import { scopedTransaction, type Tx } from '@/db/client';
+
+/*
+ * The transactions that run before there is an actor, or on no one's behalf. Each names what it opens;
+ * none opens a clinical row (those need an actor's role, lib/access/scope.ts). Only lib/access imports
+ * the database client (eslint.config.mjs), so every other module goes through these or `withActor`.
+ */
+
+/** Sign-in and sign-up: the users row of this exact email, nothing else. */
+export function withSignInLookup<T>(email: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return scopedTransaction({ loginEmail: email }, fn);
+}
+
+/** A signed-in user's own memberships, before a practice is chosen. */
+export function withOwnLogin<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return scopedTransaction({ userId }, fn);
+}
+
+/**
+ * Resolving the actor of a session: the practice, the user's membership and, for a client, the record
+ * linked to that user. No role yet, so no clinical row and no other client's record.
+ */
+export function withMembershipLookup<T>(practiceId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return scopedTransaction({ practiceId, userId }, fn);
+}
+
+/**
+ * Work the practice does on no actor's behalf: opening and accepting an invitation, creating a practice
+ * at sign-up, checking for the demo practice. Sees the practice's accounts and client records, never
+ * their clinical rows.
+ */
+export function withPracticeSystem<T>(
+  scope: { practiceId: string; userId?: string | null },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return scopedTransaction({ practiceId: scope.practiceId, userId: scope.userId ?? null, role: 'system' }, fn);
+}
+
+/** No practice at all: the sign-in throttle (not tenant data) and the token-to-practice lookup. */
+export function withoutPractice<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return scopedTransaction({}, fn);
+}

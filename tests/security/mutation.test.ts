@@ -8,7 +8,7 @@ vi.mock('../../lib/auth/index', () => import('./harness/auth-mock'));
  * Proof that the suite bites: with one authorization check patched out of lib/, the same probes
  * report leaks. The patches are switched on only inside these tests.
  */
-const patched = vi.hoisted(() => ({ can: false, careTeam: false }));
+const patched = vi.hoisted(() => ({ can: false, careTeam: false, noDatabaseWall: false }));
 
 vi.mock('../../lib/access/permissions', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../lib/access/permissions')>();
@@ -20,6 +20,15 @@ vi.mock('../../lib/access/scope', async (importOriginal) => {
   return {
     ...original,
     canReadClinical: (...args: Parameters<typeof original.canReadClinical>) => patched.careTeam || original.canReadClinical(...args),
+    // The second wall taken away: the actor's work runs on the owner connection, which the care-team
+    // policies (TO mend_app) do not restrict.
+    withActor: async (...args: Parameters<typeof original.withActor>) => {
+      if (!patched.noDatabaseWall) return original.withActor(...args);
+      const [actor, fn] = args;
+      const { openTestDatabase } = await import('../support/database');
+      const { ownerScoped } = await import('../../db/seed/factories');
+      return ownerScoped(await (await openTestDatabase()).owner(), actor.practiceId, fn);
+    },
   };
 });
 
@@ -34,13 +43,27 @@ describe('removing an authorization check makes the suite fail', () => {
     }
   });
 
-  it("with the care-team check allowing everyone, the probes report leaks", async () => {
+  const careTeamProbes = (name: string) => ['measureSchedule.create', 'alert.acknowledge', 'measure.markBaseline'].includes(name);
+
+  it('with the care-team check allowing everyone, row-level security still refuses what it lets through', async () => {
     patched.careTeam = true;
     try {
-      const tally = await runIsolation(matrix, { only: (name) => ['measureSchedule.create', 'alert.acknowledge', 'measure.markBaseline'].includes(name) });
+      const tally = await runIsolation(matrix, { only: careTeamProbes });
+      expect(tally.leaks).toEqual([]);
+    } finally {
+      patched.careTeam = false;
+    }
+  });
+
+  it('with the care-team check allowing everyone and no care-team row-level security, the probes report leaks', async () => {
+    patched.careTeam = true;
+    patched.noDatabaseWall = true;
+    try {
+      const tally = await runIsolation(matrix, { only: careTeamProbes });
       expect(tally.leaks.length).toBeGreaterThan(0);
     } finally {
       patched.careTeam = false;
+      patched.noDatabaseWall = false;
     }
   });
 

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { runScoped } from '../../db/connection';
+import { type Scope, runScoped } from '../../db/connection';
 import { openTestDatabase } from '../support/database';
+import { attemptWrite, copyOfARow, isAccessRefusal, tryInsert } from './harness/refusal';
 import { recordReport } from './harness/report';
-import { type TableInfo, listTables, rowsOf, snapshot } from './harness/snapshot';
+import { listTables, rowsOf, snapshot } from './harness/snapshot';
 import { makeWorld } from './harness/world';
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -26,10 +26,20 @@ export async function probeRls(): Promise<RlsTally> {
   const tables = await listTables();
   const tenant = tables.filter((t) => t.hasPracticeId);
   const before = await snapshot([A], []);
+  const copies = new Map<string, Record<string, unknown>>();
+  for (const table of tenant) copies.set(table.name, await copyOfARow(owner, table, A));
 
+  // Practice B as its therapist (whose care team includes B's first client, so the care-team policies
+  // open B's clinical rows and only the practice wall stands between them and A's), and no practice.
   // (A user id alone opens only that user's own rows, e.g. their memberships for sign-in: by design.)
-  for (const scope of [{ practiceId: B }, {}] as const) {
-    const label = 'practiceId' in scope ? 'practice B' : 'no practice';
+  const therapistOfB: Scope = {
+    practiceId: B,
+    userId: world.B.therapist.userId,
+    role: 'therapist',
+    membershipId: world.B.therapist.membershipId,
+  };
+  for (const scope of [therapistOfB, {}] as Scope[]) {
+    const label = scope.practiceId ? 'practice B' : 'no practice';
     for (const table of tenant) {
       tally.probes += 1;
       const seen = await runScoped(handle.app, scope, (tx) =>
@@ -40,26 +50,31 @@ export async function probeRls(): Promise<RlsTally> {
       // Nothing at all of any practice but B (the unfiltered read a forgotten WHERE would make).
       tally.probes += 1;
       const foreign = await runScoped(handle.app, scope, (tx) =>
-        tx.execute(sql`select count(*)::int as n from ${ident(table.name)} where practice_id is distinct from ${'practiceId' in scope ? B : null}::uuid`),
+        tx.execute(sql`select count(*)::int as n from ${ident(table.name)} where practice_id is distinct from ${scope.practiceId ?? null}::uuid`),
       );
       const f = rowsOf<{ n: number }>(foreign)[0]?.n ?? 0;
       if (f > 0) tally.crossed.push(`${table.name}: ${f} rows of another practice visible with ${label}`);
+
+      tally.probes += 1;
+      const inserted = await tryInsert(handle.app, table, scope, copies.get(table.name)!);
+      if (inserted !== 'refused') tally.crossed.push(`${table.name}: insert into practice A with ${label}: ${inserted}`);
 
       for (const [verb, statement] of [
         ['update', sql`update ${ident(table.name)} set practice_id = practice_id where practice_id = ${A}::uuid`],
         ['delete', sql`delete from ${ident(table.name)} where practice_id = ${A}::uuid`],
       ] as const) {
         tally.probes += 1;
-        const changed = await runScoped(handle.app, scope, async (tx) => {
-          const r = await tx.execute(sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`);
-          return rowsOf<{ n: number }>(r)[0]?.n ?? 0;
-        }).catch(() => 0); // a refusal (no grant) is as good as 0 rows
-        if (changed > 0) tally.crossed.push(`${table.name}: ${verb} reached ${changed} of A's rows with ${label}`);
+        // Zero rows (the policy's USING hides them) or a refusal (no grant); any other error is not proof.
+        const outcome = await attemptWrite(() =>
+          runScoped(handle.app, scope, async (tx) => {
+            const r = await tx.execute(sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`);
+            return rowsOf<{ n: number }>(r)[0]?.n ?? 0;
+          }),
+        );
+        if (outcome.kind === 'rows' && outcome.n > 0) tally.crossed.push(`${table.name}: ${verb} reached ${outcome.n} of A's rows with ${label}`);
+        if (outcome.kind === 'error') tally.crossed.push(`${table.name}: ${verb} of A's rows with ${label} failed with ${outcome.detail}, not a refusal`);
       }
 
-      tally.probes += 1;
-      const inserted = await insertCopyOfARow(owner, handle.app, table, A, scope);
-      if (inserted) tally.crossed.push(`${table.name}: inserted a row into practice A with ${label}`);
     }
     // The practice row itself, and the users of A.
     tally.probes += 1;
@@ -79,35 +94,6 @@ export async function probeRls(): Promise<RlsTally> {
   const changedKeys = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
   if (changedKeys.length) tally.crossed.push(`practice A changed: ${changedKeys.join(', ')}`);
   return tally;
-}
-
-/** Takes one of A's rows (owner-side), gives it a new id, and tries to insert it through the app connection. */
-async function insertCopyOfARow(
-  owner: Awaited<ReturnType<Awaited<ReturnType<typeof openTestDatabase>>['owner']>>,
-  app: Awaited<ReturnType<typeof openTestDatabase>>['app'],
-  table: TableInfo,
-  practiceId: string,
-  scope: { practiceId?: string; userId?: string },
-): Promise<boolean> {
-  const rows = await owner.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.practice_id', ${practiceId}, true)`);
-    return rowsOf<{ j: Record<string, unknown> }>(
-      await tx.execute(sql`select row_to_json(x) as j from ${ident(table.name)} x where x.practice_id = ${practiceId}::uuid limit 1`),
-    );
-  });
-  const row = rows[0]?.j;
-  if (!row) throw new Error(`${table.name} has no row of practice A: add one in tests/security/harness/fixtures.ts`);
-  const copy = { ...row };
-  if ('id' in copy) copy.id = randomUUID();
-  for (const unique of ['token_hash', 'submission_key', 'key']) if (unique in copy) copy[unique] = `${String(copy[unique])}-copy`;
-  try {
-    await runScoped(app, scope, (tx) =>
-      tx.execute(sql`insert into ${ident(table.name)} select * from json_populate_record(null::${ident(table.name)}, ${JSON.stringify(copy)}::json)`),
-    );
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('row-level security on its own', () => {
@@ -131,8 +117,8 @@ describe('row-level security on its own', () => {
     const world = await makeWorld();
     const handle = await openTestDatabase();
     const scope = { practiceId: world.A.id };
-    await expect(runScoped(handle.app, scope, (tx) => tx.execute(sql`update audit_events set action = 'rewritten'`))).rejects.toThrow();
-    await expect(runScoped(handle.app, scope, (tx) => tx.execute(sql`delete from audit_events`))).rejects.toThrow();
-    await expect(runScoped(handle.app, scope, (tx) => tx.execute(sql`truncate audit_events`))).rejects.toThrow();
+    await expect(runScoped(handle.app, scope, (tx) => tx.execute(sql`update audit_events set action = 'rewritten'`))).rejects.toSatisfy(isAccessRefusal);
+    await expect(runScoped(handle.app, scope, (tx) => tx.execute(sql`delete from audit_events`))).rejects.toSatisfy(isAccessRefusal);
+    await expect(runScoped(handle.app, scope, (tx) => tx.execute(sql`truncate audit_events`))).rejects.toSatisfy(isAccessRefusal);
   });
 });

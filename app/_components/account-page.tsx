@@ -1,8 +1,10 @@
 import type { Actor } from '@/lib/auth/types';
+import type { Theme } from '@/lib/ui/theme';
 import { ChangePasswordForm } from './change-password-form';
+import { ThemePicker } from './theme-picker';
 import { Card, PageHeader } from './ui';
 
-export function AccountPage({ actor, passwordChanged = false }: { actor: Actor; passwordChanged?: boolean }) {
+export function AccountPage({ actor, theme, passwordChanged = false }: { actor: Actor; theme: Theme; passwordChanged?: boolean }) {
   return (
     <>
       <PageHeader title="Account" description={`${actor.name} · ${actor.email}`} />
@@ -14,6 +16,9 @@ export function AccountPage({ actor, passwordChanged = false }: { actor: Actor; 
       <Card title="Change password">
         <p className="mb-4 text-sm text-slate-600">Changing your password signs you out everywhere else.</p>
         <ChangePasswordForm />
+      </Card>
+      <Card title="Display" className="mt-6">
+        <ThemePicker current={theme} />
       </Card>
     </>
   );

@@ -40,7 +40,7 @@ const BAND = { y1: -16, y2: -5 } as const;
 export function CheckinChart(props: CheckinChartProps) {
   return (
     <figure className="m-0">
-      <div className="h-72 w-full" aria-hidden="true" data-testid="checkin-chart">
+      <div className="chart-surface h-72 w-full" aria-hidden="true" data-testid="checkin-chart">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart accessibilityLayer={false} data={props.points} margin={{ top: 12, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="2 4" vertical={false} />

@@ -77,7 +77,7 @@ export function MeasureChart(props: MeasureChartProps) {
 
   return (
     <figure className="m-0">
-      <div className="h-64 w-full" aria-hidden="true" data-testid={`measure-chart-${props.title}`}>
+      <div className="chart-surface h-64 w-full" aria-hidden="true" data-testid={`measure-chart-${props.title}`}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart accessibilityLayer={false} data={props.points} margin={{ top: 16, right: 24, bottom: 4, left: 0 }}>
             {bandAreas(bands, scoreRange).map((band, i) => (

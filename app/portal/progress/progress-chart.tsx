@@ -20,7 +20,7 @@ export function ProgressChart({
 }) {
   return (
     <figure>
-      <div aria-hidden="true" className="h-44 w-full">
+      <div aria-hidden="true" className="chart-surface h-44 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />

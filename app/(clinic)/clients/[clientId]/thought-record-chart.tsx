@@ -10,7 +10,7 @@ export type IntensityChartPoint = { t: number; label: string; before: number | n
  */
 export function ThoughtRecordChart({ points }: { points: IntensityChartPoint[] }) {
   return (
-    <div className="h-64 w-full" aria-hidden="true" data-testid="thought-record-chart">
+    <div className="chart-surface h-64 w-full" aria-hidden="true" data-testid="thought-record-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={points} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="2 4" vertical={false} />

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { signOutAction } from '@/lib/auth/actions';
 import { NavLinks, type NavItem } from './nav-links';
+import { TabBar } from './tab-bar';
 
 export function AppShell({
   title,
@@ -9,6 +10,7 @@ export function AppShell({
   practice,
   children,
   narrow = false,
+  tabBar = false,
 }: {
   title: string;
   nav: NavItem[];
@@ -16,14 +18,21 @@ export function AppShell({
   practice: string;
   children: React.ReactNode;
   narrow?: boolean;
+  /** On a phone, navigation moves to a tab bar at the bottom of the screen (the portal). */
+  tabBar?: boolean;
 }) {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-brand-800 bg-brand-700 text-white">
-        <div className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}>
+        <div
+          className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}
+        >
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Mend <span className="sr-only">{title}</span>
           </Link>
@@ -38,11 +47,18 @@ export function AppShell({
             </form>
           </div>
         </div>
-        <nav aria-label="Main" className={`mx-auto px-2 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}>
-          <NavLinks items={nav} />
-        </nav>
+        {tabBar ? (
+          <TabBar items={nav} />
+        ) : (
+          <nav aria-label="Main" className={`mx-auto px-2 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}>
+            <NavLinks items={nav} />
+          </nav>
+        )}
       </header>
-      <main id="main" className={`mx-auto px-4 py-6 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}>
+      <main
+        id="main"
+        className={`mx-auto px-4 py-6 ${narrow ? 'max-w-2xl' : 'max-w-6xl'} ${tabBar ? 'pb-[calc(5rem+env(safe-area-inset-bottom))] sm:pb-6' : ''}`}
+      >
         {children}
       </main>
     </div>

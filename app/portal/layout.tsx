@@ -8,7 +8,14 @@ export default async function PortalLayout({ children }: { children: React.React
   const actor = await requirePageActor();
   if (actor.role !== 'client') redirect(homeFor(actor.role));
   return (
-    <AppShell title="Portal" nav={portalNav(actor.role)} person={actor.name} practice={actor.practice.name} narrow>
+    <AppShell
+      title="Portal"
+      nav={portalNav(actor.role)}
+      person={actor.name}
+      practice={actor.practice.name}
+      narrow
+      tabBar
+    >
       {children}
     </AppShell>
   );

@@ -221,7 +221,8 @@ export function CompleteExercise({
         onChange={onChange}
         hideInstructions={false}
       />
-      <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+      {/* Above the portal's tab bar on a phone (3.5 rem and its border), at the bottom edge from tablet width. */}
+      <div className="sticky bottom-[calc(3.5rem+1px+env(safe-area-inset-bottom))] -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:bottom-0">
         <SaveStatus state={save} />
         <button
           type="submit"

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
+import { ErrorSummary } from './error-summary';
 
 export type FormState = {
   ok: boolean;
@@ -76,14 +77,8 @@ export function Field({
 
 export function FormMessage({ state }: { state: FormState }) {
   if (!state) return null;
-  if (!state.ok && state.formError) {
-    return (
-      <div role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-        {state.formError}
-      </div>
-    );
-  }
-  if (state.ok && state.message) {
+  if (!state.ok) return <ErrorSummary state={state} />;
+  if (state.message) {
     return (
       <div role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">
         {state.message}

@@ -2,7 +2,12 @@ import { expect, test } from '@playwright/test';
 import { storageState } from './support';
 
 test.describe('client on a phone', () => {
-  test.use({ storageState: storageState('client'), viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  test.use({
+    storageState: storageState('client'),
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
 
   test('completes a check-in, then a PHQ-9 with item 9 = 2 and sees the crisis panel', async ({ page }) => {
     await page.goto('/portal');
@@ -11,18 +16,27 @@ test.describe('client on a phone', () => {
     await today.getByRole('link', { name: 'Check in now' }).click();
     await expect(page.getByRole('heading', { name: 'Daily check-in' })).toBeVisible();
 
-    // Required fields untouched: refused, with the errors beside them.
+    // Required fields untouched: refused, with the errors beside them, and focus moves to a summary at the top
+    // that leads to each field (on a phone the fields are a screen away from the button).
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await expect(page.getByText('Mood must be a whole number from 0 to 10.')).toBeVisible();
     await expect(page.getByText('Choose where you are in your window of tolerance.')).toBeVisible();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('link', { name: 'Mood' }) });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await summary.getByRole('link', { name: 'Window of tolerance' }).click();
+    await expect(page.getByRole('radio').first()).toBeFocused();
 
     await page.getByLabel('Mood', { exact: true }).fill('6');
     await expect(page.locator('output[for="field-mood"]')).toHaveText('6 / 10');
     await expect(page.getByText('Mood must be a whole number from 0 to 10.')).toHaveCount(0);
+    await expect(summary.getByRole('link', { name: 'Mood' })).toHaveCount(0);
     await page.getByLabel('Distress', { exact: true }).fill('30');
     await expect(page.locator('output[for="field-distress"]')).toHaveText('30 / 100');
     await page.getByText('Within my window', { exact: true }).click();
-    await expect(page.getByText('Inside the window: able to feel what is happening and still think and choose.')).toBeVisible();
+    await expect(
+      page.getByText('Inside the window: able to feel what is happening and still think and choose.'),
+    ).toBeVisible();
     await page.getByText('No', { exact: true }).click();
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await expect(page.getByTestId('checkin-saved')).toContainText('your check-in for today is saved');
@@ -63,7 +77,9 @@ test.describe('client on a phone', () => {
       await page.getByRole('button', { name: 'Next' }).click();
     }
     await expect(progress).toHaveText('Question 9 of 10');
-    await expect(page.getByText('Thoughts that you would be better off dead or of hurting yourself in some way')).toBeVisible();
+    await expect(
+      page.getByText('Thoughts that you would be better off dead or of hurting yourself in some way'),
+    ).toBeVisible();
     await choose('More than half the days');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(progress).toHaveText('Question 10 of 10');
@@ -89,6 +105,8 @@ test.describe('client on a phone', () => {
 
     // My progress reads the new PHQ-9 against the start in plain words.
     await page.getByRole('link', { name: 'My progress' }).first().click();
-    await expect(page.getByTestId('progress-summary-phq9')).toContainText(/^Your PHQ-9 has dropped \d+ points since you started/);
+    await expect(page.getByTestId('progress-summary-phq9')).toContainText(
+      /^Your PHQ-9 has dropped \d+ points since you started/,
+    );
   });
 });

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useState, startTransition } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
 import { submitCheckin } from '@/lib/checkins/actions';
 import type { CheckinValues } from './values';
@@ -87,11 +88,7 @@ export function CheckinForm({
           </Link>
         </div>
       ) : null}
-      {state && !state.ok && state.formError ? (
-        <div data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="status">
-          {state.formError}
-        </div>
-      ) : null}
+      <ErrorSummary state={state} fieldErrors={errors} />
 
       <form onSubmit={onSubmit} noValidate className="space-y-7" aria-describedby="checkin-intro">
         <p id="checkin-intro" className="text-sm text-slate-600">

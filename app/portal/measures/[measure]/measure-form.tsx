@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { FieldError } from '@/app/portal/_components/choice-inputs';
@@ -213,11 +214,7 @@ export function MeasureForm({
         <div className="h-full bg-brand-600" style={{ width: `${((index + 1) / items.length) * 100}%` }} />
       </div>
 
-      {state && !state.ok && state.formError ? (
-        <div data-testid="form-error" role="status" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.formError}
-        </div>
-      ) : null}
+      <ErrorSummary state={state} listFields={false} />
 
       <ol className="space-y-8">
         {items.map((item, i) => (

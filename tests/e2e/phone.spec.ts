@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { storageState } from './support';
+
+const PORTAL_PAGES = [
+  '/portal',
+  '/portal/check-in',
+  '/portal/homework',
+  '/portal/history',
+  '/portal/progress',
+  '/portal/account',
+  '/portal/measures/phq9',
+];
+
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test.describe('the portal on a 360-px phone', () => {
+  test.use({
+    storageState: storageState('client'),
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+
+  test('no portal page scrolls sideways, and every destination is on the tab bar at the bottom', async ({ page }) => {
+    for (const path of PORTAL_PAGES) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/portal');
+    const tabs = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Home', 'Check-in', 'Homework', 'History', 'My progress', 'Account']) {
+      const link = tabs.getByRole('link', { name, exact: true });
+      await expect(link).toBeInViewport({ ratio: 1 });
+    }
+    const box = await tabs.boundingBox();
+    expect(box!.y + box!.height).toBeGreaterThan(700);
+    await tabs.getByRole('link', { name: 'My progress', exact: true }).click();
+    await expect(page).toHaveURL(/\/portal\/progress$/);
+    await expect(tabs.getByRole('link', { name: 'My progress', exact: true })).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('a refused form moves focus to a summary at the top that leads to each field', async ({ page }) => {
+    await page.goto('/portal/account');
+    await page.getByRole('button', { name: /change password/i }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('link') });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    const first = summary.getByRole('link').first();
+    const label = (await first.textContent())!.trim();
+    await first.click();
+    await expect(page.getByLabel(label, { exact: true })).toBeFocused();
+  });
+});
+
+test.describe('installable and recognisable', () => {
+  test('the favicon, app icons and web app manifest are served to anyone', async ({ request }) => {
+    const favicon = await request.get('/favicon.ico');
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()['content-type']).toContain('image/');
+    const manifest = await request.get('/manifest.webmanifest');
+    expect(manifest.status()).toBe(200);
+    const body = await manifest.json();
+    expect(body.name).toBe('Mend');
+    expect(body.start_url).toBe('/portal');
+    expect(body.display).toBe('standalone');
+    for (const icon of body.icons as { src: string }[]) {
+      const response = await request.get(icon.src);
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()['content-type']).toBe('image/png');
+    }
+    expect((await request.get('/apple-icon.png')).status()).toBe(200);
+  });
+});
+
+test.describe('the dark theme', () => {
+  test.use({ storageState: storageState('therapist') });
+
+  test('follows the device by default, and a choice on Account sticks across pages', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/account');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const darkByDevice = await background();
+    await page.emulateMedia({ colorScheme: 'light' });
+    const lightByDevice = await background();
+    expect(darkByDevice).not.toBe(lightByDevice);
+
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await background()).toBe(darkByDevice);
+    await page.goto('/caseload');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await background()).toBe(darkByDevice);
+
+    await page.goto('/account');
+    await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+    await page.getByRole('radio', { name: 'Same as this device' }).check();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+    expect(await background()).toBe(lightByDevice);
+  });
+});

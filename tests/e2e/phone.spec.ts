@@ -55,6 +55,47 @@ test.describe('the portal on a 360-px phone', () => {
   });
 });
 
+test.describe('the PHQ-9 on a phone', () => {
+  test.use({
+    storageState: storageState('client'),
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+
+  test('a blank question 9 gets its own gentle word before sending, and leads back to it', async ({ page }) => {
+    await page.goto('/portal/measures/phq9');
+    const progress = page.getByTestId('measure-progress');
+    const choose = (label: string) => page.getByText(label, { exact: true }).filter({ visible: true }).click();
+    // Start from question 1 whatever an earlier visit left as a draft.
+    while ((await progress.textContent()) !== 'Question 1 of 10')
+      await page.getByRole('button', { name: 'Back' }).click();
+    for (let n = 1; n <= 8; n++) {
+      await expect(progress).toHaveText(`Question ${n} of 10`);
+      await choose('Not at all');
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(progress).toHaveText('Question 10 of 10');
+    await choose('Not difficult at all');
+    await page.getByRole('button', { name: 'Submit PHQ-9' }).click();
+
+    const prompt = page.getByTestId('safety-item-prompt');
+    await expect(prompt).toBeFocused();
+    await expect(prompt).toContainText('question 9 is still blank');
+    await expect(prompt).toContainText("You don't have to answer it.");
+    await expect(page.getByTestId('measure-saved')).toHaveCount(0);
+
+    await prompt.getByRole('button', { name: 'Answer question 9' }).click();
+    await expect(progress).toHaveText('Question 9 of 10');
+    await expect(page.getByRole('radio', { name: 'Not at all' })).toBeFocused();
+    await choose('Not at all');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Submit PHQ-9' }).click();
+    await expect(page.getByTestId('measure-saved')).toContainText('your PHQ-9 is saved');
+  });
+});
+
 test.describe('installable and recognisable', () => {
   test('the favicon, app icons and web app manifest are served to anyone', async ({ request }) => {
     const favicon = await request.get('/favicon.ico');

@@ -7,6 +7,7 @@ import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-pane
 import { FieldError } from '@/app/portal/_components/choice-inputs';
 import { saveMeasureDraft, submitMeasure } from '@/lib/measures/actions';
 import { MEASURES } from '@/lib/measures/definitions';
+import { PHQ9_SAFETY_ITEM_ID } from '@/lib/measures/phq9';
 import type { MeasureItem, MeasureKey } from '@/lib/measures/types';
 
 type Answers = Record<string, number | null>;
@@ -162,28 +163,66 @@ export function MeasureForm({
     });
   };
 
-  const unanswered = items.filter((item) => item.scored && (answers[item.id] === undefined || answers[item.id] === null));
+  const unanswered = items.filter(
+    (item) => item.scored && (answers[item.id] === undefined || answers[item.id] === null),
+  );
+  // The PHQ-9's last question asks about thoughts of self-harm. It stays optional (and a blank one still reaches
+  // the care team as an alert), but before sending a blank one it gets its own gentle word, once.
+  const safetyItem = measure === 'phq9' ? items.find((item) => item.id === PHQ9_SAFETY_ITEM_ID) : undefined;
+  const safetyBlank =
+    Boolean(safetyItem) && (answers[PHQ9_SAFETY_ITEM_ID] === undefined || answers[PHQ9_SAFETY_ITEM_ID] === null);
+  const [safetyPrompt, setSafetyPrompt] = useState<'hidden' | 'shown' | 'declined'>('hidden');
+  const safetyPromptRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (safetyPrompt === 'shown') safetyPromptRef.current?.focus();
+  }, [safetyPrompt]);
+  const send = () => startTransition(() => dispatch({ measure, submissionKey: submissionKey.current, answers }));
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    startTransition(() => dispatch({ measure, submissionKey: submissionKey.current, answers }));
+    if (safetyBlank && safetyPrompt !== 'declined') {
+      setSafetyPrompt('shown');
+      return;
+    }
+    send();
+  };
+  const answerSafetyItem = () => {
+    setSafetyPrompt('hidden');
+    setIndex(items.findIndex((item) => item.id === PHQ9_SAFETY_ITEM_ID));
+    requestAnimationFrame(() => {
+      const first = document.getElementsByName(PHQ9_SAFETY_ITEM_ID)[0];
+      first?.scrollIntoView({ block: 'center' });
+      first?.focus({ preventScroll: true });
+    });
   };
 
   if (done) {
     return (
       <div className="space-y-4">
         {done.crisis ? <CrisisPanel practiceContacts={practiceContacts} urgent={done.tier === 'urgent'} /> : null}
-        <div role="status" data-testid="measure-saved" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900">
+        <div
+          role="status"
+          data-testid="measure-saved"
+          className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900"
+        >
           <p className="font-semibold">Thank you — your {definition.shortTitle} is saved.</p>
           {done.status === 'incomplete' ? (
-            <p className="mt-1">Some questions were left blank, so it has no score this time. Your care team can still see your answers.</p>
+            <p className="mt-1">
+              Some questions were left blank, so it has no score this time. Your care team can still see your answers.
+            </p>
           ) : (
             <p className="mt-1">Your care team will see it. You can follow how it changes on My progress.</p>
           )}
           <div className="mt-3 flex flex-wrap gap-3">
-            <Link href="/portal/progress" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+            <Link
+              href="/portal/progress"
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white"
+            >
               My progress
             </Link>
-            <Link href="/portal" className="inline-flex min-h-11 items-center rounded-lg border border-brand-700 px-4 font-semibold text-brand-800">
+            <Link
+              href="/portal"
+              className="inline-flex min-h-11 items-center rounded-lg border border-brand-700 px-4 font-semibold text-brand-800"
+            >
               Back to home
             </Link>
           </div>
@@ -207,7 +246,13 @@ export function MeasureForm({
           {answeredCount} of {items.length} answered
         </p>
         <p aria-live="polite" className="text-xs text-slate-600">
-          {saveState === 'saving' ? 'Saving…' : saveState === 'saved' ? 'Answers saved' : saveState === 'failed' ? 'Not saved yet — your answers are still here' : ''}
+          {saveState === 'saving'
+            ? 'Saving…'
+            : saveState === 'saved'
+              ? 'Answers saved'
+              : saveState === 'failed'
+                ? 'Not saved yet — your answers are still here'
+                : ''}
         </p>
       </div>
       <div className="h-2 w-full overflow-hidden rounded-full bg-slate-200 md:hidden" aria-hidden="true">
@@ -218,7 +263,10 @@ export function MeasureForm({
 
       <ol className="space-y-8">
         {items.map((item, i) => (
-          <li key={item.id} className={`${i === index ? 'block' : 'hidden'} rounded-xl border border-slate-200 bg-white p-4 md:block`}>
+          <li
+            key={item.id}
+            className={`${i === index ? 'block' : 'hidden'} rounded-xl border border-slate-200 bg-white p-4 md:block`}
+          >
             <ItemQuestion
               item={item}
               situation={situationOf.get(item.id)}
@@ -240,7 +288,11 @@ export function MeasureForm({
           Back
         </button>
         {index < last ? (
-          <button type="button" onClick={() => setIndex((i) => Math.min(last, i + 1))} className="min-h-12 flex-1 rounded-lg bg-brand-700 px-4 font-semibold text-white">
+          <button
+            type="button"
+            onClick={() => setIndex((i) => Math.min(last, i + 1))}
+            className="min-h-12 flex-1 rounded-lg bg-brand-700 px-4 font-semibold text-white"
+          >
             Next
           </button>
         ) : null}
@@ -250,8 +302,46 @@ export function MeasureForm({
         {unanswered.length ? (
           <p className="text-sm text-slate-700">
             {unanswered.length === 1 ? 'Question' : 'Questions'} {unanswered.map(itemLabel).join(', ')}{' '}
-            {unanswered.length === 1 ? 'is' : 'are'} not answered. You can still send it; some forms cannot be scored with gaps.
+            {unanswered.length === 1 ? 'is' : 'are'} not answered. You can still send it; some forms cannot be scored
+            with gaps.
           </p>
+        ) : null}
+        {safetyPrompt === 'shown' && safetyBlank ? (
+          <div
+            ref={safetyPromptRef}
+            tabIndex={-1}
+            role="region"
+            aria-labelledby="safety-prompt-title"
+            data-testid="safety-item-prompt"
+            className="space-y-3 rounded-xl border-2 border-brand-300 bg-brand-50 p-4 text-sm text-slate-800"
+          >
+            <p id="safety-prompt-title" className="font-semibold text-slate-900">
+              Before you send: question {safetyItem ? itemLabel(safetyItem) : ''} is still blank
+            </p>
+            <p>
+              It asks about thoughts that you would be better off dead or of hurting yourself. You don&apos;t have to
+              answer it. If you can, your answer helps your therapist know how to support you, whatever it is.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              <button
+                type="button"
+                onClick={answerSafetyItem}
+                className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
+              >
+                Answer question {safetyItem ? itemLabel(safetyItem) : ''}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setSafetyPrompt('declined');
+                  send();
+                }}
+                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold text-slate-800 hover:bg-slate-50"
+              >
+                Send without it
+              </button>
+            </div>
+          </div>
         ) : null}
         <button
           type="submit"

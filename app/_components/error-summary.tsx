@@ -66,7 +66,10 @@ export function ErrorSummary({
 
   if (!failed || (!failed.formError && !names.length)) return null;
   // A summary only exists after a refused submit in the browser, so the fields' own labels can be read here.
-  const labels = Object.fromEntries(names.map((n) => [n, typeof document === 'undefined' ? null : fieldLabel(n)]));
+  // Fields the page cannot name (no labelled control) are left to the highlight beside them.
+  const labelled = names
+    .map((name) => ({ name, label: typeof document === 'undefined' ? null : fieldLabel(name) }))
+    .filter((entry): entry is { name: string; label: string } => Boolean(entry.label));
   return (
     <div
       ref={ref}
@@ -75,11 +78,16 @@ export function ErrorSummary({
       className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-red-700"
     >
       <p data-testid={testId} className="font-medium">
-        {failed.formError ?? (names.length === 1 ? 'One answer needs a look:' : `${names.length} answers need a look:`)}
+        {failed.formError ??
+          (labelled.length === 0
+            ? 'Please check the highlighted answers.'
+            : labelled.length === 1
+              ? 'One answer needs a look:'
+              : `${labelled.length} answers need a look:`)}
       </p>
-      {names.length ? (
+      {labelled.length ? (
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
-          {names.map((name) => (
+          {labelled.map(({ name, label }) => (
             <li key={name}>
               <a
                 href={`#field-${name}`}
@@ -89,7 +97,7 @@ export function ErrorSummary({
                   focusField(name);
                 }}
               >
-                {labels[name] ?? fieldErrors[name]!.join(' ')}
+                {label}
               </a>
             </li>
           ))}

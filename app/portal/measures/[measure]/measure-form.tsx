@@ -176,7 +176,13 @@ export function MeasureForm({
   useEffect(() => {
     if (safetyPrompt === 'shown') safetyPromptRef.current?.focus();
   }, [safetyPrompt]);
-  const send = () => startTransition(() => dispatch({ measure, submissionKey: submissionKey.current, answers }));
+  // Sent only after the draft saves already queued: a save landing after the submit would bring the sent answers
+  // back as a draft the next time the form opens.
+  const send = () => {
+    void saving.current.then(() =>
+      startTransition(() => dispatch({ measure, submissionKey: submissionKey.current, answers })),
+    );
+  };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (safetyBlank && safetyPrompt !== 'declined') {

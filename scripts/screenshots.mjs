@@ -1,0 +1,78 @@
+// README screenshots from the demo data, so they never go stale: `npm run screenshots`.
+// Builds the app if there is no build, serves it on fresh demo data (scripts/e2e-server.mjs, embedded database
+// unless TEST_DATABASE_URL is set), signs in as the demo therapist and client in Debian's Chromium and writes
+// docs/screenshots/*.png: the roster, a client record, the portal check-in on a phone, a thought-record review.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const PORT = process.env.SCREENSHOT_PORT ?? '3190';
+const BASE = `http://localhost:${PORT}`;
+const OUT = path.join('docs', 'screenshots');
+const PASSWORD = 'mend-demo-password';
+
+if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
+  execFileSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' });
+}
+const server = spawn(process.execPath, ['scripts/e2e-server.mjs', PORT], { stdio: ['ignore', 'ignore', 'inherit'] });
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 180; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('the server did not start within three minutes');
+}
+
+async function signedIn(browser, email, viewport) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+async function shot(page, name, { fullPage = false } = {}) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+  console.log(`  ${name}.png`);
+}
+
+try {
+  await waitForServer();
+  fs.mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  console.log(`Screenshots in ${OUT}:`);
+
+  const therapist = await signedIn(browser, 'dana@northside.example', { width: 1280, height: 800 });
+  await therapist.goto(`${BASE}/caseload`);
+  await shot(therapist, 'roster');
+  const client = await therapist.getByRole('table').getByRole('link', { name: 'Alex Rivera' }).first().getAttribute('href');
+  await therapist.goto(`${BASE}${client}`);
+  await shot(therapist, 'client-record');
+  await therapist.goto(`${BASE}/submissions`);
+  await therapist.getByRole('link', { name: /thought record/i }).first().click();
+  await therapist.waitForURL(/\/submissions\/[^/]+$/);
+  await shot(therapist, 'thought-record-review');
+
+  const phone = await signedIn(browser, 'alex.rivera@clients.northside.example', { width: 390, height: 844 });
+  await phone.goto(`${BASE}/portal/check-in`);
+  await shot(phone, 'portal-check-in');
+
+  await browser.close();
+} finally {
+  stop();
+}

@@ -20,10 +20,11 @@ async function accept(page: Page, path: string, name: string) {
   await page.getByRole('button', { name: 'Create my account' }).click();
 }
 
-test('an admin invites a therapist and a client, both join, the therapist is deactivated, and the trail shows it all', async ({ browser }) => {
+test('an admin invites a therapist and a client, both join, the therapist is deactivated, and the trail shows it all', async ({
+  browser,
+}) => {
   const adminContext = await browser.newContext({ storageState: storageState('admin') });
   const admin = await adminContext.newPage();
-  admin.on('dialog', (dialog) => void dialog.accept());
 
   const therapistEmail = `new.therapist.${tag}@northside.example`;
   const clientEmail = `quinn.${tag}@clients.northside.example`;
@@ -84,7 +85,18 @@ test('an admin invites a therapist and a client, both join, the therapist is dea
   await admin.goto(`/admin/people?q=${encodeURIComponent(tag)}`);
   await expect(admin.getByTestId(`member-${therapistEmail}`)).toBeVisible();
   await expect(admin.getByTestId(`member-${clientEmail}`)).toBeVisible();
-  await admin.getByRole('button', { name: `Deactivate Taylor Brook ${tag}` }).click();
+  // Deactivation sits in the row's Manage menu and asks first; cancelling changes nothing.
+  const row = admin.getByTestId(`member-${therapistEmail}`);
+  await row.getByText('Manage').click();
+  await row.getByRole('button', { name: `Deactivate Taylor Brook ${tag}` }).click();
+  const confirmation = admin.getByRole('dialog');
+  await expect(confirmation).toContainText(`Deactivate Taylor Brook ${tag}? They can no longer sign in`);
+  await expect(confirmation.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirmation.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirmation).toBeHidden();
+  await expect(row.getByText('deactivated')).toHaveCount(0);
+  await row.getByRole('button', { name: `Deactivate Taylor Brook ${tag}` }).click();
+  await confirmation.getByRole('button', { name: `Deactivate Taylor Brook ${tag}` }).click();
   await expect(admin.getByTestId(`member-${therapistEmail}`).getByText('deactivated')).toBeVisible();
   await therapist.goto('/caseload');
   await expect(therapist).toHaveURL(/\/login$/);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useId, useRef } from 'react';
 import type { FormState } from '@/app/_components/form';
 
 // Method syntax keeps parameters bivariant, so any action's typed result fits the shared FormState.
@@ -24,6 +24,10 @@ export function ActionButton({
   confirm?: string;
 }) {
   const [state, run, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const confirmed = useRef(false);
+  const confirmId = useId();
   useRefreshOnSuccess(state);
   const link = state?.ok ? (state as { data?: { link?: string | null } }).data?.link : null;
   const tones = {
@@ -33,16 +37,58 @@ export function ActionButton({
   };
   return (
     <form
+      ref={form}
       action={run}
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        // A destructive step asks first, in a modal dialog (focus stays inside it; Escape cancels).
+        if (confirm && !confirmed.current) {
+          e.preventDefault();
+          dialog.current?.showModal();
+        }
+        confirmed.current = false;
       }}
       className="inline-flex flex-col items-start gap-1"
     >
+      {confirm ? (
+        <dialog
+          ref={dialog}
+          aria-labelledby={confirmId}
+          className="m-auto max-w-sm rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+        >
+          <p id={confirmId} className="text-sm">
+            {confirm}
+          </p>
+          <div className="mt-4 flex justify-end gap-2">
+            <button
+              type="button"
+              autoFocus
+              onClick={() => dialog.current?.close()}
+              className="min-h-11 rounded-lg border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                dialog.current?.close();
+                confirmed.current = true;
+                form.current?.requestSubmit();
+              }}
+              className={`min-h-11 rounded-lg px-4 text-sm font-semibold ${tone === 'danger' ? 'bg-red-700 text-white hover:bg-red-800' : 'bg-brand-700 text-white hover:bg-brand-800'}`}
+            >
+              {label}
+            </button>
+          </div>
+        </dialog>
+      ) : null}
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={`min-h-9 rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-60 ${tones[tone]}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`min-h-9 rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-60 ${tones[tone]}`}
+      >
         {pending ? (pendingLabel ?? 'Working…') : label}
       </button>
       {state && !state.ok && state.formError ? (
@@ -50,7 +96,11 @@ export function ActionButton({
           {state.formError}
         </p>
       ) : null}
-      {state?.ok && state.message ? <p role="status" className="text-xs text-brand-800">{state.message}</p> : null}
+      {state?.ok && state.message ? (
+        <p role="status" className="text-xs text-brand-800">
+          {state.message}
+        </p>
+      ) : null}
       {link ? <SharedLink link={link} /> : null}
     </form>
   );
@@ -59,7 +109,10 @@ export function ActionButton({
 /** A link the admin passes on when the deployment does not send email. */
 export function SharedLink({ link }: { link: string }) {
   return (
-    <div role="status" className="mt-1 max-w-md rounded-lg border border-brand-200 bg-brand-50 p-3 text-xs text-brand-900">
+    <div
+      role="status"
+      className="mt-1 max-w-md rounded-lg border border-brand-200 bg-brand-50 p-3 text-xs text-brand-900"
+    >
       <p className="font-medium">Email is not set up here. Pass this link on to them privately; it works once.</p>
       <input
         readOnly

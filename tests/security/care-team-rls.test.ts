@@ -122,6 +122,19 @@ export async function probeCareTeamRls(): Promise<CareTeamTally> {
       ),
     );
     if (!(renamed.kind === 'refused' || (renamed.kind === 'rows' && renamed.n === 0))) tally.crossed.push(`clients: ${key} renamed A1 (${JSON.stringify(renamed)})`);
+    // A1's login and membership name them as a client of this practice just as the record does.
+    const login = world.A.clientA1.userId;
+    tally.probes += 1;
+    if ((await count(scope, 'users', sql`id = ${login}::uuid`)) > 0) tally.crossed.push(`users: ${key} read A1's login`);
+    tally.probes += 1;
+    if ((await count(scope, 'memberships', sql`user_id = ${login}::uuid`)) > 0) tally.crossed.push(`memberships: ${key} read A1's membership`);
+    tally.probes += 1;
+    const renamedLogin = await attemptWrite(() =>
+      runScoped(handle.app, scope, async (tx) =>
+        rowsOf(await tx.execute(sql`update users set name = 'Renamed' where id = ${login}::uuid returning 1`)).length,
+      ),
+    );
+    if (!(renamedLogin.kind === 'refused' || (renamedLogin.kind === 'rows' && renamedLogin.n === 0))) tally.crossed.push(`users: ${key} renamed A1's login (${JSON.stringify(renamedLogin)})`);
   }
   tally.probes += 1;
   const team = await count(await scopeOf('clientA2'), 'care_team', ofVictim);

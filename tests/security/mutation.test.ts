@@ -33,13 +33,27 @@ vi.mock('../../lib/access/scope', async (importOriginal) => {
 });
 
 describe('removing an authorization check makes the suite fail', () => {
-  it('with the permission map allowing everything, the probes report leaks', async () => {
+  const permissionProbes = (name: string) => ['client.create', 'measureSchedule.create', 'account.changeRole'].includes(name);
+
+  it('with the permission map allowing everything, row-level security still refuses what it lets through', async () => {
     patched.can = true;
     try {
-      const tally = await runIsolation(matrix, { only: (name) => ['client.create', 'measureSchedule.create', 'account.changeRole'].includes(name) });
+      const tally = await runIsolation(matrix, { only: permissionProbes });
+      expect(tally.leaks).toEqual([]);
+    } finally {
+      patched.can = false;
+    }
+  });
+
+  it('with the permission map allowing everything and no care-team row-level security, the probes report leaks', async () => {
+    patched.can = true;
+    patched.noDatabaseWall = true;
+    try {
+      const tally = await runIsolation(matrix, { only: permissionProbes });
       expect(tally.leaks.length).toBeGreaterThan(0);
     } finally {
       patched.can = false;
+      patched.noDatabaseWall = false;
     }
   });
 

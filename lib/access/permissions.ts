@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'submission.write': ['client'],
   // Object-level rule on top: care team only; admins see that homework was submitted, never the answers.
   'submission.review': ['therapist'],
+  // Object-level rule on top: care team only. The printable progress report, the CSV files and the FHIR bundle.
+  'client.export': ['therapist', 'admin'],
+  // Object-level rule on top: always the actor's own client record. Their report and CSV files from the portal.
+  'export.own': ['client'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

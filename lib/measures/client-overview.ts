@@ -172,7 +172,8 @@ export function buildMeasureOverview(
   };
 }
 
-function recoveryFor(measures: readonly MeasureOverview[]): RecoveryResult | null {
+/** NHS Talking Therapies recovery from the PHQ-9 and GAD-7 summaries; null until both have a baseline and a later score. */
+export function recoveryFor(measures: readonly MeasureOverview[]): RecoveryResult | null {
   const phq9 = measures.find((m) => m.key === 'phq9')?.sinceBaseline;
   const gad7 = measures.find((m) => m.key === 'gad7')?.sinceBaseline;
   if (!phq9 || !gad7) return null;

@@ -25,11 +25,11 @@ export function AppShell({
     <div className="min-h-screen">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
       </a>
-      <header className="border-b border-brand-800 bg-brand-700 text-white">
+      <header data-app-header className="border-b border-brand-800 bg-brand-700 text-white">
         <div
           className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}
         >

@@ -37,7 +37,15 @@ export default async function ProgressPage() {
 
   return (
     <>
-      <PageHeader title="My progress" description="How your answers have changed since you started. Only you and your care team see this." />
+      <PageHeader
+        title="My progress"
+        description="How your answers have changed since you started. Only you and your care team see this."
+        actions={
+          <Link href="/portal/report" className="text-sm font-medium text-brand-800 underline">
+            Printable report and my data
+          </Link>
+        }
+      />
 
       <Card title="Check-ins, last 30 days" className="mb-4">
         {checkins.length ? (

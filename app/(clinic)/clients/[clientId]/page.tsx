@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge, Card, PageHeader, formatDate } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { can } from '@/lib/access/permissions';
 import { getClientHeader } from '@/lib/clients/queries';
 import { parseOverviewRange } from '@/lib/measures/overview';
 import { ClientAlertsSection } from './alerts-section';
@@ -26,7 +28,17 @@ export default async function ClientPage({
   if (!client) notFound();
   return (
     <>
-      <PageHeader title={client.name} description={client.pronouns ?? undefined} />
+      <PageHeader
+        title={client.name}
+        description={client.pronouns ?? undefined}
+        actions={
+          client.onMyCareTeam && can(actor.role, 'client.export') ? (
+            <Link href={`/clients/${client.id}/report`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">
+              Progress report and data
+            </Link>
+          ) : undefined
+        }
+      />
       <Card title="Record">
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
           <div>

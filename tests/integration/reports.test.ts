@@ -96,13 +96,14 @@ beforeAll(async () => {
       })),
     );
   });
-  [therapist, otherTherapist, admin, clientA1, clientA2] = (await Promise.all([
+  const actors = (await Promise.all([
     actorFor(p.therapist, p.id),
     actorFor(p.otherTherapist, p.id),
     actorFor(p.admin, p.id),
     actorFor(p.clientA1, p.id),
     actorFor(p.clientA2, p.id),
   ])) as Actor[];
+  [therapist, otherTherapist, admin, clientA1, clientA2] = actors as [Actor, Actor, Actor, Actor, Actor];
 });
 
 function auditRows(action: string) {

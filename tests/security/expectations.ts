@@ -85,6 +85,8 @@ export const matrix: Matrix = {
     '/caseload': clinicPage('caseload.view'),
     // Admin A sees A1's non-clinical header; other practices and other therapists get the same 404 as a missing id.
     '/clients/[clientId]': clinicPage('client.viewRecord', onlyA1CareTeam, { params: a1 }),
+    // The report is clinical content: A1's care team only, so A's admin (off the team) gets the 404 too.
+    '/clients/[clientId]/report': clinicPage('client.export', { ...onlyA1CareTeam, adminA: 'notFound' }, { params: a1 }),
     '/admin/people': clinicPage('people.view'),
     '/admin/clients': clinicPage('client.manage'),
     '/admin/clients/new': clinicPage('client.create'),
@@ -116,11 +118,15 @@ export const matrix: Matrix = {
     '/portal/homework/[occurrenceId]': portalPage('submission.write', { clientA2: 'notFound' }, { params: (ctx) => ({ occurrenceId: ctx.a.dueOccurrenceId }) }),
     '/portal/measures/[measure]': portalPage('measure.submit', {}, { params: () => ({ measure: 'phq9' }) }),
     '/portal/progress': portalPage('progress.viewOwn'),
+    '/portal/report': portalPage('export.own'),
     '/portal/account': portalPage('account.changePassword'),
   },
   routeHandlers: {
     '/api/auth/[...nextauth]': 'Auth.js: sign-in goes through authorizeCredentials (throttled); session reads return identifiers only.',
     '/caseload/export': 'Probed in isolation.test.ts (each actor, the CSV scanned for what they must not see).',
     '/admin/audit/export': 'Probed in isolation.test.ts (admins only; B’s admin sees no id of A).',
+    '/clients/[clientId]/export/[file]': 'Probed in client-exports.test.ts (each actor, each file; care team only).',
+    '/clients/[clientId]/fhir': 'Probed in client-exports.test.ts (each actor; care team only).',
+    '/portal/export/[file]': 'Probed in client-exports.test.ts (each actor; a client gets only their own record).',
   },
 };

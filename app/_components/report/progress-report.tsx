@@ -91,11 +91,17 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
                       <span className="block text-xs font-normal text-slate-600">{m.pointsInRange} in period</span>
                     </th>
                     <td className={cell}>
-                      <span className="font-semibold">{score(m.key, m.baseline.score)}</span> {m.baseline.bandLabel ?? ''}
+                      <span data-part="baseline">
+                        <span className="font-semibold">{score(m.key, m.baseline.score)}</span>
+                        {m.baseline.bandLabel ? ` ${m.baseline.bandLabel}` : ''}
+                      </span>
                       <span className="block text-xs text-slate-600">{day(m.baseline.day)}{m.baselineMarked ? ' (chosen)' : ''}</span>
                     </td>
                     <td className={cell}>
-                      <span className="font-semibold">{score(m.key, m.latest.score)}</span> {m.latest.bandLabel ?? ''}
+                      <span data-part="latest">
+                        <span className="font-semibold">{score(m.key, m.latest.score)}</span>
+                        {m.latest.bandLabel ? ` ${m.latest.bandLabel}` : ''}
+                      </span>
                       {m.latestZScore !== null ? <span> (z {signed(roundTo(m.latestZScore, 1))})</span> : null}
                       <span className="block text-xs text-slate-600">{day(m.latest.day)}</span>
                     </td>
@@ -103,7 +109,7 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
                     <td className={cell}>
                       {change ? (
                         <>
-                          {CHANGE_LABELS[change.classification]}
+                          <span data-part="classification">{CHANGE_LABELS[change.classification]}</span>
                           <span className="block text-xs text-slate-600">reliable at ±{m.threshold}</span>
                           {change.response !== null ? (
                             <span className="block text-xs">

@@ -47,7 +47,17 @@ export function TrendChart({ title, caption, ...input }: TrendChartInput & { tit
         {g.thresholdLines.map((line) => (
           <g key={line.label}>
             <line x1={left} x2={right} y1={line.y} y2={line.y} stroke="#000" strokeWidth={0.75} strokeDasharray="2 2" />
-            <text x={right + 6} y={line.y + 3} fontSize={8} fill="#000" fontStyle="italic">
+            <text
+              x={right - 4}
+              y={line.y - 2.5}
+              fontSize={8}
+              textAnchor="end"
+              fill="#000"
+              fontStyle="italic"
+              stroke="#fff"
+              strokeWidth={2.5}
+              paintOrder="stroke"
+            >
               {line.label}
             </text>
           </g>

@@ -126,7 +126,8 @@ function measureTitle(key: string): string {
 
 function bandLabel(key: string, bandId: string | null): string | null {
   if (!bandId) return null;
-  const bands = (MEASURES as Record<string, { bands: readonly { id: string; label: string }[] } | undefined>)[key]?.bands ?? [];
+  const bands =
+    (MEASURES as Record<string, { bands: readonly { id: string; label: string }[] } | undefined>)[key]?.bands ?? [];
   return bands.find((b) => b.id === bandId)?.label ?? bandId;
 }
 

@@ -72,7 +72,12 @@ async function measureRows(tx: Tx, practiceId: string, clientId: string) {
  * Homework, one row per occurrence. Submitted answers go to the client themself and to therapists (who review
  * homework); an admin on the care team gets what was assigned and its statuses, as on the client page.
  */
-async function homeworkRows(tx: Tx, actor: Actor, clientId: string, homework: ClientHomework | null): Promise<HomeworkExportRow[]> {
+async function homeworkRows(
+  tx: Tx,
+  actor: Actor,
+  clientId: string,
+  homework: ClientHomework | null,
+): Promise<HomeworkExportRow[]> {
   if (!homework) return [];
   const withAnswers = actor.role === 'client' || can(actor.role, 'submission.review');
   const occurrenceIds = homework.assignments.flatMap((a) => a.occurrences.map((o) => o.id));
@@ -85,12 +90,22 @@ async function homeworkRows(tx: Tx, actor: Actor, clientId: string, homework: Cl
           currentVersion: submissions.currentVersion,
         })
         .from(submissions)
-        .where(and(eq(submissions.practiceId, actor.practiceId), eq(submissions.clientId, clientId), inArray(submissions.occurrenceId, occurrenceIds)))
+        .where(
+          and(
+            eq(submissions.practiceId, actor.practiceId),
+            eq(submissions.clientId, clientId),
+            inArray(submissions.occurrenceId, occurrenceIds),
+          ),
+        )
     : [];
   const versions =
     withAnswers && sent.length
       ? await tx
-          .select({ submissionId: submissionVersions.submissionId, version: submissionVersions.version, answers: submissionVersions.answers })
+          .select({
+            submissionId: submissionVersions.submissionId,
+            version: submissionVersions.version,
+            answers: submissionVersions.answers,
+          })
           .from(submissionVersions)
           .where(
             and(
@@ -136,7 +151,12 @@ async function homeworkRows(tx: Tx, actor: Actor, clientId: string, homework: Cl
  * One of a client's CSV files, for the client themself or a clinician on their care team; null for anyone
  * else, before anything is read. Every export is audited as `client.export` (which file and how many rows).
  */
-export async function exportClientCsv(actor: Actor, clientId: string, file: ExportFile, now: Date = new Date()): Promise<CsvDownload | null> {
+export async function exportClientCsv(
+  actor: Actor,
+  clientId: string,
+  file: ExportFile,
+  now: Date = new Date(),
+): Promise<CsvDownload | null> {
   if (!mayExportClient(actor, clientId)) return null;
   const timeZone = actor.practice.timeZone;
   // Its own scoped read (it also marks missed occurrences), so it runs before the export's transaction.

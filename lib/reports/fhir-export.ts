@@ -39,9 +39,13 @@ export async function exportClientFhir(actor: Actor, clientId: string, now: Date
         band: measureAdministrations.band,
       })
       .from(measureAdministrations)
-      .where(and(eq(measureAdministrations.practiceId, actor.practiceId), eq(measureAdministrations.clientId, clientId)))
+      .where(
+        and(eq(measureAdministrations.practiceId, actor.practiceId), eq(measureAdministrations.clientId, clientId)),
+      )
       .orderBy(asc(measureAdministrations.completedAt));
-    const administrations: FhirAdministration[] = rows.flatMap((r) => (isMeasureKey(r.measure) ? [{ ...r, measure: r.measure }] : []));
+    const administrations: FhirAdministration[] = rows.flatMap((r) =>
+      isMeasureKey(r.measure) ? [{ ...r, measure: r.measure }] : [],
+    );
     const bundle = clientBundle(client, administrations, now);
     await recordAudit(tx, actor, {
       action: 'client.export',

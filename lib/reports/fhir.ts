@@ -1,4 +1,12 @@
-import type { Bundle, Observation, Patient, Questionnaire, QuestionnaireItem, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  Observation,
+  Patient,
+  Questionnaire,
+  QuestionnaireItem,
+  QuestionnaireResponse,
+  Resource,
+} from '@medplum/fhirtypes';
 import { MEASURES } from '@/lib/measures/definitions';
 import { loincFor } from '@/lib/measures/loinc';
 import type { MeasureDefinition, MeasureItem, MeasureKey } from '@/lib/measures/types';
@@ -68,7 +76,13 @@ function measureCode(key: MeasureKey, part: 'panel' | 'total') {
   const loinc = loincFor(key);
   if (loinc) {
     return {
-      coding: [{ system: LOINC_SYSTEM, code: loinc[part], display: part === 'total' ? `${definition.shortTitle} total score` : definition.title }],
+      coding: [
+        {
+          system: LOINC_SYSTEM,
+          code: loinc[part],
+          display: part === 'total' ? `${definition.shortTitle} total score` : definition.title,
+        },
+      ],
       text: part === 'total' ? `${definition.shortTitle} total score` : definition.title,
     };
   }
@@ -115,12 +129,21 @@ export function questionnaireResource(key: MeasureKey): Questionnaire {
   };
 }
 
-export function questionnaireResponseResource(clientId: string, administration: FhirAdministration): QuestionnaireResponse {
+export function questionnaireResponseResource(
+  clientId: string,
+  administration: FhirAdministration,
+): QuestionnaireResponse {
   const definition = MEASURES[administration.measure];
   const item = definition.items.flatMap((measureItem) => {
     const value = administration.answers[measureItem.id];
     if (value === null || value === undefined) return [];
-    return [{ linkId: measureItem.id, text: itemText(definition, measureItem), answer: [{ valueCoding: answerCoding(measureItem, value) }] }];
+    return [
+      {
+        linkId: measureItem.id,
+        text: itemText(definition, measureItem),
+        answer: [{ valueCoding: answerCoding(measureItem, value) }],
+      },
+    ];
   });
   return {
     resourceType: 'QuestionnaireResponse',

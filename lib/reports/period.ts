@@ -52,7 +52,8 @@ export function parseReportPeriod(params: { from?: unknown; to?: unknown }, toda
   if (!isCalendarDay(values.from)) errors.from = 'Enter the first day as a date (YYYY-MM-DD).';
   if (!isCalendarDay(values.to)) errors.to = 'Enter the last day as a date (YYYY-MM-DD).';
   else if (values.to > today) errors.to = 'The report cannot end after today.';
-  if (!errors.from && !errors.to && values.from > values.to) errors.from = 'The first day must be on or before the last day.';
+  if (!errors.from && !errors.to && values.from > values.to)
+    errors.from = 'The first day must be on or before the last day.';
   const valid = !errors.from && !errors.to;
   return { period: valid ? values : fallback, values, errors };
 }

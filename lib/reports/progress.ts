@@ -122,7 +122,12 @@ export async function loadProgressReport(
     }
 
     const checkinRows = await tx
-      .select({ localDay: checkins.localDay, mood: checkins.mood, distress: checkins.distress, window: checkins.window })
+      .select({
+        localDay: checkins.localDay,
+        mood: checkins.mood,
+        distress: checkins.distress,
+        window: checkins.window,
+      })
       .from(checkins)
       .where(
         and(
@@ -178,7 +183,13 @@ export async function loadProgressReport(
       recovery: recoveryFor(measures),
       checkins: {
         summary: summariseCheckins(checkinRows, periodDays(period)),
-        points: checkinRows.map((r) => ({ t: dayToTime(r.localDay), day: r.localDay, mood: r.mood, distress: r.distress, window: r.window })),
+        points: checkinRows.map((r) => ({
+          t: dayToTime(r.localDay),
+          day: r.localDay,
+          mood: r.mood,
+          distress: r.distress,
+          window: r.window,
+        })),
       },
       homework: {
         overall: adherence(

@@ -26,7 +26,11 @@ export function fhirRefusal(status: 401 | 404): Response {
   const issue =
     status === 401
       ? { severity: 'error', code: 'login', diagnostics: 'Sign in first.' }
-      : { severity: 'error', code: 'not-found', diagnostics: 'That record was not found, or you do not have access to it.' };
+      : {
+          severity: 'error',
+          code: 'not-found',
+          diagnostics: 'That record was not found, or you do not have access to it.',
+        };
   return fhirResponse({ resourceType: 'OperationOutcome', issue: [issue] }, status);
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Bundle, Observation } from '@medplum/fhirtypes';
@@ -15,6 +16,11 @@ function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
 async function openAlexReport(therapist: Page): Promise<string> {
   await therapist.goto('/caseload');
   await therapist.getByRole('link', { name: 'Alex Rivera' }).first().click();
@@ -25,7 +31,9 @@ async function openAlexReport(therapist: Page): Promise<string> {
   return clientId;
 }
 
-test('a progress report prints to PDF (A4 and Letter) with the scores and bands shown on screen, and nothing of the screen around it', async ({ browser }, testInfo) => {
+test('a progress report prints to PDF (A4 and Letter) with the scores and bands shown on screen, and nothing of the screen around it', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const therapist = await as(browser, 'therapist');
   await openAlexReport(therapist);
@@ -41,6 +49,7 @@ test('a progress report prints to PDF (A4 and Letter) with the scores and bands 
   }
   expect(shown.length).toBeGreaterThanOrEqual(6);
   expect(shown.join(' ')).toMatch(/\d+ (Minimal|Mild|Moderate|Moderately severe|Severe)/);
+  await expectAccessible(therapist);
 
   const summary = `Steady gains this term — Ωμέγα ${Date.now()}`;
   await therapist.getByLabel(/Write a summary to print/).fill(summary);
@@ -83,7 +92,10 @@ test('a care-team CSV keeps a non-Latin name intact when read back with its byte
   await expect(assign.getByText('Homework assigned.')).toBeVisible();
 
   await therapist.getByRole('link', { name: 'Progress report and data' }).click();
-  const [download] = await Promise.all([therapist.waitForEvent('download'), therapist.getByRole('link', { name: 'Homework (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    therapist.waitForEvent('download'),
+    therapist.getByRole('link', { name: 'Homework (CSV)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^homework-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -104,9 +116,15 @@ test('the FHIR bundle of a demo client validates against the R4 definitions with
   const bundle = (await response.json()) as Bundle;
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundleErrors(bundle)).toEqual([]);
-  const observations = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Observation => r?.resourceType === 'Observation');
-  expect(observations.some((o) => o.code.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '44261-6'))).toBe(true);
-  expect(observations.some((o) => o.code.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '70274-6'))).toBe(true);
+  const observations = (bundle.entry ?? [])
+    .map((e) => e.resource)
+    .filter((r): r is Observation => r?.resourceType === 'Observation');
+  expect(
+    observations.some((o) => o.code.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '44261-6')),
+  ).toBe(true);
+  expect(
+    observations.some((o) => o.code.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '70274-6')),
+  ).toBe(true);
 
   // Another practice's admin gets the same answer as for a record that does not exist.
   const outsider = await browser.newContext({ storageState: storageState('otherAdmin') });
@@ -121,7 +139,11 @@ test('a client takes their own report and data from the portal', async ({ browse
   await client.getByRole('link', { name: 'Printable report and my data' }).click();
   await expect(client.getByRole('heading', { name: 'Alex Rivera', level: 1 })).toBeVisible();
   await expect(client.getByTestId('report-measures')).toBeVisible();
-  const [download] = await Promise.all([client.waitForEvent('download'), client.getByRole('link', { name: 'Check-ins (CSV)' }).click()]);
+  await expectAccessible(client);
+  const [download] = await Promise.all([
+    client.waitForEvent('download'),
+    client.getByRole('link', { name: 'Check-ins (CSV)' }).click(),
+  ]);
   const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(new TextDecoder().decode(bytes).split('\r\n')[1]).toMatch(/^Alex Rivera,\d{4}-\d{2}-\d{2},/);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignmentOccurrences, assignments, auditEvents, checkins, clients, measureAdministrations } from '../../db/schema';
+import {
+  assignmentOccurrences,
+  assignments,
+  auditEvents,
+  checkins,
+  clients,
+  measureAdministrations,
+} from '../../db/schema';
 import type { Actor } from '../../lib/auth/types';
 import { localDay } from '../../lib/checkins/rules';
 import { type MeasureKey, scoreMeasure } from '../../lib/measures';
@@ -40,7 +47,10 @@ beforeAll(async () => {
     { key: 'gad7', values: [1, 1, 1, 1, 1, 1, 1], daysAgo: 5 }, // 7, mild
   ];
   await asOwner(p.id, async (tx) => {
-    await tx.update(clients).set(NON_LATIN).where(and(eq(clients.practiceId, p.id), eq(clients.id, clientId)));
+    await tx
+      .update(clients)
+      .set(NON_LATIN)
+      .where(and(eq(clients.practiceId, p.id), eq(clients.id, clientId)));
     for (const a of administrations) {
       const given = answers(a.key, a.values);
       const result = scoreMeasure(a.key, given);
@@ -108,7 +118,16 @@ beforeAll(async () => {
 
 function auditRows(action: string) {
   return asOwner(p.id, (tx) =>
-    tx.select().from(auditEvents).where(and(eq(auditEvents.practiceId, p.id), eq(auditEvents.action, action), eq(auditEvents.clientId, p.clientA1.clientId))),
+    tx
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.practiceId, p.id),
+          eq(auditEvents.action, action),
+          eq(auditEvents.clientId, p.clientA1.clientId),
+        ),
+      ),
   );
 }
 
@@ -119,8 +138,18 @@ describe('the progress report', () => {
     expect(report).not.toBeNull();
     expect(report!.clientName).toBe('Łucja 王芳-Ωμέγα');
     const phq9 = report!.measures.find((m) => m.key === 'phq9')!;
-    expect([phq9.baseline.score, phq9.baseline.bandLabel, phq9.latest.score, phq9.latest.bandLabel]).toEqual([16, 'Moderately severe', 8, 'Mild']);
-    expect(phq9.sinceBaseline).toMatchObject({ change: -8, classification: 'reliable_improvement', response: true, remission: false });
+    expect([phq9.baseline.score, phq9.baseline.bandLabel, phq9.latest.score, phq9.latest.bandLabel]).toEqual([
+      16,
+      'Moderately severe',
+      8,
+      'Mild',
+    ]);
+    expect(phq9.sinceBaseline).toMatchObject({
+      change: -8,
+      classification: 'reliable_improvement',
+      response: true,
+      remission: false,
+    });
     const gad7 = report!.measures.find((m) => m.key === 'gad7')!;
     expect(gad7.sinceBaseline).toMatchObject({ change: -4, classification: 'reliable_improvement' });
     expect(report!.recovery).toMatchObject({ caseAtBaseline: true, recovery: true, reliableRecovery: true });
@@ -141,7 +170,10 @@ describe('the progress report', () => {
   });
 
   it('a shorter period reads change against the baseline before it and counts only its own check-ins', async () => {
-    const report = await loadProgressReport(therapist, p.clientA1.clientId, { from: addDays(today(), -7), to: today() });
+    const report = await loadProgressReport(therapist, p.clientA1.clientId, {
+      from: addDays(today(), -7),
+      to: today(),
+    });
     const phq9 = report!.measures.find((m) => m.key === 'phq9')!;
     expect(phq9.pointsInRange).toBe(1);
     expect(phq9.baseline.score).toBe(16);
@@ -179,12 +211,21 @@ describe('the CSV exports', () => {
 
   it('measures: item answers, scores and bands, one row per administration', async () => {
     const download = await exportClientCsv(clientA1, p.clientA1.clientId, 'measures');
-    const lines = download!.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = download!.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(5);
     const header = lines[0]!.split(',');
     const first = lines[1]!.split(',');
     const at = (name: string) => first[header.indexOf(name)];
-    expect([at('Measure'), at('Score'), at('Band'), at('q1'), at('q9')]).toEqual(['PHQ-9', '16', 'Moderately severe', '2', '0']);
+    expect([at('Measure'), at('Score'), at('Band'), at('q1'), at('q9')]).toEqual([
+      'PHQ-9',
+      '16',
+      'Moderately severe',
+      '2',
+      '0',
+    ]);
   });
 
   it('homework: one row per occurrence with its status', async () => {

@@ -54,7 +54,9 @@ describe('the per-client exports (route handlers)', () => {
       const { GET } = await route.load();
       for (const key of ACTOR_KEYS) {
         actAsKey(world, key);
-        const response = await GET(new Request('http://localhost/export'), { params: Promise.resolve(route.params(ctx.a.clientId)) });
+        const response = await GET(new Request('http://localhost/export'), {
+          params: Promise.resolve(route.params(ctx.a.clientId)),
+        });
         // Decoded keeping the byte-order mark (Response.text() would drop it).
         const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
         actAsKey(world, 'signedOut');
@@ -66,10 +68,15 @@ describe('the per-client exports (route handlers)', () => {
         // A2 reads their own record from the portal: nothing of A1's clinical content may be in it.
         if (key === 'clientA2') secrets.push(ctx.a.clinicalCanary);
         for (const secret of secrets) expect(body.includes(secret), `${label} sees ${secret}`).toBe(false);
-        if (response.status === 200 && (key === 'therapistA1' || key === 'clientA1') && route.name !== '/clients/[clientId]/fhir') {
+        if (
+          response.status === 200 &&
+          (key === 'therapistA1' || key === 'clientA1') &&
+          route.name !== '/clients/[clientId]/fhir'
+        ) {
           expect(body.charCodeAt(0), `${label} starts with a byte-order mark`).toBe(0xfeff);
         }
-        if (response.status === 200 && route.name.endsWith('checkins') && (key === 'therapistA1' || key === 'clientA1')) expect(body, label).toContain(ctx.a.clinicalCanary);
+        if (response.status === 200 && route.name.endsWith('checkins') && (key === 'therapistA1' || key === 'clientA1'))
+          expect(body, label).toContain(ctx.a.clinicalCanary);
       }
     }
   });

@@ -15,7 +15,9 @@ function score(key: MeasureKey, value: number): string {
 }
 
 function day(value: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${value}T12:00:00Z`),
+  );
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -35,10 +37,17 @@ const cell = 'border-b border-slate-200 px-2 py-1.5 text-left align-top';
  */
 export function ProgressReportView({ report, summary }: { report: ProgressReport; summary?: React.ReactNode }) {
   const { summary: checkinSummary } = report.checkins;
-  const generated = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: report.timeZone }).format(report.generatedAt);
+  const generated = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: report.timeZone,
+  }).format(report.generatedAt);
   const shown = report.measures.map((m) => m.key);
   return (
-    <article className="report rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0" aria-labelledby="report-title">
+    <article
+      className="report rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0"
+      aria-labelledby="report-title"
+    >
       <header className="border-b-2 border-slate-800 pb-3">
         <p className="text-xs uppercase tracking-wide text-slate-600">{report.practiceName} · Progress report</p>
         <h1 id="report-title" className="mt-1 text-2xl font-semibold text-slate-900">
@@ -70,62 +79,83 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
 
       <Section title="Measures">
         {report.measures.length ? (
-          <table className="w-full border-collapse text-sm" data-testid="report-measures">
-            <caption className="sr-only">Scores at baseline and at the end of the period, with the change between them</caption>
-            <thead>
-              <tr className="text-xs text-slate-600">
-                <th scope="col" className={cell}>Measure</th>
-                <th scope="col" className={cell}>Baseline</th>
-                <th scope="col" className={cell}>Latest</th>
-                <th scope="col" className={cell}>Change</th>
-                <th scope="col" className={cell}>Against baseline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.measures.map((m) => {
-                const change = m.sinceBaseline;
-                return (
-                  <tr key={m.key} data-measure={m.key}>
-                    <th scope="row" className={`${cell} font-medium`}>
-                      {m.shortTitle}
-                      <span className="block text-xs font-normal text-slate-600">{m.pointsInRange} in period</span>
-                    </th>
-                    <td className={cell}>
-                      <span data-part="baseline">
-                        <span className="font-semibold">{score(m.key, m.baseline.score)}</span>
-                        {m.baseline.bandLabel ? ` ${m.baseline.bandLabel}` : ''}
-                      </span>
-                      <span className="block text-xs text-slate-600">{day(m.baseline.day)}{m.baselineMarked ? ' (chosen)' : ''}</span>
-                    </td>
-                    <td className={cell}>
-                      <span data-part="latest">
-                        <span className="font-semibold">{score(m.key, m.latest.score)}</span>
-                        {m.latest.bandLabel ? ` ${m.latest.bandLabel}` : ''}
-                      </span>
-                      {m.latestZScore !== null ? <span> (z {signed(roundTo(m.latestZScore, 1))})</span> : null}
-                      <span className="block text-xs text-slate-600">{day(m.latest.day)}</span>
-                    </td>
-                    <td className={cell}>{change ? signed(roundTo(change.change, DECIMALS[m.key])) : '—'}</td>
-                    <td className={cell}>
-                      {change ? (
-                        <>
-                          <span data-part="classification">{CHANGE_LABELS[change.classification]}</span>
-                          <span className="block text-xs text-slate-600">reliable at ±{m.threshold}</span>
-                          {change.response !== null ? (
-                            <span className="block text-xs">
-                              {change.remission ? 'Remission' : change.response ? 'Response (≥ 50% fall)' : 'No response yet'}
-                            </span>
-                          ) : null}
-                        </>
-                      ) : (
-                        'Baseline only'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto print:overflow-visible">
+            <table className="w-full border-collapse text-sm" data-testid="report-measures">
+              <caption className="sr-only">
+                Scores at baseline and at the end of the period, with the change between them
+              </caption>
+              <thead>
+                <tr className="text-xs text-slate-600">
+                  <th scope="col" className={cell}>
+                    Measure
+                  </th>
+                  <th scope="col" className={cell}>
+                    Baseline
+                  </th>
+                  <th scope="col" className={cell}>
+                    Latest
+                  </th>
+                  <th scope="col" className={cell}>
+                    Change
+                  </th>
+                  <th scope="col" className={cell}>
+                    Against baseline
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.measures.map((m) => {
+                  const change = m.sinceBaseline;
+                  return (
+                    <tr key={m.key} data-measure={m.key}>
+                      <th scope="row" className={`${cell} font-medium`}>
+                        {m.shortTitle}
+                        <span className="block text-xs font-normal text-slate-600">{m.pointsInRange} in period</span>
+                      </th>
+                      <td className={cell}>
+                        <span data-part="baseline">
+                          <span className="font-semibold">{score(m.key, m.baseline.score)}</span>
+                          {m.baseline.bandLabel ? ` ${m.baseline.bandLabel}` : ''}
+                        </span>
+                        <span className="block text-xs text-slate-600">
+                          {day(m.baseline.day)}
+                          {m.baselineMarked ? ' (chosen)' : ''}
+                        </span>
+                      </td>
+                      <td className={cell}>
+                        <span data-part="latest">
+                          <span className="font-semibold">{score(m.key, m.latest.score)}</span>
+                          {m.latest.bandLabel ? ` ${m.latest.bandLabel}` : ''}
+                        </span>
+                        {m.latestZScore !== null ? <span> (z {signed(roundTo(m.latestZScore, 1))})</span> : null}
+                        <span className="block text-xs text-slate-600">{day(m.latest.day)}</span>
+                      </td>
+                      <td className={cell}>{change ? signed(roundTo(change.change, DECIMALS[m.key])) : '—'}</td>
+                      <td className={cell}>
+                        {change ? (
+                          <>
+                            <span data-part="classification">{CHANGE_LABELS[change.classification]}</span>
+                            <span className="block text-xs text-slate-600">reliable at ±{m.threshold}</span>
+                            {change.response !== null ? (
+                              <span className="block text-xs">
+                                {change.remission
+                                  ? 'Remission'
+                                  : change.response
+                                    ? 'Response (≥ 50% fall)'
+                                    : 'No response yet'}
+                              </span>
+                            ) : null}
+                          </>
+                        ) : (
+                          'Baseline only'
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p className="text-sm text-slate-700">No measure was completed by the end of this period.</p>
         )}
@@ -150,7 +180,11 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
               domain={report.domain}
               yRange={m.scoreRange}
               bands={m.bands}
-              points={m.points.map((p) => ({ t: p.t, y: p.score, isBaseline: p.administrationId === m.baseline.administrationId }))}
+              points={m.points.map((p) => ({
+                t: p.t,
+                y: p.score,
+                isBaseline: p.administrationId === m.baseline.administrationId,
+              }))}
               baseline={{ t: m.baseline.t, y: m.baseline.score }}
               threshold={m.threshold}
               markers={report.homework.assignedAt}
@@ -168,15 +202,20 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
                 Checked in on <strong>{checkinSummary.checkins}</strong> of {checkinSummary.daysInPeriod} days.
               </li>
               <li>
-                Mood (0–10): mean <strong>{checkinSummary.mood!.mean}</strong>, lowest {checkinSummary.mood!.min}, highest {checkinSummary.mood!.max}.
+                Mood (0–10): mean <strong>{checkinSummary.mood!.mean}</strong>, lowest {checkinSummary.mood!.min},
+                highest {checkinSummary.mood!.max}.
               </li>
               <li>
-                Distress (0–100): mean <strong>{checkinSummary.distress!.mean}</strong>, lowest {checkinSummary.distress!.min}, highest{' '}
-                {checkinSummary.distress!.max}.
+                Distress (0–100): mean <strong>{checkinSummary.distress!.mean}</strong>, lowest{' '}
+                {checkinSummary.distress!.min}, highest {checkinSummary.distress!.max}.
               </li>
               <li>
                 Window of tolerance:{' '}
-                {WINDOW_STATES.map((state) => `${WINDOW_LABELS[state].toLowerCase()} ${checkinSummary.window[state]} (${share(checkinSummary.window[state], checkinSummary.checkins)}%)`).join(', ')}.
+                {WINDOW_STATES.map(
+                  (state) =>
+                    `${WINDOW_LABELS[state].toLowerCase()} ${checkinSummary.window[state]} (${share(checkinSummary.window[state], checkinSummary.checkins)}%)`,
+                ).join(', ')}
+                .
               </li>
             </ul>
             <div className="mt-4 grid gap-4">
@@ -211,22 +250,30 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
         {report.homework.overall.due ? (
           <>
             <p className="text-sm" data-testid="report-adherence">
-              Completed <strong>{report.homework.overall.completed}</strong> of {report.homework.overall.due} items due in the period (
-              {percent(report.homework.overall.ratio)}).
+              Completed <strong>{report.homework.overall.completed}</strong> of {report.homework.overall.due} items due
+              in the period ({percent(report.homework.overall.ratio)}).
             </p>
             <table className="mt-2 w-full border-collapse text-sm">
               <caption className="sr-only">Homework due in the period</caption>
               <thead>
                 <tr className="text-xs text-slate-600">
-                  <th scope="col" className={cell}>Homework</th>
-                  <th scope="col" className={cell}>Schedule</th>
-                  <th scope="col" className={cell}>Completed</th>
+                  <th scope="col" className={cell}>
+                    Homework
+                  </th>
+                  <th scope="col" className={cell}>
+                    Schedule
+                  </th>
+                  <th scope="col" className={cell}>
+                    Completed
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {report.homework.assignments.map((a, i) => (
                   <tr key={i}>
-                    <th scope="row" className={`${cell} font-normal`}>{a.title}</th>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      {a.title}
+                    </th>
                     <td className={cell}>{a.recurrenceLabel}</td>
                     <td className={cell}>
                       {a.adherence.completed} of {a.adherence.due} ({percent(a.adherence.ratio)})
@@ -247,8 +294,8 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
             <p key={line}>{line}</p>
           ))}
           <p className="mt-1">
-            Reliable change follows Jacobson &amp; Truax (1991); bands and thresholds as published for each measure. Scores support clinical
-            judgement; they do not replace it.
+            Reliable change follows Jacobson &amp; Truax (1991); bands and thresholds as published for each measure.
+            Scores support clinical judgement; they do not replace it.
           </p>
         </footer>
       ) : null}

@@ -3,7 +3,17 @@ import { EXPORT_FILES, EXPORT_FILE_LABELS } from '@/lib/reports/csv-files';
 import type { ParsedPeriod } from '@/lib/reports/period';
 import { PrintButton } from './print-button';
 
-function DayField({ name, label, value, error }: { name: 'from' | 'to'; label: string; value: string; error?: string }) {
+function DayField({
+  name,
+  label,
+  value,
+  error,
+}: {
+  name: 'from' | 'to';
+  label: string;
+  value: string;
+  error?: string;
+}) {
   const errorId = `report-${name}-error`;
   return (
     <div>
@@ -51,10 +61,17 @@ export function ReportControls({
       <Link href={back.href} className="text-sm font-medium text-brand-800 underline">
         ← {back.label}
       </Link>
-      <form action={action} method="get" className="flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+      <form
+        action={action}
+        method="get"
+        className="flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200"
+      >
         <DayField name="from" label="From" value={parsed.values.from} error={parsed.errors.from} />
         <DayField name="to" label="To" value={parsed.values.to} error={parsed.errors.to} />
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        >
           Show period
         </button>
         <div className="ml-auto">
@@ -63,7 +80,9 @@ export function ReportControls({
       </form>
       <nav aria-label="Data files" className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
         <h2 className="font-medium text-slate-900">Download the data</h2>
-        <p className="mt-1 text-slate-600">All of the record, not only this period. CSV files open in any spreadsheet.</p>
+        <p className="mt-1 text-slate-600">
+          All of the record, not only this period. CSV files open in any spreadsheet.
+        </p>
         <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
           {EXPORT_FILES.map((file) => (
             <li key={file}>

@@ -27,7 +27,15 @@ export function TrendChart({ title, caption, ...input }: TrendChartInput & { tit
             </text>
           </g>
         ))}
-        <rect x={left} y={top} width={right - left} height={bottom - top} fill="none" stroke="#555" strokeWidth={0.75} />
+        <rect
+          x={left}
+          y={top}
+          width={right - left}
+          height={bottom - top}
+          fill="none"
+          stroke="#555"
+          strokeWidth={0.75}
+        />
         {g.yTicks.map((tick) => (
           <g key={`y${tick.label}`}>
             <line x1={left - 3} x2={left} y1={tick.y} y2={tick.y} stroke="#555" strokeWidth={0.75} />
@@ -39,7 +47,13 @@ export function TrendChart({ title, caption, ...input }: TrendChartInput & { tit
         {g.xTicks.map((tick, i) => (
           <g key={`x${i}`}>
             <line x1={tick.x} x2={tick.x} y1={bottom} y2={bottom + 3} stroke="#555" strokeWidth={0.75} />
-            <text x={tick.x} y={bottom + 13} fontSize={9} textAnchor={i === 0 ? 'start' : i === g.xTicks.length - 1 ? 'end' : 'middle'} fill="#222">
+            <text
+              x={tick.x}
+              y={bottom + 13}
+              fontSize={9}
+              textAnchor={i === 0 ? 'start' : i === g.xTicks.length - 1 ? 'end' : 'middle'}
+              fill="#222"
+            >
               {tick.label}
             </text>
           </g>
@@ -64,19 +78,42 @@ export function TrendChart({ title, caption, ...input }: TrendChartInput & { tit
         ))}
         {g.baselineX !== null ? (
           <g>
-            <line x1={g.baselineX} x2={g.baselineX} y1={top} y2={bottom} stroke="#000" strokeWidth={0.75} strokeDasharray="5 3" />
+            <line
+              x1={g.baselineX}
+              x2={g.baselineX}
+              y1={top}
+              y2={bottom}
+              stroke="#000"
+              strokeWidth={0.75}
+              strokeDasharray="5 3"
+            />
             <text x={g.baselineX + 3} y={top + 9} fontSize={8} fill="#000">
               baseline
             </text>
           </g>
         ) : null}
         {g.markers.map((marker, i) => (
-          <path key={`m${i}`} d={`M${marker.x} ${bottom - 1} l-3.5 -6 h7 z`} fill="#fff" stroke="#000" strokeWidth={0.75} />
+          <path
+            key={`m${i}`}
+            d={`M${marker.x} ${bottom - 1} l-3.5 -6 h7 z`}
+            fill="#fff"
+            stroke="#000"
+            strokeWidth={0.75}
+          />
         ))}
         {g.path ? <path d={g.path} fill="none" stroke="#000" strokeWidth={1.5} strokeLinejoin="round" /> : null}
         {g.dots.map((dot, i) =>
           dot.isBaseline ? (
-            <rect key={`d${i}`} x={dot.x - 3.5} y={dot.y - 3.5} width={7} height={7} fill="#fff" stroke="#000" strokeWidth={1.25} />
+            <rect
+              key={`d${i}`}
+              x={dot.x - 3.5}
+              y={dot.y - 3.5}
+              width={7}
+              height={7}
+              fill="#fff"
+              stroke="#000"
+              strokeWidth={1.25}
+            />
           ) : (
             <circle key={`d${i}`} cx={dot.x} cy={dot.y} r={2.5} fill="#000" />
           ),

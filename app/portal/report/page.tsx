@@ -11,7 +11,11 @@ import { loadProgressReport } from '@/lib/reports/progress';
 export const metadata: Metadata = { title: 'My report' };
 
 /** The client's own progress report, to print or keep, and their data files. */
-export default async function MyReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireClientActor();
   if (!can(actor.role, 'export.own')) notFound();
   const parsed = parseReportPeriod(await searchParams, localDay(new Date(), actor.practice.timeZone));

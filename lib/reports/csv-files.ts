@@ -23,8 +23,10 @@ export function isExportFile(value: unknown): value is ExportFile {
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
+/** toCsv's file, starting with exactly one byte-order mark. */
 export function csvFile(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return BYTE_ORDER_MARK + toCsv(header, rows);
+  const body = toCsv(header, rows);
+  return body.startsWith(BYTE_ORDER_MARK) ? body : BYTE_ORDER_MARK + body;
 }
 
 export interface CheckinExportRow {

@@ -18,6 +18,7 @@ import { exportClientFhir } from '../../lib/reports/fhir-export';
 import { defaultPeriod } from '../../lib/reports/period';
 import { loadProgressReport } from '../../lib/reports/progress';
 import { asOwner } from '../support/clinical';
+import { parseCsv } from '../support/csv';
 import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
 import { bundleErrors } from '../support/fhir';
 
@@ -198,12 +199,12 @@ describe('the CSV exports', () => {
     const bytes = Buffer.from(download!.body, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8').decode(bytes); // strips the mark, as a spreadsheet does
-    const lines = text.trim().split('\r\n');
-    expect(lines[0]!.startsWith('Client,Day,')).toBe(true);
-    expect(lines).toHaveLength(6);
-    expect(lines[1]).toContain('Łucja 王芳-Ωμέγα');
-    expect(text).toContain('Talked with 李雷 — felt better');
-    expect(text).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00/);
+    const [header, ...lines] = parseCsv(text);
+    expect(header!.slice(0, 2)).toEqual(['Client', 'Day']);
+    expect(lines).toHaveLength(5);
+    expect(lines.every((line) => line[0] === 'Łucja 王芳-Ωμέγα')).toBe(true);
+    expect(lines[0]![header!.indexOf('Note')]).toBe('Talked with 李雷 — felt better');
+    expect(lines[0]![header!.indexOf('First recorded')]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00$/);
     const rows = await auditRows('client.export');
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)!.meta).toEqual({ file: 'checkins', format: 'csv', rows: 5 });
@@ -211,14 +212,9 @@ describe('the CSV exports', () => {
 
   it('measures: item answers, scores and bands, one row per administration', async () => {
     const download = await exportClientCsv(clientA1, p.clientA1.clientId, 'measures');
-    const lines = download!.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(lines).toHaveLength(5);
-    const header = lines[0]!.split(',');
-    const first = lines[1]!.split(',');
-    const at = (name: string) => first[header.indexOf(name)];
+    const [header, first, ...rest] = parseCsv(download!.body);
+    expect(rest).toHaveLength(3);
+    const at = (name: string) => first![header!.indexOf(name)];
     expect([at('Measure'), at('Score'), at('Band'), at('q1'), at('q9')]).toEqual([
       'PHQ-9',
       '16',

@@ -33,7 +33,8 @@ const cell = 'border-b border-slate-200 px-2 py-1.5 text-left align-top';
 
 /**
  * The progress report itself, as it is printed: everything here is server-rendered; `summary` is the one
- * interactive piece (the therapist's text), and only on the clinic's copy.
+ * interactive piece (the therapist's text), and only on the clinic's copy. Like the charts, it keeps a light card
+ * in the dark theme too (chart-surface), so the screen shows what the paper will.
  */
 export function ProgressReportView({ report, summary }: { report: ProgressReport; summary?: React.ReactNode }) {
   const { summary: checkinSummary } = report.checkins;
@@ -45,7 +46,7 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
   const shown = report.measures.map((m) => m.key);
   return (
     <article
-      className="report rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0"
+      className="report chart-surface rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0"
       aria-labelledby="report-title"
     >
       <header className="border-b-2 border-slate-800 pb-3">

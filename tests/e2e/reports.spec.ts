@@ -56,6 +56,8 @@ test('a progress report prints to PDF (A4 and Letter) with the scores and bands 
   await therapist.getByLabel(/Write a summary to print/).fill(summary);
 
   for (const format of ['A4', 'Letter'] as const) {
+    // Letter is printed from a device in dark mode: paper is the same either way.
+    if (format === 'Letter') await therapist.emulateMedia({ colorScheme: 'dark' });
     const file = testInfo.outputPath(`report-${format}.pdf`);
     await therapist.pdf({ path: file, format, printBackground: true });
     const text = pdfText(file);

@@ -36,7 +36,11 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
-          setupFiles: ['tests/support/setup-env.ts', 'tests/support/setup-db.ts'],
+          setupFiles: [
+            'tests/support/setup-env.ts',
+            'tests/support/setup-db.ts',
+            'tests/security/harness/request-mock.ts',
+          ],
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },

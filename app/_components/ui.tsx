@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatInstant, formatLocalDay } from '@/lib/time/format';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
   return (
@@ -57,8 +58,12 @@ export function LoadingState({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-export function formatDate(value: Date | string | null | undefined, timeZone?: string): string {
-  if (!value) return '—';
-  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: typeof value === 'string' && value.length === 10 ? 'UTC' : timeZone }).format(date);
+/** An instant as a date on the practice's calendar; a missing one as a dash. */
+export function formatDate(value: Date | string | null | undefined, timeZone: string): string {
+  return value ? formatInstant(value, timeZone) : '—';
+}
+
+/** A local calendar day ('YYYY-MM-DD', already in the practice's zone) as a date; a missing one as a dash. */
+export function formatDay(day: string | null | undefined): string {
+  return day ? formatLocalDay(day) : '—';
 }

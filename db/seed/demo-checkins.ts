@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { addDays } from '../../lib/assignments/recurrence';
 import { type AlertDraft, alertsForChange, alertsForCheckin, alertsForPhq9 } from '../../lib/alerts/triggers';
-import { SELF_CARE_OPTIONS, SOCIAL_CONTACT_OPTIONS, localDay } from '../../lib/checkins/rules';
+import { SELF_CARE_OPTIONS, SOCIAL_CONTACT_OPTIONS } from '../../lib/checkins/rules';
 import { administrationScoreFields, scoreMeasure } from '../../lib/measures/scoring';
 import type { MeasureKey } from '../../lib/measures/types';
 import type { DatabaseHandle, Tx } from '../connection';
 import { alerts, checkins, measureAdministrations, measureSchedules, practices } from '../schema';
 import type { DemoData } from './demo';
 import { ownerScoped } from './factories';
+import { addDays, localDay } from '../../lib/time/day';
 
 /**
  * 90 days of check-ins and measures for Northside's clients, so every screen has something true-looking to

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { buildCustomTemplate, customTemplateInput, getTemplate, schemaFor } from '../../lib/exercises';
-import { addDays, expandOccurrences, localDateOf, type RecurrenceRule } from '../../lib/assignments/recurrence';
+import { expandOccurrences, type RecurrenceRule } from '../../lib/assignments/recurrence';
 import type { DatabaseHandle } from '../connection';
 import { assignmentOccurrences, assignments, exerciseTemplates, submissions, submissionVersions } from '../schema';
 import type { DemoData } from './demo';
 import { ownerScoped } from './factories';
+import { addDays, localDay } from '../../lib/time/day';
 
 const DAY_MS = 86_400_000;
 
@@ -81,7 +82,7 @@ export async function seedHomework(handle: DatabaseHandle, demo: DemoData): Prom
   // Dana treats every third client (the demo deals clients to therapists in turn).
   const danas = practice.clients.filter((_, i) => i % practice.therapists.length === 0);
   const now = new Date();
-  const today = localDateOf(now, timeZone);
+  const today = localDay(now, timeZone);
 
   const plans: Plan[] = [
     ...[0, 1, 2, 3, 4].map(

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, localDateOf, zonedTimeToUtc } from '../../lib/assignments/recurrence';
 import type { DatabaseHandle } from '../connection';
 import { assignmentOccurrences, assignments, submissionComments, submissions, submissionVersions } from '../schema';
 import type { DemoData, DemoPractice } from './demo';
 import { ownerScoped } from './factories';
+import { addDays, localDay, zonedTimeToUtc } from '../../lib/time/day';
 
 const FEELINGS = ['hurt', 'ashamed', 'lonely', 'anxious'] as const;
 const SITUATIONS = [
@@ -49,7 +49,7 @@ export const DEMO_SAFETY_PLAN = {
 
 async function seedPractice(handle: DatabaseHandle, practice: DemoPractice, timeZone: string): Promise<void> {
   const db = await handle.owner();
-  const today = localDateOf(new Date(), timeZone);
+  const today = localDay(new Date(), timeZone);
   const a: (typeof assignments.$inferInsert)[] = [];
   const o: (typeof assignmentOccurrences.$inferInsert)[] = [];
   const s: (typeof submissions.$inferInsert)[] = [];

@@ -1,8 +1,6 @@
-import { addDays, localDateOf, zonedTimeToUtc, type RecurrenceRule } from './recurrence';
-
-function day(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-}
+import { type RecurrenceRule } from './recurrence';
+import { addDays, localDay, zonedTimeToUtc } from '@/lib/time/day';
+import { formatLocalDay } from '@/lib/time/format';
 
 function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
@@ -12,7 +10,7 @@ function times(n: number): string {
 export function describeRecurrence(rule: RecurrenceRule): string {
   if (rule.kind === 'once') return 'Once';
   const head = rule.kind === 'daily' ? 'Daily' : rule.kind === 'weekly' ? 'Weekly' : rule.n === 1 ? 'Every day' : `Every ${rule.n} days`;
-  return 'count' in rule.end ? `${head}, ${times(rule.end.count)}` : `${head} until ${day(rule.end.until)}`;
+  return 'count' in rule.end ? `${head}, ${times(rule.end.count)}` : `${head} until ${formatLocalDay(rule.end.until)}`;
 }
 
 /** Reads a stored rule defensively: a row written by hand must not break a page. */
@@ -45,7 +43,7 @@ export const DEFAULT_DUE_TIME = '20:00';
  * than half an hour away (the first due time must still be ahead when the form is sent).
  */
 export function defaultSchedule(timeZone: string, now: Date = new Date()): { startDate: string; dueTime: string } {
-  const today = localDateOf(now, timeZone);
+  const today = localDay(now, timeZone);
   const due = zonedTimeToUtc(today, DEFAULT_DUE_TIME, timeZone);
   const startDate = due.getTime() - now.getTime() < 30 * 60_000 ? addDays(today, 1) : today;
   return { startDate, dueTime: DEFAULT_DUE_TIME };

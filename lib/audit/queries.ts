@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/types';
 import { displayName } from '@/lib/clients/queries';
 import { toCsv } from '@/lib/export/csv';
 import { isUuid } from '@/lib/access/ids';
+import { isLocalDay } from '@/lib/time/day';
 
 export type AuditFilters = {
   person: string | null;
@@ -24,12 +25,8 @@ const EXPORT_LIMIT = 50_000;
 /** Reads the filters from the URL; malformed values are dropped, not passed to SQL. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string).trim() : '');
-  // Round-trip through Date: the engine accepts days like 2024-02-30 that Postgres refuses.
-  const validDay = (v: string) => {
-    if (!DAY.test(v) || v < '1900-01-01' || v > '9999-12-31') return null;
-    const parsed = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v ? v : null;
-  };
+  // A real calendar day only: Postgres refuses days like 2024-02-30.
+  const validDay = (v: string) => (DAY.test(v) && v >= '1900-01-01' && v <= '9999-12-31' && isLocalDay(v) ? v : null);
   const page = Number.parseInt(one('page'), 10);
   return {
     person: isUuid(one('person')) ? one('person') : null,

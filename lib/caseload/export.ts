@@ -9,6 +9,7 @@ import { CHANGE_LABELS } from './format';
 import { type MeasureCell, type RosterRow, queryRoster } from './roster';
 import { type RosterView, isFiltered } from './view';
 import { isUuid } from '@/lib/access/ids';
+import { localDay } from '@/lib/time/day';
 
 
 export const ROSTER_CSV_HEADER = [
@@ -86,7 +87,7 @@ export async function exportRoster(actor: Actor, view: RosterView, selectedIds: 
         filtered: isFiltered(view),
       },
     });
-    const stamp = new Intl.DateTimeFormat('en-CA', { timeZone: actor.practice.timeZone }).format(new Date());
+    const stamp = localDay(new Date(), actor.practice.timeZone);
     return { filename: `caseload-${stamp}.csv`, csv: toCsv(ROSTER_CSV_HEADER, chosen.map(rosterCsvRow)) };
   });
 }

@@ -1,16 +1,12 @@
 import type { ChangeClassification } from '@/lib/measures';
+import { daysBetween } from '@/lib/time/day';
+import { formatInstant, formatLocalDay, FULL_DATE, FULL_DATE_TIME } from '@/lib/time/format';
 
 /** Display text for the roster, computed on the server in the practice's time zone (no hydration drift). */
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
-}
-
 /** "today", "yesterday", "3 days ago", "in 2 days" — between two local calendar days. */
 export function relativeDay(today: string, day: string): string {
-  const diff = dayNumber(today) - dayNumber(day);
+  const diff = daysBetween(day, today);
   if (diff === 0) return 'today';
   if (diff === 1) return 'yesterday';
   if (diff === -1) return 'tomorrow';
@@ -19,11 +15,11 @@ export function relativeDay(today: string, day: string): string {
 }
 
 export function exactDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return formatInstant(iso, timeZone, FULL_DATE_TIME);
 }
 
 export function exactDay(day: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return formatLocalDay(day, FULL_DATE);
 }
 
 export const CHANGE_LABELS: Readonly<Record<ChangeClassification, string>> = {

@@ -24,6 +24,7 @@ import {
   HOMEWORK_WINDOW_DAYS,
 } from './attention';
 import { BAND_FILTERS, ROSTER_MEASURES, type RosterMeasure, type RosterView, type SortKey } from './view';
+import { localDay } from '@/lib/time/day';
 
 export const SPARKLINE_DAYS = 14;
 /** The CSV export's ceiling: more than a practice's whole roster, small enough to build in memory. */
@@ -463,9 +464,6 @@ function toRow(raw: RawRow): RosterRow {
   };
 }
 
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 /** Runs inside the caller's transaction: one statement for the page and its total (two past the last page). */
 export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: { all?: boolean } = {}): Promise<RosterPage> {
@@ -486,7 +484,7 @@ export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: 
     total,
     page: opts.all ? 1 : view.page,
     pageCount,
-    today: str(raw[0]?.today) ?? todayIn(actor.practice.timeZone),
+    today: str(raw[0]?.today) ?? localDay(new Date(), actor.practice.timeZone),
     viewer: { role: actor.role, seesEveryClient: actor.role === 'admin' },
   };
 }

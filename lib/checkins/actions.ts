@@ -8,7 +8,7 @@ import { openAlertKinds, raiseAlerts } from '@/lib/alerts/raise';
 import { alertsForCheckin, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
 import { OUR_RULES } from '@/lib/measures/rules';
 import { checkinFormInput } from './input';
-import { localDay } from './rules';
+import { localDay } from '@/lib/time/day';
 
 /**
  * The client's daily check-in. One per client per local day in the practice's time zone: a second one the same

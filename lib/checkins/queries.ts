@@ -4,7 +4,7 @@ import { checkins } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
-import { localDay } from './rules';
+import { addDays, localDay } from '@/lib/time/day';
 
 export type OwnCheckin = typeof checkins.$inferSelect;
 
@@ -31,7 +31,7 @@ export async function myRecentCheckins(actor: Actor, days = 30, now: Date = new 
   assertCan(actor, 'progress.viewOwn');
   const clientId = actor.clientId;
   if (!clientId) return [];
-  const since = localDay(now.getTime() - days * 86_400_000, actor.practice.timeZone);
+  const since = addDays(localDay(now, actor.practice.timeZone), -days);
   return withActor(actor, (tx) =>
     tx
       .select({ localDay: checkins.localDay, mood: checkins.mood, distress: checkins.distress, window: checkins.window })

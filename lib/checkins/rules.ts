@@ -161,29 +161,3 @@ export function checkinSchemaFor(options: { safetyQuestionEnabled: boolean }) {
 }
 
 export type CheckinInput = z.infer<typeof checkinSchema>;
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The client's local calendar day (YYYY-MM-DD) at an instant in an IANA time zone: one check-in per local day,
- * so 23:30 in Los Angeles is still "today" there though it is already tomorrow in UTC.
- */
-export function localDay(instant: Date | number | string, timeZone: string): string {
-  const date = instant instanceof Date ? instant : new Date(instant);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid instant: ${String(instant)}`);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
-}

@@ -9,10 +9,10 @@ import { openAlertKinds, raiseAlerts } from '@/lib/alerts/raise';
 import { type AlertDraft, type AlertTier, alertsForChange, alertsForPhq9, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
-import { localDay } from '@/lib/checkins/rules';
 import { checkAnswers, measureDraftInput, measureSubmissionInput } from './input';
 import { administrationScoreFields, scoreMeasure } from './scoring';
 import type { MeasureKey } from './types';
+import { localDay } from '@/lib/time/day';
 
 function ownClient(actor: Actor): string {
   if (!actor.clientId) throw new ActionRefusal('Only a client can fill in a measure, for themselves.');

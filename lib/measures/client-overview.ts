@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/access/guard';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/types';
-import { localDay, type WindowState } from '@/lib/checkins/rules';
+import { type WindowState } from '@/lib/checkins/rules';
 import { arsqZScore } from './scoring';
 import { bandFor } from './bands';
 import {
@@ -20,10 +20,11 @@ import {
   summarizeChange,
 } from './change';
 import { MEASURES } from './definitions';
-import { type OverviewRange, addDays, rangeStartDay, trailingDailyAverage } from './overview';
+import { type OverviewRange, rangeStartDay, trailingDailyAverage } from './overview';
 import { OUR_RULES } from './rules';
 import { downsample } from './series';
 import { type Band, MEASURE_KEYS, type MeasureKey, isMeasureKey } from './types';
+import { addDays, localDay, startOfLocalDay, zonedTimeToUtc } from '@/lib/time/day';
 
 export interface MeasurePoint {
   administrationId: string;
@@ -102,9 +103,9 @@ export interface ClientOverview {
 
 const DAY_MS = 86_400_000;
 
-/** Noon UTC of a local day: a stable x for a day-level value whatever the viewer's offset. */
-function dayToTime(day: string): number {
-  return Date.parse(`${day}T12:00:00Z`);
+/** Noon of a local day in the practice's zone: where a day-level value sits on a time axis read in that zone. */
+function dayToTime(day: string, timeZone: string): number {
+  return zonedTimeToUtc(day, '12:00', timeZone).getTime();
 }
 
 type AdministrationRow = { id: string; measure: string; score: number | null; isBaseline: boolean; completedAt: Date };
@@ -183,7 +184,7 @@ export function recoveryFor(measures: readonly MeasureOverview[]): RecoveryResul
   });
 }
 
-async function loadCheckins(tx: Tx, practiceId: string, clientId: string, startDay: string | null, maxPoints: number) {
+async function loadCheckins(tx: Tx, practiceId: string, clientId: string, timeZone: string, startDay: string | null, maxPoints: number) {
   // Six days before the range are read too, so the first days shown have a full 7-day average.
   const readFrom = startDay ? addDays(startDay, -6) : null;
   const rows = await tx
@@ -209,7 +210,7 @@ async function loadCheckins(tx: Tx, practiceId: string, clientId: string, startD
     if (startDay && r.localDay < startDay) return;
     inRange.push({
       checkinId: r.id,
-      t: dayToTime(r.localDay),
+      t: dayToTime(r.localDay, timeZone),
       day: r.localDay,
       mood: r.mood,
       distress: r.distress,
@@ -240,7 +241,7 @@ export async function getClientOverview(
   const timeZone = actor.practice.timeZone;
   const today = localDay(now, timeZone);
   const startDay = rangeStartDay(range, today);
-  const rangeStart = startDay ? Date.parse(`${startDay}T00:00:00Z`) : null;
+  const rangeStart = startDay ? startOfLocalDay(startDay, timeZone).getTime() : null;
 
   return withActor(actor, async (tx) => {
     const administrations = await tx
@@ -274,7 +275,7 @@ export async function getClientOverview(
       else measuresWithoutData.push(key);
     }
 
-    const checkinSeries = await loadCheckins(tx, actor.practiceId, clientId, startDay, maxPoints);
+    const checkinSeries = await loadCheckins(tx, actor.practiceId, clientId, timeZone, startDay, maxPoints);
     const total = await tx.$count(checkins, and(eq(checkins.practiceId, actor.practiceId), eq(checkins.clientId, clientId)));
 
     const assigned = await tx

@@ -1,4 +1,4 @@
-import { addDays, parseLocalDate } from '@/lib/assignments/recurrence';
+import { addDays, daysBetween, isLocalDay } from '@/lib/time/day';
 
 /** When a scheduled measure is due for the client (pure; days are practice-local YYYY-MM-DD). */
 
@@ -15,10 +15,9 @@ export interface DueSchedule {
  */
 export function currentPeriodStart(schedule: DueSchedule, today: string): string | null {
   if (!schedule.active || schedule.everyDays < 1) return null;
-  const start = parseLocalDate(schedule.startDate);
-  const now = parseLocalDate(today);
-  if (start === undefined || now === undefined || now < start) return null;
-  const periodStart = addDays(schedule.startDate, Math.floor((now - start) / schedule.everyDays) * schedule.everyDays);
+  if (!isLocalDay(schedule.startDate) || !isLocalDay(today) || today < schedule.startDate) return null;
+  const elapsed = daysBetween(schedule.startDate, today);
+  const periodStart = addDays(schedule.startDate, Math.floor(elapsed / schedule.everyDays) * schedule.everyDays);
   if (schedule.endDate && periodStart > schedule.endDate) return null;
   return periodStart;
 }

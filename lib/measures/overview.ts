@@ -3,6 +3,8 @@
  * Shared by the server query (lib/measures/client-overview.ts) and the client-side range switch.
  */
 
+import { addDays } from '@/lib/time/day';
+
 export const OVERVIEW_RANGES = ['30d', '90d', '1y', 'all'] as const;
 export type OverviewRange = (typeof OVERVIEW_RANGES)[number];
 export const DEFAULT_OVERVIEW_RANGE: OverviewRange = '90d';
@@ -25,13 +27,6 @@ export function parseOverviewRange(value: unknown): OverviewRange {
 /** How many days the range covers, or null for all of the record. */
 export function rangeDays(range: OverviewRange): number | null {
   return range === 'all' ? null : RANGE_DAYS[range];
-}
-
-/** Adds whole days to a YYYY-MM-DD calendar day (no time zone involved: days are already local). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

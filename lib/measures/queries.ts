@@ -5,7 +5,6 @@ import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
-import { localDay } from '@/lib/checkins/rules';
 import { bandFor } from './bands';
 import { classifyChange, type ChangeClassification } from './change';
 import { MEASURES } from './definitions';
@@ -13,6 +12,7 @@ import { scheduleDueDay } from './due';
 import { explainArsqNorm, explainChange } from './explain';
 import { arsqZScore } from './scoring';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from './types';
+import { localDay } from '@/lib/time/day';
 
 /** The client's own measure pages and progress: every function reads only actor.clientId's record. */
 

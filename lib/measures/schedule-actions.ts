@@ -8,7 +8,6 @@ import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { canReadClinical } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
-import { localDay } from '@/lib/checkins/rules';
 import { MEASURES } from './definitions';
 import {
   applyDefaultsInput,
@@ -17,6 +16,7 @@ import {
   planDefaultSchedules,
   updateScheduleInput,
 } from './schedule-rules';
+import { localDay } from '@/lib/time/day';
 
 function assertCareTeam(actor: Actor, clientId: string) {
   if (actor.role === 'client' || !canReadClinical(actor, clientId)) throw new NotFoundRefusal();

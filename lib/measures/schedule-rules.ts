@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { addDays } from './overview';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from './types';
+import { addDays, daysBetween } from '@/lib/time/day';
 
 /** Input rules for a measure schedule: every N days (1–365) from a start, optionally until an end. */
 
@@ -63,7 +63,7 @@ export function nextDueDay(schedule: ScheduleTiming, today: string): string | nu
   if (!schedule.active) return null;
   let due = schedule.startDate;
   if (due < today) {
-    const elapsed = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
+    const elapsed = daysBetween(due, today);
     const periods = Math.ceil(elapsed / schedule.everyDays);
     due = addDays(due, periods * schedule.everyDays);
   }

@@ -4,10 +4,10 @@ import { measureSchedules, memberships, users } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
-import { localDay } from '@/lib/checkins/rules';
 import { MEASURES } from './definitions';
 import { nextDueDay } from './schedule-rules';
 import { type MeasureKey, isMeasureKey } from './types';
+import { localDay } from '@/lib/time/day';
 
 export interface MeasureScheduleItem {
   id: string;

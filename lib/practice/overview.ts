@@ -4,10 +4,9 @@ import { alertStatuses, careTeam, checkinDays, clients, memberships, occurrenceS
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
-import { addDays } from '@/lib/assignments/recurrence';
-import { localDay } from '@/lib/checkins/rules';
 import type { Actor } from '@/lib/auth/types';
 import { alertAgeBucket, type AlertAgeBucket, type OutcomeSummary, summariseOutcomes } from './outcomes';
+import { addDays, localDay } from '@/lib/time/day';
 
 const ENGAGEMENT_DAYS = 7;
 

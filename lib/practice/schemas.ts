@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEASURE_KEYS } from '@/lib/measures';
 import { SESSION_POLICY } from '@/lib/auth/session-policy';
 import { newPasswordField } from '@/lib/auth/password-policy';
+import { isIanaTimeZone, TIME_ZONE_MESSAGE } from '@/lib/time/zone';
 
 // Names and short labels: printable text only (no control or bidi-override characters).
 const printable = /^[^\p{Cc}\p{Cf}]*$/u;
@@ -12,21 +13,10 @@ export const shortText = (label: string, max: number) =>
     .max(max, `${label} must be at most ${max} characters.`)
     .regex(printable, `${label} contains characters that cannot be used.`);
 
-/** An IANA zone the runtime knows, e.g. "Europe/London". Offsets and abbreviations ("EST") are refused. */
-export function isIanaTimeZone(value: string): boolean {
-  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(value) && value !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const timeZoneField = z
   .string()
   .trim()
-  .refine(isIanaTimeZone, 'Choose a time zone from the list, e.g. America/New_York or Europe/London.');
+  .refine(isIanaTimeZone, TIME_ZONE_MESSAGE);
 
 export const emailField = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.');
 

@@ -21,7 +21,6 @@ import { assertCan } from '@/lib/access/guard';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import { assignmentOfOccurrence, currentVersionOfSubmission, submissionOfOccurrence } from '@/lib/assignments/joins';
 import { journalingAnswersFor } from '@/lib/assignments/prompt-choice';
-import { addDays, localDateOf } from '@/lib/assignments/recurrence';
 import type { Actor } from '@/lib/auth/types';
 import { displayName } from '@/lib/clients/queries';
 import {
@@ -35,6 +34,8 @@ import {
 } from '@/lib/exercises';
 import { assignedTemplate, templateTitles } from './templates';
 import { isUuid } from '@/lib/access/ids';
+import { addDays, localDay } from '@/lib/time/day';
+import { formatInstant } from '@/lib/time/format';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'revision_requested' | 'reviewed';
 
@@ -46,9 +47,11 @@ export type CommentView = {
   visibility: 'client' | 'private';
   author: string;
   createdAt: string;
+  /** The date as the practice's calendar reads it, formatted here so the browser's zone never shifts it. */
+  dateLabel: string;
 };
 
-async function commentsFor(tx: Tx, practiceId: string, submissionIds: string[], audience: 'client' | 'care_team'): Promise<(CommentView & { submissionId: string })[]> {
+async function commentsFor(tx: Tx, actor: Actor, submissionIds: string[], audience: 'client' | 'care_team'): Promise<(CommentView & { submissionId: string })[]> {
   if (!submissionIds.length) return [];
   const rows = await tx
     .select({
@@ -69,14 +72,14 @@ async function commentsFor(tx: Tx, practiceId: string, submissionIds: string[], 
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(submissionComments.practiceId, practiceId),
+        eq(submissionComments.practiceId, actor.practiceId),
         inArray(submissionComments.submissionId, submissionIds),
         // The client's queries never select private notes, so they cannot leak through any page.
         audience === 'client' ? eq(submissionComments.visibility, 'client') : undefined,
       ),
     )
     .orderBy(asc(submissionComments.createdAt));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), dateLabel: formatInstant(r.createdAt, actor.practice.timeZone) }));
 }
 
 /** Comments grouped by the field path they are anchored to; '' holds comments on the whole submission. */
@@ -135,7 +138,7 @@ export async function clientHomework(actor: Actor, now = new Date()): Promise<Cl
   assertCan(actor, 'submission.write');
   const clientId = actor.clientId;
   if (!clientId) return { revisions: [], due: [], upcoming: [] };
-  const today = localDateOf(now, actor.practice.timeZone);
+  const today = localDay(now, actor.practice.timeZone);
   return withActor(actor, async (tx) => {
     const rows = await tx
       .select({
@@ -272,7 +275,7 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
             ),
           )
       : [];
-    const comments = submission ? (await commentsFor(tx, actor.practiceId, [submission.id], 'client')).map(stripSubmissionId) : [];
+    const comments = submission ? (await commentsFor(tx, actor, [submission.id], 'client')).map(stripSubmissionId) : [];
     const status = submission?.status ?? null;
     const cancelled = row.occurrenceStatus === 'cancelled' || row.assignmentStatus === 'cancelled';
     const editable = !cancelled && (status === null || status === 'draft' || status === 'revision_requested');
@@ -331,7 +334,7 @@ export async function clientHistory(actor: Actor, limit = 50): Promise<HistoryEn
       .where(sentSubmissionsOf(actor.practiceId, clientId))
       .orderBy(desc(submissions.submittedAt))
       .limit(limit);
-    const all = await commentsFor(tx, actor.practiceId, rows.map((r) => r.submission.id), 'client');
+    const all = await commentsFor(tx, actor, rows.map((r) => r.submission.id), 'client');
     const out: HistoryEntry[] = [];
     for (const { submission: s, answers } of rows) {
       const resolved = await assignedTemplate(tx, actor, s.templateKey, s.templateVersion);
@@ -488,7 +491,7 @@ export async function getSubmissionForReview(actor: Actor, submissionId: string)
       .from(submissionVersions)
       .where(and(eq(submissionVersions.practiceId, actor.practiceId), eq(submissionVersions.submissionId, s.id)))
       .orderBy(asc(submissionVersions.version));
-    const comments = (await commentsFor(tx, actor.practiceId, [s.id], 'care_team')).map(stripSubmissionId);
+    const comments = (await commentsFor(tx, actor, [s.id], 'care_team')).map(stripSubmissionId);
     return {
       submissionId: s.id,
       clientId: s.clientId,
@@ -530,7 +533,7 @@ export type ClientSubmissionRow = {
 export async function clientSubmissionList(actor: Actor, clientId: string, now = new Date(), limit = 30): Promise<ClientSubmissionRow[] | null> {
   assertCan(actor, 'client.viewRecord');
   if (!isUuid(clientId)) return null;
-  const today = localDateOf(now, actor.practice.timeZone);
+  const today = localDay(now, actor.practice.timeZone);
   return withActor(actor, async (tx) => {
     const [client] = await tx
       .select({ id: clients.id })

@@ -3,10 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { alerts, checkinRevisions, checkins } from '../../db/schema';
 import { submitCheckin } from '../../lib/checkins/actions';
 import { myCheckinToday } from '../../lib/checkins/queries';
-import { localDay } from '../../lib/checkins/rules';
-import { addDays } from '../../lib/assignments/recurrence';
 import { alertsOf, asOwner, auditOf, failAlertInsertsFor, setPractice } from '../support/clinical';
 import { actAs, actorFor, makePractice } from '../support/factories';
+import { addDays, localDay } from '../../lib/time/day';
 
 function form(fields: Record<string, string | string[]>) {
   const data = new FormData();

@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
 import { assignments, auditEvents, checkins, measureAdministrations, measureSchedules } from '../../db/schema';
 import type { Actor } from '../../lib/auth/types';
-import { localDay } from '../../lib/checkins/rules';
 import { markBaseline } from '../../lib/measures/baseline-actions';
 import { getClientOverview } from '../../lib/measures/client-overview';
-import { addDays } from '../../lib/measures/overview';
 import {
   applyPracticeMeasureDefaults,
   createMeasureSchedule,
@@ -18,6 +16,7 @@ import { listMeasureSchedules } from '../../lib/measures/schedules';
 import { type MeasureKey, scoreMeasure } from '../../lib/measures';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
+import { addDays, localDay, startOfLocalDay } from '../../lib/time/day';
 
 const DAY = 86_400_000;
 const TZ = 'America/New_York';
@@ -264,7 +263,10 @@ describe('client overview series', () => {
     expect(counts).toEqual({ '30d': [2, 1, 1], '90d': [3, 2, 2], '1y': [5, 3, 2], all: [6, 3, 2] });
     const month = (await getClientOverview(therapist, client, '30d'))!;
     expect(month.rangeStartDay).toBe(addDays(month.today, -29));
-    expect(month.domain[0]).toBe(Date.parse(`${month.rangeStartDay}T00:00:00Z`));
+    // The axis starts at midnight of the first day on the practice's own clock (its ticks are read in that zone).
+    expect(new Date(month.domain[0]).toISOString()).toBe(startOfLocalDay(month.rangeStartDay!, TZ).toISOString());
+    expect(localDay(month.domain[0], TZ)).toBe(month.rangeStartDay);
+    expect(localDay(month.domain[0] - 1, TZ)).toBe(addDays(month.rangeStartDay!, -1));
   });
 
   it('averages distress over the 7 days ending on each check-in, over the days reported', async () => {

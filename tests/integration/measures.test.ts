@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { assignmentOccurrences, assignments, measureAdministrations, measureDrafts, measureSchedules } from '../../db/schema';
-import { addDays } from '../../lib/assignments/recurrence';
-import { localDay } from '../../lib/checkins/rules';
 import { saveMeasureDraft, submitMeasure } from '../../lib/measures/actions';
 import { myDueMeasures, myMeasureDraft, myProgress } from '../../lib/measures/queries';
 import { alertsOf, asOwner, auditOf, failAlertInsertsFor } from '../support/clinical';
 import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
+import { addDays, localDay } from '../../lib/time/day';
 
 type Answers = Record<string, number | null>;
 

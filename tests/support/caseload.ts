@@ -9,9 +9,8 @@ import {
   measureSchedules,
 } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
-import { localDay } from '../../lib/checkins/rules';
 import { type MeasureKey, scoreMeasure, scoredItems } from '../../lib/measures';
-import { addDays } from '../../lib/assignments/recurrence';
+import { addDays, localDay } from '../../lib/time/day';
 
 /**
  * Clinical history written straight to the tables on the owner connection, for roster tests: the

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/actor';
 import { SignUpForm } from './signup-form';
+import { timeZoneNames } from '@/lib/time/zone';
 
 export const metadata: Metadata = { title: 'Start a practice' };
 
@@ -12,7 +13,7 @@ export default async function SignUpPage() {
     <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-xl font-semibold">Start a practice on Mend</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">Your practice starts empty and private to it. You can invite your team straight after.</p>
-      <SignUpForm timeZones={Intl.supportedValuesOf('timeZone')} suggestedZone="America/New_York" />
+      <SignUpForm timeZones={timeZoneNames()} suggestedZone="America/New_York" />
       <p className="mt-4 text-sm text-slate-600">
         Already have an account? <Link href="/login" className="text-brand-800 underline">Sign in</Link>
       </p>

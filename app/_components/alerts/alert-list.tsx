@@ -2,9 +2,10 @@ import Link from 'next/link';
 import type { AlertListItem } from '@/lib/alerts/queries';
 import { Badge } from '../ui';
 import { AcknowledgeAlertForm } from './acknowledge-form';
+import { DATE_TIME, formatInstant } from '@/lib/time/format';
 
 function formatWhen(value: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(value);
+  return formatInstant(value, timeZone, DATE_TIME);
 }
 
 export function TierBadge({ tier }: { tier: AlertListItem['tier'] }) {

@@ -1,11 +1,10 @@
 /** Formatting shared by the chart components (pure; safe in client bundles). */
+import { formatInstant, MONTH_DAY } from '@/lib/time/format';
+
+export { formatLocalDay as formatDay } from '@/lib/time/format';
 
 export function formatTick(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone }).format(new Date(t));
-}
-
-export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return formatInstant(t, timeZone, MONTH_DAY);
 }
 
 /** Evenly spaced ticks across the domain, so a sparse series still gets a readable date axis. */

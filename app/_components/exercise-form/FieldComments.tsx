@@ -1,11 +1,5 @@
 import type { FieldComment } from './types';
 
-function when(iso: string | undefined): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(date);
-}
-
 /** Comments shown beside the field they are anchored to. Bodies render as text, never as HTML. */
 export function FieldComments({ id, comments }: { id?: string; comments: readonly FieldComment[] | undefined }) {
   if (!comments?.length) return null;
@@ -13,7 +7,7 @@ export function FieldComments({ id, comments }: { id?: string; comments: readonl
     <ul id={id} className="mt-2 space-y-2" aria-label="Comments on this answer">
       {comments.map((c) => {
         const isPrivate = c.visibility === 'private';
-        const date = when(c.createdAt);
+        const date = c.dateLabel;
         return (
           <li
             key={c.id}

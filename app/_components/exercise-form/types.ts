@@ -5,8 +5,8 @@ export interface FieldComment {
   /** 'private' notes are only ever passed to the therapist's view; the client's queries never return them. */
   readonly visibility?: 'client' | 'private';
   readonly author?: string;
-  /** ISO timestamp. */
-  readonly createdAt?: string;
+  /** When it was written, already formatted in the practice's time zone (by the server). */
+  readonly dateLabel?: string;
   /** The submission version the comment was made on. */
   readonly version?: number;
 }

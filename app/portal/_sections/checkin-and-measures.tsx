@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Badge, Card, formatDate } from '@/app/_components/ui';
+import { Badge, Card, formatDay } from '@/app/_components/ui';
 import type { Actor } from '@/lib/auth/types';
 import { myCheckinToday } from '@/lib/checkins/queries';
 import { myDueMeasures } from '@/lib/measures/queries';
@@ -40,7 +40,7 @@ export async function CheckinAndMeasuresSection({ actor }: { actor: Actor }) {
                   {m.hasDraft ? <span className="ml-2 text-xs text-slate-600">started</span> : null}
                 </span>
                 <span className="flex items-center gap-2 text-slate-700">
-                  {m.overdue ? <Badge tone="warn">Due since {formatDate(m.dueDay)}</Badge> : <Badge tone="brand">Due today</Badge>}
+                  {m.overdue ? <Badge tone="warn">Due since {formatDay(m.dueDay)}</Badge> : <Badge tone="brand">Due today</Badge>}
                 </span>
               </Link>
             </li>

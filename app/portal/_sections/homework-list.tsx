@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { Badge } from '@/app/_components/ui';
 import type { HomeworkItem } from '@/lib/submissions/queries';
+import { formatInstant, TIME } from '@/lib/time/format';
 
 function dueText(item: HomeworkItem, timeZone: string, today: string): string {
   const due = new Date(item.dueAt);
-  const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone }).format(due);
-  const day = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone }).format(due);
+  const time = formatInstant(due, timeZone, TIME);
+  const day = formatInstant(due, timeZone, { weekday: 'short', month: 'short', day: 'numeric' });
   if (item.overdue) return `Was due ${day}, ${time}`;
   if (item.localDate === today) return `Due today by ${time}`;
   return `Due ${day}, ${time}`;

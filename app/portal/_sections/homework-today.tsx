@@ -1,16 +1,16 @@
 import Link from 'next/link';
 import { Card } from '@/app/_components/ui';
 import type { Actor } from '@/lib/auth/types';
-import { localDateOf } from '@/lib/assignments/recurrence';
 import { clientHomework } from '@/lib/submissions/queries';
 import { HomeworkList } from './homework-list';
+import { localDay } from '@/lib/time/day';
 
 /** "Today's homework" on the portal home: what needs doing now, with a link to the full list. */
 export async function HomeworkTodaySection({ actor }: { actor: Actor }) {
   const now = new Date();
   const { revisions, due } = await clientHomework(actor, now);
   const items = [...revisions, ...due];
-  const today = localDateOf(now, actor.practice.timeZone);
+  const today = localDay(now, actor.practice.timeZone);
   return (
     <Card title="Today's homework" className="mb-4">
       {items.length ? (

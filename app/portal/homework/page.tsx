@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
-import { localDateOf } from '@/lib/assignments/recurrence';
 import { clientHomework } from '@/lib/submissions/queries';
 import { HomeworkList } from '../_sections/homework-list';
+import { localDay } from '@/lib/time/day';
 
 export const metadata: Metadata = { title: 'Homework' };
 
@@ -13,7 +13,7 @@ export default async function HomeworkTodayPage() {
   const now = new Date();
   const { revisions, due, upcoming } = await clientHomework(actor, now);
   const tz = actor.practice.timeZone;
-  const today = localDateOf(now, tz);
+  const today = localDay(now, tz);
   const nothing = !revisions.length && !due.length && !upcoming.length;
   return (
     <>

@@ -99,6 +99,7 @@ export default async function ProgressPage() {
                     points={m.points.map((p) => ({ t: Date.parse(p.completedAt), score: p.score }))}
                     domain={[m.scoreRange.min, m.scoreRange.max]}
                     baseline={m.baseline.score}
+                    timeZone={actor.practice.timeZone}
                   />
                 </div>
               ) : null}

@@ -1,10 +1,9 @@
 'use client';
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatInstant, MONTH_DAY } from '@/lib/time/format';
 
 export type ProgressChartPoint = { t: number; score: number };
-
-const dayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
 
 /** The client's own scores for one measure over time; the table beside it is the same data for screen readers. */
 export function ProgressChart({
@@ -12,12 +11,16 @@ export function ProgressChart({
   points,
   domain,
   baseline,
+  timeZone,
 }: {
   title: string;
   points: ProgressChartPoint[];
   domain: [number, number];
   baseline: number;
+  /** The practice's zone: the server renders this too, so a browser elsewhere must not move a day. */
+  timeZone: string;
 }) {
+  const day = (t: number) => formatInstant(t, timeZone, MONTH_DAY);
   return (
     <figure>
       <div aria-hidden="true" className="chart-surface h-44 w-full">
@@ -29,12 +32,12 @@ export function ProgressChart({
               type="number"
               scale="time"
               domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => dayFormat.format(new Date(t))}
+              tickFormatter={(t: number) => day(t)}
               tick={{ fontSize: 11, fill: '#475569' }}
             />
             <YAxis domain={domain} tick={{ fontSize: 11, fill: '#475569' }} allowDecimals={false} />
             <ReferenceLine y={baseline} stroke="#94a3b8" strokeDasharray="4 4" label={{ value: 'start', fontSize: 10, fill: '#475569', position: 'insideTopLeft' }} />
-            <Tooltip labelFormatter={(t) => dayFormat.format(new Date(Number(t)))} formatter={(v) => [v, title]} />
+            <Tooltip labelFormatter={(t) => day(Number(t))} formatter={(v) => [v, title]} />
             <Line type="monotone" dataKey="score" stroke="#0f665d" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
@@ -51,7 +54,7 @@ export function ProgressChart({
         <tbody>
           {points.map((p) => (
             <tr key={p.t}>
-              <td>{dayFormat.format(new Date(p.t))}</td>
+              <td>{day(p.t)}</td>
               <td>{p.score}</td>
             </tr>
           ))}

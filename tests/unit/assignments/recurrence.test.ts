@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assignmentScheduleSchema,
-  expandOccurrences,
-  localDateOf,
-  recurrenceProblem,
-  recurrenceRuleSchema,
-  zonedTimeToUtc,
-  type RecurrenceRule,
-} from '@/lib/assignments/recurrence';
+import { assignmentScheduleSchema, expandOccurrences, recurrenceProblem, recurrenceRuleSchema, type RecurrenceRule } from '@/lib/assignments/recurrence';
+import { localDay, zonedTimeToUtc } from '../../../lib/time/day';
 
 const iso = (d: Date) => d.toISOString();
 const summary = (rule: RecurrenceRule, start: string, time: string, tz: string) =>
@@ -70,10 +63,10 @@ describe('expandOccurrences across daylight-saving changes', () => {
     expect(summary({ kind: 'once' }, '2026-07-01', '00:00', 'UTC')).toEqual([['2026-07-01', '2026-07-01T00:00:00.000Z']]);
   });
 
-  it('localDateOf gives the calendar day in the zone', () => {
-    expect(localDateOf(new Date('2026-03-08T03:59:00Z'), 'America/New_York')).toBe('2026-03-07');
-    expect(localDateOf(new Date('2026-03-08T05:00:00Z'), 'America/New_York')).toBe('2026-03-08');
-    expect(localDateOf(new Date('2026-04-03T23:00:00Z'), 'Australia/Sydney')).toBe('2026-04-04');
+  it('localDay gives the calendar day in the zone', () => {
+    expect(localDay(new Date('2026-03-08T03:59:00Z'), 'America/New_York')).toBe('2026-03-07');
+    expect(localDay(new Date('2026-03-08T05:00:00Z'), 'America/New_York')).toBe('2026-03-08');
+    expect(localDay(new Date('2026-04-03T23:00:00Z'), 'Australia/Sydney')).toBe('2026-04-04');
   });
 });
 

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  SELF_CARE_LABELS,
-  SELF_CARE_OPTIONS,
-  SOCIAL_CONTACT_LABELS,
-  SOCIAL_CONTACT_OPTIONS,
-  WINDOW_EXPLANATIONS,
-  WINDOW_LABELS,
-  WINDOW_STATES,
-  checkinSchema,
-  checkinSchemaFor,
-  isValidTimeZone,
-  localDay,
-} from '@/lib/checkins/rules';
+import { SELF_CARE_LABELS, SELF_CARE_OPTIONS, SOCIAL_CONTACT_LABELS, SOCIAL_CONTACT_OPTIONS, WINDOW_EXPLANATIONS, WINDOW_LABELS, WINDOW_STATES, checkinSchema, checkinSchemaFor } from '@/lib/checkins/rules';
 
 const minimal = { mood: 5, distress: 40, window: 'within' } as const;
 
@@ -120,35 +108,5 @@ describe('check-in schema', () => {
     for (const s of SELF_CARE_OPTIONS) expect(SELF_CARE_LABELS[s]).toBeTruthy();
     expect(WINDOW_EXPLANATIONS.hypo).toMatch(/numb|shut down/);
     expect(WINDOW_EXPLANATIONS.hyper).toMatch(/overwhelmed|on edge/);
-  });
-});
-
-describe('localDay', () => {
-  it.each([
-    // 07:30 UTC on 1 March is still 28 February in Los Angeles (UTC−8).
-    ['2025-03-01T07:30:00Z', 'America/Los_Angeles', '2025-02-28'],
-    ['2025-03-01T08:30:00Z', 'America/Los_Angeles', '2025-03-01'],
-    ['2025-03-01T07:30:00Z', 'UTC', '2025-03-01'],
-    // London is on UTC in winter, so 23:30 UTC is still 31 December there…
-    ['2024-12-31T23:30:00Z', 'Europe/London', '2024-12-31'],
-    // …but it is in Auckland (UTC+13 in summer).
-    ['2024-12-31T11:30:00Z', 'Pacific/Auckland', '2025-01-01'],
-    ['2024-12-31T10:59:00Z', 'Pacific/Auckland', '2024-12-31'],
-    // British Summer Time: 23:30 UTC on 30 June is 00:30 on 1 July in London.
-    ['2025-06-30T23:30:00Z', 'Europe/London', '2025-07-01'],
-    // Half-hour offset (UTC+5:30).
-    ['2025-06-30T18:29:00Z', 'Asia/Kolkata', '2025-06-30'],
-    ['2025-06-30T18:30:00Z', 'Asia/Kolkata', '2025-07-01'],
-  ])('%s in %s → %s', (instant, tz, expected) => {
-    expect(localDay(new Date(instant), tz)).toBe(expected);
-    expect(localDay(instant, tz)).toBe(expected);
-    expect(localDay(Date.parse(instant), tz)).toBe(expected);
-  });
-
-  it('throws on an unknown time zone or an invalid instant', () => {
-    expect(() => localDay(new Date(), 'Mars/Olympus')).toThrow(RangeError);
-    expect(() => localDay('not a date', 'UTC')).toThrow(RangeError);
-    expect(isValidTimeZone('Europe/Berlin')).toBe(true);
-    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
   });
 });

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  parseOverviewRange,
-  rangeStartDay,
-  trailingDailyAverage,
-} from '../../../lib/measures/overview';
+import { parseOverviewRange, rangeStartDay, trailingDailyAverage } from '../../../lib/measures/overview';
 import { nextDueDay, planDefaultSchedules } from '../../../lib/measures/schedule-rules';
+import { addDays } from '../../../lib/time/day';
 
 describe('overview range', () => {
   it.each([

@@ -4,6 +4,7 @@ import { EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { auditFilterOptions, listAuditEvents, parseAuditFilters, type AuditFilters } from '@/lib/audit/queries';
 import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
+import { formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -27,7 +28,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor('audit.view');
   const filters = parseAuditFilters(await searchParams);
   const [{ rows, hasMore }, options] = await Promise.all([listAuditEvents(actor, filters), auditFilterOptions(actor)]);
-  const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: actor.practice.timeZone });
   const filtered = Boolean(filters.person || filters.client || filters.action || filters.from || filters.to);
   return (
     <>
@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody className="divide-y divide-slate-100">
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <td className="whitespace-nowrap px-3 py-2 text-slate-700">{dateTime.format(r.at)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-slate-700">{formatInstant(r.at, actor.practice.timeZone, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
                     <td className="px-3 py-2">
                       {r.actorName ?? '—'}
                       {r.actorRole ? <span className="block text-xs text-slate-600">{r.actorRole}</span> : null}

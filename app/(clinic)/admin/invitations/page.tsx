@@ -6,6 +6,7 @@ import { resendInvitation, revokeInvitation } from '@/lib/invitations/actions';
 import { listInvitations } from '@/lib/invitations/queries';
 import { ActionButton } from '../_components/action-button';
 import { InviteForm } from './invite-form';
+import { DATE_TIME, formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Invitations' };
 
@@ -17,7 +18,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const [rows, clients] = await Promise.all([listInvitations(actor), invitableClients(actor)]);
   const requestedClient = typeof params.client === 'string' && clients.some((c) => c.id === params.client) ? params.client : undefined;
-  const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.practice.timeZone });
+  const dateTime = (at: Date) => formatInstant(at, actor.practice.timeZone, DATE_TIME);
   return (
     <>
       <PageHeader title="Invitations" description="Invite staff and clients. Each link works once and expires after 7 days; password-reset links after 24 hours." />
@@ -50,14 +51,14 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                       <td className="px-3 py-2">
                         <div className="font-medium">{r.email}</div>
                         <div className="text-xs text-slate-600">
-                          {r.clientName ? `Client record: ${r.clientName} · ` : ''}by {r.invitedBy}, {dateTime.format(r.createdAt)}
+                          {r.clientName ? `Client record: ${r.clientName} · ` : ''}by {r.invitedBy}, {dateTime(r.createdAt)}
                         </div>
                       </td>
                       <td className="px-3 py-2">{r.kind === 'reset' ? 'Password reset' : `Invite (${r.role})`}</td>
                       <td className="px-3 py-2">
                         <Badge tone={STATE_TONE[r.state]}>{STATE_LABEL[r.state]}</Badge>
                       </td>
-                      <td className="px-3 py-2 text-slate-700">{r.state === 'pending' || r.state === 'expired' ? dateTime.format(r.expiresAt) : '—'}</td>
+                      <td className="px-3 py-2 text-slate-700">{r.state === 'pending' || r.state === 'expired' ? dateTime(r.expiresAt) : '—'}</td>
                       <td className="px-3 py-2">
                         <div className="flex flex-wrap gap-2">
                           {r.state === 'pending' || r.state === 'expired' ? (

@@ -6,6 +6,7 @@ import { can } from '@/lib/access/permissions';
 import { MEMBER_ROLES, MEMBER_STATUSES, listMembers, parseMemberFilters } from '@/lib/practice/queries';
 import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
 import { MemberActions } from './member-actions';
+import { DATE_TIME, formatInstant } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -13,7 +14,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor('people.view');
   const filters = parseMemberFilters(await searchParams);
   const members = await listMembers(actor, filters);
-  const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.practice.timeZone });
+  const dateTime = (at: Date) => formatInstant(at, actor.practice.timeZone, DATE_TIME);
   const manage = can(actor.role, 'people.manage');
   const filtered = Boolean(filters.q || filters.role || filters.status);
   return (
@@ -62,7 +63,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   <td className="px-4 py-3">
                     <Badge tone={m.status === 'active' ? 'brand' : m.status === 'deactivated' ? 'danger' : 'warn'}>{m.status}</Badge>
                   </td>
-                  <td className="px-4 py-3 text-slate-700">{m.lastSignInAt ? dateTime.format(m.lastSignInAt) : 'Never'}</td>
+                  <td className="px-4 py-3 text-slate-700">{m.lastSignInAt ? dateTime(m.lastSignInAt) : 'Never'}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{m.role === 'client' ? '—' : m.caseload}</td>
                   {manage ? (
                     <td className="px-4 py-3">

@@ -4,6 +4,7 @@ import { requirePageActor } from '@/lib/access/guard';
 import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
 import { getPracticeSettings } from '@/lib/practice/queries';
 import { SettingsForm } from './settings-form';
+import { timeZoneNames } from '@/lib/time/zone';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -25,7 +26,7 @@ export default async function SettingsPage() {
             measureDefaults: settings.measureDefaults,
           }}
           measures={measures}
-          timeZones={Intl.supportedValuesOf('timeZone')}
+          timeZones={timeZoneNames()}
         />
       </Card>
     </>

@@ -1,3 +1,4 @@
+import { daysBetween } from '@/lib/time/day';
 /**
  * A 14-day mood sparkline drawn as plain SVG on the server: no chart library reaches this page's bundle.
  * Days without a check-in leave a gap in the line; the label reads the values out for screen readers.
@@ -22,9 +23,8 @@ export function MoodSparkline({ points, today, days }: { points: { day: string; 
   if (!points.length) {
     return <span className="text-xs text-slate-500">No check-ins</span>;
   }
-  const todayMs = Date.parse(`${today}T00:00:00Z`);
   const x = (day: string) => {
-    const offset = (Date.parse(`${day}T00:00:00Z`) - todayMs) / 86_400_000 + (days - 1);
+    const offset = daysBetween(today, day) + (days - 1);
     return PAD + (offset / (days - 1)) * (WIDTH - 2 * PAD);
   };
   const y = (mood: number) => PAD + (1 - mood / MOOD_MAX) * (HEIGHT - 2 * PAD);
@@ -32,7 +32,7 @@ export function MoodSparkline({ points, today, days }: { points: { day: string; 
   const segments: { day: string; mood: number }[][] = [];
   let previous: string | null = null;
   for (const p of points) {
-    const contiguous = previous !== null && Date.parse(`${p.day}T00:00:00Z`) - Date.parse(`${previous}T00:00:00Z`) === 86_400_000;
+    const contiguous = previous !== null && daysBetween(previous, p.day) === 1;
     if (contiguous) segments[segments.length - 1]!.push(p);
     else segments.push([p]);
     previous = p.day;

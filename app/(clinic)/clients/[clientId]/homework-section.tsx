@@ -1,11 +1,12 @@
 import { AssignForm } from '@/app/_components/assign-form';
-import { Badge, Card, EmptyState, formatDate } from '@/app/_components/ui';
+import { Badge, Card, EmptyState, formatDay } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { OCCURRENCE_STATUS_LABELS, defaultSchedule } from '@/lib/assignments/describe';
 import { assignableItems, clientAssignments, type AssignmentView, type OccurrenceView } from '@/lib/assignments/queries';
 import { getClientHeader } from '@/lib/clients/queries';
 import { CancelAssignmentButton, CancelOccurrenceButton, EditAssignmentForm } from './homework-controls';
+import { DATE_TIME, formatInstant } from '@/lib/time/format';
 
 const STATUS_TONE: Record<string, 'neutral' | 'brand' | 'warn' | 'danger'> = {
   due: 'neutral',
@@ -21,7 +22,7 @@ function percent(ratio: number | null): string {
 }
 
 function whenDue(o: OccurrenceView, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(o.dueAt);
+  return formatInstant(o.dueAt, timeZone, DATE_TIME);
 }
 
 /** Recent past items and the next few, so a year-long daily assignment stays readable. */
@@ -45,7 +46,7 @@ function AssignmentItem({ a, canManage }: { a: AssignmentView; canManage: boolea
             {a.title} {a.kind === 'measure' ? <Badge>Measure</Badge> : null}
           </h3>
           <p className="text-sm text-slate-600">
-            {a.recurrenceLabel} · from {formatDate(a.startDate)} · due {a.dueTime}
+            {a.recurrenceLabel} · from {formatDay(a.startDate)} · due {a.dueTime}
           </p>
         </div>
         <div className="flex items-center gap-2">

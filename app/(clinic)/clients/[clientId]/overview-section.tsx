@@ -11,6 +11,7 @@ import { type ClientOverview, type MeasureOverview, getClientOverview } from '@/
 import { MEASURES } from '@/lib/measures/definitions';
 import { OVERVIEW_RANGES, OVERVIEW_RANGE_LABELS, type OverviewRange } from '@/lib/measures/overview';
 import { MarkBaselineButton } from './baseline-button';
+import { formatLocalDay } from '@/lib/time/format';
 
 const DECIMALS: Record<MeasureOverview['key'], number> = { phq9: 0, gad7: 0, who5: 0, arsq: 2, scssf: 2 };
 
@@ -30,9 +31,7 @@ function signed(value: number, key: MeasureOverview['key']): string {
   return `${value > 0 ? '+' : '−'}${score(Math.abs(value), key)}`;
 }
 
-function day(value: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
-}
+const day = formatLocalDay;
 
 function RangeSwitch({ clientId, range }: { clientId: string; range: OverviewRange }) {
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Badge, Card, PageHeader, formatDate } from '@/app/_components/ui';
+import { Badge, Card, formatDay, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { getClientHeader } from '@/lib/clients/queries';
@@ -51,7 +51,7 @@ export default async function ClientPage({
           </div>
           <div>
             <dt className="text-slate-600">Intake</dt>
-            <dd>{formatDate(client.intakeDate)}</dd>
+            <dd>{formatDay(client.intakeDate)}</dd>
           </div>
           <div>
             <dt className="text-slate-600">Portal</dt>

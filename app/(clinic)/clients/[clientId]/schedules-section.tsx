@@ -1,16 +1,11 @@
-import { Badge, Card, EmptyState } from '@/app/_components/ui';
+import { Badge, Card, EmptyState, formatDay } from '@/app/_components/ui';
 import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';
-import { localDay } from '@/lib/checkins/rules';
 import { MEASURES } from '@/lib/measures/definitions';
 import { listMeasureSchedules } from '@/lib/measures/schedules';
 import { MEASURE_KEYS } from '@/lib/measures/types';
 import { AddScheduleForm, ApplyDefaultsButton, EditScheduleForm, EndScheduleButton } from './schedule-forms';
-
-function day(value: string | null): string {
-  if (!value) return '—';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
-}
+import { localDay } from '@/lib/time/day';
 
 /** Which measures the client is asked to complete, and how often. */
 export async function MeasureSchedulesSection({ actor, clientId }: { actor: Actor; clientId: string }) {
@@ -29,11 +24,11 @@ export async function MeasureSchedulesSection({ actor, clientId }: { actor: Acto
                 <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
                   <p>
                     <span className="font-semibold text-slate-900">{s.measureTitle}</span> every {s.everyDays} {s.everyDays === 1 ? 'day' : 'days'} from{' '}
-                    {day(s.startDate)}
-                    {s.endDate ? ` until ${day(s.endDate)}` : ''}
+                    {formatDay(s.startDate)}
+                    {s.endDate ? ` until ${formatDay(s.endDate)}` : ''}
                   </p>
                   <p className="text-slate-700">
-                    Next due: {s.nextDue ? <Badge tone="brand">{day(s.nextDue)}</Badge> : 'none (ended)'}
+                    Next due: {s.nextDue ? <Badge tone="brand">{formatDay(s.nextDue)}</Badge> : 'none (ended)'}
                   </p>
                 </div>
                 {canManage ? (
@@ -70,7 +65,7 @@ export async function MeasureSchedulesSection({ actor, clientId }: { actor: Acto
         ) : null}
         {ended.length ? (
           <p className="text-sm text-slate-700">
-            Ended: {ended.map((s) => `${s.measureTitle} (${day(s.startDate)} – ${day(s.endDate)})`).join('; ')}.
+            Ended: {ended.map((s) => `${s.measureTitle} (${formatDay(s.startDate)} – ${formatDay(s.endDate)})`).join('; ')}.
           </p>
         ) : null}
       </div>

@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { Badge, Card, formatDate } from '@/app/_components/ui';
+import { Badge, Card, formatDate, formatDay } from '@/app/_components/ui';
 import { can } from '@/lib/access/permissions';
 import { canReadClinical } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { OCCURRENCE_STATUS_LABELS, SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
 import { clientSubmissionList, thoughtRecordTrend } from '@/lib/submissions/queries';
 import { ThoughtRecordChart, type IntensityChartPoint } from './thought-record-chart';
+import { formatInstant, MONTH_DAY } from '@/lib/time/format';
 
 /**
  * The client's sent homework on their record. Everyone who may open the record sees what was assigned and
@@ -17,10 +18,9 @@ export async function ClientSubmissionsSection({ actor, clientId }: { actor: Act
   const mayReview = can(actor.role, 'submission.review') && canReadClinical(actor, clientId);
   const trend = mayReview ? ((await thoughtRecordTrend(actor, clientId)) ?? []) : [];
   const tz = actor.practice.timeZone;
-  const dateLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: tz });
   const points: IntensityChartPoint[] = trend.map((p) => ({
     t: new Date(p.submittedAt).getTime(),
-    label: dateLabel.format(new Date(p.submittedAt)),
+    label: formatInstant(p.submittedAt, tz, MONTH_DAY),
     before: p.meanBefore,
     after: p.meanAfter,
   }));
@@ -42,7 +42,7 @@ export async function ClientSubmissionsSection({ actor, clientId }: { actor: Act
                     <span className="font-medium text-slate-900">{r.title}</span>
                   )}
                   <span className="ml-2 text-slate-600">
-                    due {formatDate(r.localDate)}
+                    due {formatDay(r.localDate)}
                     {r.submittedAt ? ` · sent ${formatDate(r.submittedAt, tz)}` : ''}
                     {r.version > 1 ? ` · ${r.version} versions` : ''}
                   </span>

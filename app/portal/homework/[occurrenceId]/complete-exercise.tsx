@@ -7,6 +7,7 @@ import { ExerciseForm } from '@/app/_components/exercise-form/ExerciseForm';
 import type { CommentsByPath } from '@/app/_components/exercise-form/types';
 import type { ExerciseTemplate } from '@/lib/exercises';
 import { saveDraft, submitExercise } from '@/lib/submissions/actions';
+import { formatInstant, TIME } from '@/lib/time/format';
 
 type SaveState =
   | { kind: 'idle' }
@@ -18,10 +19,6 @@ type SaveState =
 
 const DEBOUNCE_MS = 1200;
 const RETRY_MS = 5000;
-
-function timeOf(iso: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeStyle: 'short' }).format(new Date(iso));
-}
 
 /**
  * Completing one piece of homework. Every change is saved to the server shortly after typing stops, and
@@ -36,6 +33,7 @@ export function CompleteExercise({
   comments,
   revising,
   crisisContacts,
+  timeZone,
 }: {
   occurrenceId: string;
   template: ExerciseTemplate;
@@ -45,6 +43,8 @@ export function CompleteExercise({
   revising: boolean;
   /** The practice's own numbers for the crisis panel, shown when a submitted answer matched a safety trigger. */
   crisisContacts: readonly PracticeContact[];
+  /** The practice's zone, so "saved at" reads the same clock as the due time. */
+  timeZone: string;
 }) {
   const answers = useRef<Record<string, unknown>>(initialAnswers ?? {});
   const dirty = useRef(false);
@@ -223,7 +223,7 @@ export function CompleteExercise({
       />
       {/* Above the portal's tab bar on a phone (3.5 rem and its border), at the bottom edge from tablet width. */}
       <div className="sticky bottom-[calc(3.5rem+1px+env(safe-area-inset-bottom))] -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:bottom-0">
-        <SaveStatus state={save} />
+        <SaveStatus state={save} timeZone={timeZone} />
         <button
           type="submit"
           disabled={submitting}
@@ -236,7 +236,7 @@ export function CompleteExercise({
   );
 }
 
-function SaveStatus({ state }: { state: SaveState }) {
+function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string }) {
   let text: string;
   let tone = 'text-slate-600';
   switch (state.kind) {
@@ -250,7 +250,7 @@ function SaveStatus({ state }: { state: SaveState }) {
       text = 'Saving…';
       break;
     case 'saved':
-      text = `Draft saved at ${timeOf(state.at)}`;
+      text = `Draft saved at ${formatInstant(state.at, timeZone, TIME)}`;
       tone = 'text-brand-800';
       break;
     case 'offline':

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExerciseView } from '@/app/_components/exercise-form/ExerciseView';
 import { FieldComments } from '@/app/_components/exercise-form/FieldComments';
-import { Badge, Card, EmptyState, PageHeader, formatDate } from '@/app/_components/ui';
+import { Badge, Card, EmptyState, formatDate, formatDay, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
 import { commentsByPath, getCompletionView } from '@/lib/submissions/queries';
@@ -44,7 +44,7 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
     <>
       <PageHeader
         title={view.title}
-        description={`Due ${formatDate(view.localDate)}`}
+        description={`Due ${formatDay(view.localDate)}`}
         actions={view.submissionStatus ? <Badge tone={submissionTone(view.submissionStatus)}>{SUBMISSION_STATUS_LABELS[view.submissionStatus]}</Badge> : undefined}
       />
       <div className="space-y-5">
@@ -74,6 +74,7 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
             comments={byPath}
             revising={revising}
             crisisContacts={view.crisisContacts}
+            timeZone={actor.practice.timeZone}
           />
         ) : view.latestVersion ? (
           <Card>

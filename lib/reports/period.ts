@@ -1,4 +1,4 @@
-import { addDays } from '@/lib/measures/overview';
+import { addDays } from '@/lib/time/day';
 
 /**
  * The period a progress report covers: two practice-local calendar days, both inclusive. It arrives in the

@@ -10,9 +10,9 @@ import {
   measureAdministrations,
 } from '../../db/schema';
 import type { Actor } from '../../lib/auth/types';
-import { localDay } from '../../lib/checkins/rules';
+import { localDay } from '../../lib/time/day';
 import { type MeasureKey, scoreMeasure } from '../../lib/measures';
-import { addDays } from '../../lib/measures/overview';
+import { addDays } from '../../lib/time/day';
 import { exportClientCsv } from '../../lib/reports/exports';
 import { exportClientFhir } from '../../lib/reports/fhir-export';
 import { defaultPeriod } from '../../lib/reports/period';

@@ -4,7 +4,7 @@ import { ProgressReportView } from '@/app/_components/report/progress-report';
 import { ReportControls } from '@/app/_components/report/report-controls';
 import { requireClientActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
-import { localDay } from '@/lib/checkins/rules';
+import { localDay } from '@/lib/time/day';
 import { parseReportPeriod } from '@/lib/reports/period';
 import { loadProgressReport } from '@/lib/reports/progress';
 

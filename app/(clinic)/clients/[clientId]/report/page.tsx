@@ -4,7 +4,7 @@ import { ProgressReportView } from '@/app/_components/report/progress-report';
 import { ReportControls } from '@/app/_components/report/report-controls';
 import { SummaryEditor } from '@/app/_components/report/summary-editor';
 import { requirePageActor } from '@/lib/access/guard';
-import { localDay } from '@/lib/checkins/rules';
+import { localDay } from '@/lib/time/day';
 import { mayExportClient } from '@/lib/reports/access';
 import { parseReportPeriod } from '@/lib/reports/period';
 import { loadProgressReport } from '@/lib/reports/progress';

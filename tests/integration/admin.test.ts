@@ -16,6 +16,7 @@ import {
   sendPasswordReset,
 } from '../../lib/invitations/actions';
 import { listOutbox } from '../../lib/email/dev-outbox';
+import { parseCsv } from '../support/csv';
 import { acceptInvitation, acceptPasswordReset, lookupLink } from '../../lib/invitations/service';
 import { changeRole, deactivateMember, reactivateMember, signUpPractice, updateSettings } from '../../lib/practice/actions';
 import { LAST_ADMIN_MESSAGE } from '../../lib/practice/rules';
@@ -540,8 +541,9 @@ describe('overview and audit trail', () => {
     const ranged = await listAuditEvents(actor, parseAuditFilters({ from: '2000-01-01', to: '2999-12-31', action: 'client.update' }));
     expect(ranged.rows.length).toBe(1);
     const csv = await exportAuditCsv(actor, parseAuditFilters({ client: a.clientA1.clientId }));
-    expect(csv.split('\r\n')[0]).toBe('at,actor,actor_role,action,entity_type,entity_id,client_id,client,details');
-    expect(csv).toContain(`"'=HYPERLINK(""x"") Evil"`);
+    const [header, ...rows] = parseCsv(csv);
+    expect(header).toEqual(['at', 'actor', 'actor_role', 'action', 'entity_type', 'entity_id', 'client_id', 'client', 'details']);
+    expect(rows.map((r) => r[7])).toContain(`'=HYPERLINK("x") Evil`);
     expect(await auditActions(a.id)).toContain('audit.export');
     const therapist = (await actorFor(a.therapist, a.id))!;
     await expect(listAuditEvents(therapist, parseAuditFilters({}))).rejects.toThrow(/forbidden/);

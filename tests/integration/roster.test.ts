@@ -16,6 +16,7 @@ import { ownerScoped } from '../../db/seed/factories';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actorFor, makePractice } from '../support/factories';
 import { DAY_MS, addAlert, addCheckins, addHomework, addMeasure, addSchedule, daysAgo, today } from '../support/caseload';
+import { parseCsv } from '../support/csv';
 
 const TZ = 'America/New_York';
 
@@ -359,19 +360,18 @@ describe('the roster CSV export', () => {
 
     const { csv, filename } = await exportRoster(admin, view({ sort: 'name' }));
     expect(filename).toMatch(/^caseload-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = csv.trim().split('\r\n');
-    const header = lines[0]!.split(',');
-    const phqColumn = header.indexOf('PHQ-9');
-    expect(lines).toHaveLength(4);
-    const evilLine = lines.find((l) => l.includes('Evil'))!;
-    expect(evilLine.startsWith(`"'=HYPERLINK(""http://x"") Evil"`)).toBe(true);
-    expect(evilLine).toContain(",'+they,");
-    expect(evilLine.split(',')[phqColumn + 1]).toBe(''); // off the admin's care team: no score
-    const ownLine = lines.find((l) => l.includes(p.clientA2.name.split(' ').slice(1).join(' ')))!;
-    expect(ownLine.split(',')[phqColumn]).toBe('7');
+    const [header, ...rows] = parseCsv(csv);
+    const phqColumn = header!.indexOf('PHQ-9');
+    expect(rows).toHaveLength(3);
+    const evilRow = rows.find((r) => r.join(',').includes('Evil'))!;
+    expect(evilRow[0]).toBe(`'=HYPERLINK("http://x") Evil`);
+    expect(evilRow).toContain("'+they");
+    expect(evilRow[phqColumn + 1]).toBe(''); // off the admin's care team: no score
+    const ownRow = rows.find((r) => r.join(',').includes(p.clientA2.name.split(' ').slice(1).join(' ')))!;
+    expect(ownRow[phqColumn]).toBe('7');
 
     const selected = await exportRoster(admin, view(), [p.clientA1.clientId, 'not-an-id']);
-    expect(selected.csv.trim().split('\r\n')).toHaveLength(2);
+    expect(parseCsv(selected.csv)).toHaveLength(2);
 
     const audits = await ownerScoped(db, p.id, (tx) =>
       tx.select().from(auditEvents).where(and(eq(auditEvents.practiceId, p.id), eq(auditEvents.action, 'caseload.export'))),
@@ -387,7 +387,7 @@ describe('the roster CSV export', () => {
     const p = await makePractice('Export2');
     const therapist = (await actorFor(p.therapist, p.id))!;
     const { csv } = await exportRoster(therapist, view({ therapist: p.otherTherapist.membershipId }), [p.clientA2.clientId]);
-    expect(csv.trim().split('\r\n')).toHaveLength(1);
+    expect(parseCsv(csv)).toHaveLength(1);
     const all = await exportRoster(therapist, view());
     expect(all.csv).toContain(p.clientA1.name.split(' ').slice(1).join(' '));
     expect(all.csv).not.toContain(p.clientA2.name.split(' ').slice(1).join(' '));

@@ -1,12 +1,13 @@
 import { bootstrapDatabase } from './db/bootstrap';
 import { setDatabase } from './db/registry';
 import { getAuthSecret } from './lib/auth/secret';
+import { printableError } from './db/errors';
 
 try {
   getAuthSecret();
   await bootstrapDatabase(setDatabase);
 } catch (error) {
   // One clear sentence instead of a stack trace; the server must not run half-configured.
-  console.error(`\nMend cannot start: ${(error as Error).message}\n`);
+  console.error(`\nMend cannot start: ${printableError(error)}\n`);
   process.exit(1);
 }

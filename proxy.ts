@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security/headers';
+import { malformedUrlReason } from '@/lib/security/input';
 
 const { auth } = NextAuth(authConfig);
 
@@ -19,7 +20,12 @@ export default auth((request) => {
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
   const headers = { 'Content-Security-Policy': csp, ...securityHeaders({ production: process.env.NODE_ENV === 'production', signedIn: Boolean(request.auth) }) };
   let response: NextResponse;
-  if (!request.auth && !isPublic && request.method === 'GET') {
+  // One place for every page, route handler and action URL: a path or query that is not valid
+  // text (bad percent-encoding, a NUL byte) never reaches a page's parser or a query.
+  const malformed = malformedUrlReason(request.url);
+  if (malformed) {
+    response = new NextResponse(`400 Bad Request: ${malformed}\n`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  } else if (!request.auth && !isPublic && request.method === 'GET') {
     response = NextResponse.redirect(new URL('/login', request.nextUrl.origin));
   } else {
     // Next reads the nonce from the request's CSP header and puts it on its own scripts.

@@ -1,14 +1,21 @@
 import 'server-only';
 import { type Scope, type Tx, runScoped } from './connection';
+import { withoutStatement } from './errors';
 import { getDatabase } from './registry';
 
 export type { Tx, Scope, ScopeRole } from './connection';
 
 /**
  * Every read and write of the application goes through here, by way of the named helpers in lib/access
- * (withActor, system-scope.ts): no other module may import this file (eslint.config.mjs).
+ * (withActor, system-scope.ts): no other module may import this file (eslint.config.mjs). A database
+ * error leaves it as a DatabaseError (class and SQLSTATE): whoever logs it, the action wrapper or
+ * Next's own error logging for a page, can then never write the SQL or a bound value to the log.
  */
 export async function scopedTransaction<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const handle = await getDatabase();
-  return runScoped(handle.app, scope, fn);
+  try {
+    return await runScoped(handle.app, scope, fn);
+  } catch (error) {
+    throw withoutStatement(error);
+  }
 }

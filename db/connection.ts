@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { APP_ROLE, type DatabaseConfig, DatabaseConfigError } from './config';
+import { printableError } from './errors';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -26,7 +27,7 @@ export function describeConnectionError(outer: unknown, what: string): string {
   if (code === '28P01' || code === '28000')
     return `Postgres refused the login in ${what} (${message}); run \`npm run db:migrate\` first, which creates the mend_app role.`;
   if (code === '3D000') return `The database in ${what} does not exist (${message}).`;
-  return `Could not open the database in ${what}: ${message}`;
+  return `Could not open the database in ${what}: ${printableError(error)}`;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

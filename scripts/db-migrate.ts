@@ -5,6 +5,7 @@ import { resolveDatabaseConfig } from '../db/config';
 import { describeConnectionError, openDatabase } from '../db/connection';
 import { migrateDatabase } from '../db/migrate';
 import { checkAccessWalls } from '../db/self-check';
+import { printableError } from '../db/errors';
 
 requireSupportedNode();
 
@@ -17,7 +18,7 @@ try {
   console.log('Migrations applied; the access wall check passed.');
 } catch (error) {
   const code = (error as { code?: string }).code;
-  console.error(code ? describeConnectionError(error, 'DATABASE_URL') : `Migration failed: ${(error as Error).message}`);
+  console.error(code ? describeConnectionError(error, 'DATABASE_URL') : `Migration failed: ${printableError(error)}`);
   process.exitCode = 1;
 } finally {
   await handle.close();

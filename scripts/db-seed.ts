@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connection';
 import { printDemoLogins } from '../db/bootstrap';
 import { migrateDatabase } from '../db/migrate';
 import { seedDemo } from '../db/seed/demo';
+import { printableError } from '../db/errors';
 
 requireSupportedNode();
 
@@ -16,7 +17,7 @@ try {
   console.log(created ? 'Demo practices created.' : 'Demo practices already present; nothing changed.');
   printDemoLogins();
 } catch (error) {
-  console.error(`Seeding failed: ${(error as Error).message}`);
+  console.error(`Seeding failed: ${printableError(error)}`);
   process.exitCode = 1;
 } finally {
   await handle.close();

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
@@ -7,9 +6,11 @@ import type { Actor } from '@/lib/auth/types';
 import { type AuditEntry, recordAudit } from '@/lib/audit/record';
 import { currentActor } from './current-actor';
 import { ActionRefusal, MESSAGES } from './errors';
-import { echoValues, formToObject } from './form-data';
+import { echoValues, formToObject, unstorableTextErrors } from './form-data';
 import { can, type Permission } from './permissions';
 import { withActor } from './scope';
+import { dictionary } from '@/lib/security/input';
+import { logServerError } from '@/lib/security/log';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = unknown> =
@@ -41,7 +42,7 @@ export type ActionDefinition<S extends z.ZodType, T> = {
 };
 
 function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = dictionary<string[]>();
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
     (out[key] ??= []).push(issue.message);
@@ -67,6 +68,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       if (!actor) return { ok: false, formError: MESSAGES.signedOut, fieldErrors: {} };
       if (!can(actor.role, def.permission)) return { ok: false, formError: MESSAGES.forbidden, fieldErrors: {} };
 
+      const unstorable = unstorableTextErrors(raw);
+      if (unstorable) return { ok: false, formError: unstorable._form?.[0] ?? MESSAGES.invalid, fieldErrors: unstorable, values };
       const parsed = def.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors = zodFieldErrors(parsed.error);
@@ -96,9 +99,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         return { ok: false, formError: error.message, fieldErrors: error.fieldErrors, values };
       }
       // Log an id and the error's class only: messages from the database can quote submitted values.
-      const errorId = randomUUID().slice(0, 8);
-      const code = (error as { code?: string })?.code;
-      console.error(`[action ${def.name}] failed (${errorId}): ${(error as Error)?.name ?? 'Error'}${code ? ` ${code}` : ''}`);
+      const errorId = logServerError(`action ${def.name}`, error);
       return { ok: false, formError: `${MESSAGES.unexpected} (ref ${errorId})`, fieldErrors: {}, values };
     }
     if (outcome.ok && def.redirectTo) redirect(def.redirectTo(outcome.data));

@@ -1,21 +1,31 @@
+import { UNSTORABLE_TEXT_MESSAGE, dictionary, normalizeInput, unstorableTextPaths } from '@/lib/security/input';
+
 /**
  * Turns a submitted form into a plain object for zod. A key sent more than once, or ending in
  * "[]", becomes an array; a `__json` field (from client-built forms) is parsed and merged.
- * Next's own `$ACTION_*` fields are dropped.
+ * Next's own `$ACTION_*` fields are dropped. Every object in the result has no prototype
+ * (lib/security/input.ts): a key named `__proto__` or `constructor` is data, never a member.
  */
 export function formToObject(input: FormData | Record<string, unknown> | null | undefined): Record<string, unknown> {
-  if (!input) return {};
-  if (!(input instanceof FormData)) return typeof input === 'object' && !Array.isArray(input) ? { ...input } : {};
-  const out: Record<string, unknown> = {};
+  if (!input) return dictionary();
+  if (!(input instanceof FormData)) {
+    return typeof input === 'object' && !Array.isArray(input) ? (normalizeInput(input) as Record<string, unknown>) : dictionary();
+  }
+  const out = dictionary<unknown>();
   for (const [rawKey, value] of input.entries()) {
     if (rawKey.startsWith('$ACTION')) continue;
     if (typeof value !== 'string') continue;
     if (rawKey === '__json') {
+      let parsed: unknown;
       try {
-        const parsed: unknown = JSON.parse(value);
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) Object.assign(out, parsed);
+        parsed = JSON.parse(value);
       } catch {
         out.__json = value;
+        continue;
+      }
+      const fields = normalizeInput(parsed);
+      if (fields && typeof fields === 'object' && !Array.isArray(fields)) {
+        for (const key of Object.keys(fields)) out[key] = (fields as Record<string, unknown>)[key];
       }
       continue;
     }
@@ -31,11 +41,25 @@ export function formToObject(input: FormData | Record<string, unknown> | null | 
 
 /** Submitted values to echo back after a failed action (React resets uncontrolled fields). */
 export function echoValues(raw: Record<string, unknown>, secret: readonly string[]): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(raw)) {
+  const out = dictionary<string | string[]>();
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
     if (secret.includes(key)) continue;
     if (typeof value === 'string') out[key] = value.slice(0, 20_000);
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[];
   }
+  return out;
+}
+
+/**
+ * Field errors for text no field can store (a NUL byte, a lone surrogate), or null when there is
+ * none. Checked before the schema, so every action answers it beside the field instead of failing
+ * in the database.
+ */
+export function unstorableTextErrors(raw: Record<string, unknown>): Record<string, string[]> | null {
+  const paths = unstorableTextPaths(raw);
+  if (!paths.length) return null;
+  const out = dictionary<string[]>();
+  for (const path of paths) out[path] = [UNSTORABLE_TEXT_MESSAGE];
   return out;
 }

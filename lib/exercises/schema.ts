@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { templateFields, isEmptyAnswer } from './fields';
 import { isWellFormedText, normalizeNewlines } from './text';
 import type { ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField, TemplateRule } from './types';
+import { dictionary } from '@/lib/security/input';
 
 export const DEFAULT_SHORT_TEXT_MAX = 200;
 export const DEFAULT_LONG_TEXT_MAX = 5000;
@@ -224,7 +225,7 @@ function unknownFieldMessage(): string {
  */
 export function fieldErrors(result: { success: boolean; error?: z.ZodError } | z.ZodError): FieldErrors {
   const error = result instanceof z.ZodError ? result : result.success ? undefined : result.error;
-  const out: FieldErrors = {};
+  const out = dictionary<string[]>();
   if (!error) return out;
   const push = (path: PropertyKey[], message: string) => {
     const key = path.length === 0 ? FORM_ERROR_KEY : path.map(String).join('.');

@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/types';
 import { emailTransport, sendEmail } from '@/lib/email';
+import { logServerError } from '@/lib/security/log';
 import { invitationEmail, passwordResetEmail } from '@/lib/email/templates';
 import { appOrigin, type LinkKind, linkPath } from './links';
 import { invitationPending } from './pending';
@@ -66,7 +67,7 @@ export async function deliverLink(input: { kind: LinkKind; token: string; email:
     if (transport === 'dev-outbox') {
       // The admin still sees the link; a full disk in development must not stop the invitation.
       await sendEmail({ to: input.email, ...mail }).catch((error: unknown) => {
-        console.error(`[email] development outbox write failed: ${(error as Error)?.name ?? 'Error'}`);
+        logServerError('email development outbox', error);
       });
     }
     return { emailed: false, link };
@@ -74,7 +75,7 @@ export async function deliverLink(input: { kind: LinkKind; token: string; email:
   try {
     await sendEmail({ to: input.email, ...mail });
   } catch (error) {
-    console.error(`[email] delivery failed: ${(error as Error)?.name ?? 'Error'} ${(error as { code?: string })?.code ?? ''}`);
+    logServerError('email delivery', error);
     throw new ActionRefusal('The email could not be sent, so nothing was saved. Check the mail settings and try again.');
   }
   return { emailed: true, link: null };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answersSchema } from './schema';
 import { MEASURE_KEYS, type MeasureKey } from './types';
+import { dictionary } from '@/lib/security/input';
 
 /**
  * Input for the client's measure actions. Anything else a request carries (a clientId above all) is dropped:
@@ -48,10 +49,11 @@ export type CheckedAnswers =
  * Unanswered items are allowed — a client is never stopped from finishing; scoring decides what that means.
  */
 export function checkAnswers(key: MeasureKey, raw: Record<string, unknown>): CheckedAnswers {
-  const normalized = Object.fromEntries(Object.entries(raw).map(([id, v]) => [id, readAnswer(v)]));
+  const normalized = dictionary<unknown>();
+  for (const id of Object.keys(raw)) normalized[id] = readAnswer(raw[id]);
   const parsed = answersSchema(key).safeParse(normalized);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
+    const fieldErrors = dictionary<string[]>();
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) (fieldErrors[k] ??= []).push('This question is not part of the form.');
@@ -62,7 +64,7 @@ export function checkAnswers(key: MeasureKey, raw: Record<string, unknown>): Che
     }
     return { ok: false, fieldErrors };
   }
-  const answers: Record<string, number | null> = {};
-  for (const [id, v] of Object.entries(parsed.data)) answers[id] = v ?? null;
+  // zod's output is a plain object of known item ids; it is stored as it is (the database layer wants a plain object).
+  const answers = Object.fromEntries(Object.entries(parsed.data).map(([id, v]) => [id, v ?? null])) as Record<string, number | null>;
   return { ok: true, answers };
 }

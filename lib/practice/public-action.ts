@@ -1,13 +1,14 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { ActionResult, FieldErrors } from '@/lib/access/action';
 import { ActionRefusal, MESSAGES } from '@/lib/access/errors';
-import { echoValues, formToObject } from '@/lib/access/form-data';
+import { echoValues, formToObject, unstorableTextErrors } from '@/lib/access/form-data';
+import { dictionary } from '@/lib/security/input';
+import { logServerError } from '@/lib/security/log';
 
 function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out = dictionary<string[]>();
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
     (out[key] ??= []).push(issue.message);
@@ -25,6 +26,8 @@ export async function runPublicAction<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const raw = formToObject(payload);
   const values = echoValues(raw, def.secretFields);
+  const unstorable = unstorableTextErrors(raw);
+  if (unstorable) return { ok: false, formError: unstorable._form?.[0] ?? MESSAGES.invalid, fieldErrors: unstorable, values };
   const parsed = def.input.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
@@ -35,9 +38,7 @@ export async function runPublicAction<S extends z.ZodType, T>(
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof ActionRefusal) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors, values };
-    const errorId = randomUUID().slice(0, 8);
-    const code = (error as { code?: string })?.code;
-    console.error(`[action ${def.name}] failed (${errorId}): ${(error as Error)?.name ?? 'Error'}${code ? ` ${code}` : ''}`);
+    const errorId = logServerError(`action ${def.name}`, error);
     return { ok: false, formError: `${MESSAGES.unexpected} (ref ${errorId})`, fieldErrors: {}, values };
   }
 }

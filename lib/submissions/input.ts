@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isWellFormedText, normalizeNewlines } from '@/lib/exercises/text';
+import { normalizeInput } from '@/lib/security/input';
 
 /** A whole answer set as JSON is far below this; anything larger is not a real form. */
 export const MAX_ANSWERS_JSON = 200_000;
@@ -14,7 +15,8 @@ export const answersInput = z.preprocess(
     if (typeof value !== 'string') return value;
     if (value.length > MAX_ANSWERS_JSON) return null;
     try {
-      return JSON.parse(value) as unknown;
+      // JSON escapes can spell what the form layer already cleaned (\u0000, a lone surrogate, __proto__).
+      return normalizeInput(JSON.parse(value));
     } catch {
       return null;
     }

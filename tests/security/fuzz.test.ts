@@ -6,6 +6,7 @@ import { matrix } from './expectations';
 import { callAction } from './harness/call';
 import { loadActions } from './harness/inventory';
 import { allowedWrites, expectedOutcomes } from './harness/matrix';
+import { countShapes, emptyShapes } from './harness/shapes';
 import { recordReport } from './harness/report';
 import { diff, snapshot } from './harness/snapshot';
 import { ACTOR_KEYS, type ActorKey, actAsKey, makeWorld } from './harness/world';
@@ -13,6 +14,18 @@ import { ACTOR_KEYS, type ActorKey, actAsKey, makeWorld } from './harness/world'
 vi.mock('../../lib/auth/index', () => import('./harness/auth-mock'));
 
 const MIN_PAYLOADS = 1_000;
+
+/** Keys that name a member of Object.prototype: as data they must stay data. */
+const PROTOTYPE_KEYS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', '__defineGetter__'];
+const LONE_SURROGATES = ['\ud800', 'a\udc00b', '\udfff\ud800', 'end\ud83d'];
+const MALFORMED_ENCODINGS = ['%FF%FE', '%ED%A0%80', '%E0%A4%A', '%', '%G1', '%C0%AF'];
+
+/** An object whose keys are prototype members, e.g. answers { constructor: 1, __proto__: { … } }. */
+const prototypeKeyed = fc.dictionary(
+  fc.constantFrom(...PROTOTYPE_KEYS),
+  fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(null), fc.constant({ admin: true, occurrenceId: '00000000-0000-0000-0000-000000000000' })),
+  { minKeys: 1, maxKeys: 3 },
+);
 
 /** Values no form should be able to hurt the server with. */
 const hostile = fc.oneof(
@@ -22,7 +35,9 @@ const hostile = fc.oneof(
     '../../etc/passwd', '%00', '{"__proto__":{"admin":true}}', 'x'.repeat(70_000), '0000-00-00', '2024-02-30', '9999-12-31',
     '-271821-04-19', '+275760-09-13', 'NaN', 'Infinity', '-1', '1e308', '00000000-0000-0000-0000-000000000000',
     'ffffffff-ffff-ffff-ffff-ffffffffffff', 'true', 'on', 'null', 'undefined', '[object Object]',
+    ...PROTOTYPE_KEYS, ...LONE_SURROGATES, ...MALFORMED_ENCODINGS, '\u0000\u0000', 'name\u0000@x.example',
   ),
+  prototypeKeyed,
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.integer(),
@@ -45,19 +60,28 @@ function payloadFor(base: Record<string, unknown>) {
       replace: fc.dictionary(keys.length ? fc.constantFrom(...keys) : fc.constant('x'), hostile, { maxKeys: Math.max(1, keys.length) }),
       drop: fc.subarray(keys),
       extra: fc.dictionary(fc.constantFrom(...MASS_FIELDS), hostile, { maxKeys: 3 }),
+      // Inside the objects a probe sends (answers), prototype keys beside the real ones.
+      nested: fc.option(prototypeKeyed, { freq: 3 }),
+      asJson: fc.option(fc.constantFrom('{"__proto__":{"admin":true,"role":"admin"}}', '{"constructor":{"prototype":{"x":1}}}', '{"toString":"x","valueOf":1}', '{"a":"\\u0000","b":"\\ud800"}'), { freq: 4 }),
       asForm: fc.boolean(),
       wholeJunk: fc.option(hostile, { freq: 8 }),
     })
-    .map(({ replace, drop, extra, asForm, wholeJunk }) => {
+    .map(({ replace, drop, extra, nested, asJson, asForm, wholeJunk }) => {
       if (wholeJunk !== null) return { payload: wholeJunk as never, label: 'junk payload' };
       const object: Record<string, unknown> = { ...base, ...replace, ...extra };
       for (const k of drop) delete object[k];
+      if (nested) {
+        for (const [k, v] of Object.entries(object)) {
+          if (v && typeof v === 'object' && !Array.isArray(v)) object[k] = { ...v, ...nested };
+        }
+      }
       if (!asForm) return { payload: object, label: 'object' };
       const form = new FormData();
       for (const [k, v] of Object.entries(object)) {
         if (Array.isArray(v)) for (const item of v) form.append(`${k}[]`, typeof item === 'string' ? item : JSON.stringify(item));
         else form.append(k, typeof v === 'string' ? v : v === null ? '' : JSON.stringify(v));
       }
+      if (asJson !== null) form.append('__json', asJson);
       return { payload: form, label: 'form' };
     });
 }
@@ -69,6 +93,7 @@ describe('fuzzing every action', () => {
     let payloads = 0;
     const serverErrors: string[] = [];
     const strayWrites: string[] = [];
+    const shapes = emptyShapes();
     for (const entry of actions) {
       const probe = matrix.actions[entry.name];
       if (!probe) continue; // isolation.test.ts fails on this already
@@ -85,6 +110,7 @@ describe('fuzzing every action', () => {
       for (const { payload, label } of samples) {
         const before = await snapshot(practices, []);
         actAsKey(world, as);
+        countShapes(shapes, payload);
         const result = await callAction(entry.fn, payload);
         actAsKey(world, 'signedOut');
         const changed = diff(before, await snapshot(practices, []));
@@ -96,7 +122,9 @@ describe('fuzzing every action', () => {
         }
       }
     }
-    recordReport(task, { fuzz: { payloads, serverErrors: serverErrors.length, unexpectedWrites: strayWrites.length } });
+    recordReport(task, { fuzz: { payloads, serverErrors: serverErrors.length, unexpectedWrites: strayWrites.length, shapes } });
+    // The corpus really carries the shapes that once broke actions.
+    for (const [shape, count] of Object.entries(shapes)) expect(count, shape).toBeGreaterThan(20);
     expect(serverErrors.slice(0, 30)).toEqual([]);
     expect(strayWrites.slice(0, 30)).toEqual([]);
     expect(payloads).toBeGreaterThanOrEqual(MIN_PAYLOADS);

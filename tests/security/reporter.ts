@@ -9,6 +9,7 @@ export default class SecurityReporter implements Reporter {
   private isolation = { probes: 0, refused: 0, allowed: 0, leaks: 0 };
   private rls = { probes: 0, crossed: 0 };
   private fuzz = { payloads: 0, serverErrors: 0, unexpectedWrites: 0 };
+  private shapes = { prototypeKeys: 0, nulBytes: 0, malformedEncodings: 0, loneSurrogates: 0 };
   private seen = { isolation: false, rls: false, fuzz: false };
 
   onTestCaseResult(testCase: TestCase) {
@@ -26,6 +27,8 @@ export default class SecurityReporter implements Reporter {
     if (report.fuzz) {
       this.seen.fuzz = true;
       for (const k of Object.keys(this.fuzz) as (keyof typeof this.fuzz)[]) this.fuzz[k] += report.fuzz[k];
+      const shapes = report.fuzz.shapes;
+      if (shapes) for (const k of Object.keys(this.shapes) as (keyof typeof this.shapes)[]) this.shapes[k] += shapes[k];
     }
   }
 
@@ -35,7 +38,11 @@ export default class SecurityReporter implements Reporter {
     if (this.seen.isolation) lines.push(`isolation: ${i.probes} probes, ${i.refused} refused as expected, ${i.allowed} allowed as expected, ${i.leaks} leaks`);
     if (this.seen.rls) lines.push(`rls: ${this.rls.probes} probes, ${this.rls.crossed} rows crossed`);
     const f = this.fuzz;
-    if (this.seen.fuzz) lines.push(`fuzz: ${f.payloads} payloads, ${f.serverErrors} server errors, ${f.unexpectedWrites} unexpected writes`);
+    if (this.seen.fuzz) {
+      lines.push(`fuzz: ${f.payloads} payloads, ${f.serverErrors} server errors, ${f.unexpectedWrites} unexpected writes`);
+      const s = this.shapes;
+      lines.push(`fuzz shapes: ${s.prototypeKeys} with prototype keys, ${s.nulBytes} with NUL bytes, ${s.malformedEncodings} with malformed encodings, ${s.loneSurrogates} with lone surrogates`);
+    }
     if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }

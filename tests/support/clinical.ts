@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection';
-import { alerts, auditEvents, practices } from '../../db/schema';
+import { alerts, assignmentOccurrences, assignments, auditEvents, practices } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { openTestDatabase } from './database';
 
@@ -19,6 +19,24 @@ export function alertsOf(practiceId: string, clientId: string) {
   return asOwner(practiceId, (tx) =>
     tx.select().from(alerts).where(and(eq(alerts.practiceId, practiceId), eq(alerts.clientId, clientId))),
   );
+}
+
+/** A thought record assigned to a client by a therapist, with one occurrence due; written as the database owner. Returns the occurrence id. */
+export async function assignThoughtRecord(practiceId: string, clientId: string, byMembershipId: string): Promise<string> {
+  return asOwner(practiceId, async (tx) => {
+    const [a] = await tx
+      .insert(assignments)
+      .values({
+        practiceId, clientId, kind: 'exercise', templateKey: 'thought_record', templateVersion: 1, instructions: 'Try this after a hard moment.',
+        startDate: '2025-01-06', timeZone: 'America/New_York', recurrence: { kind: 'once' }, createdByMembershipId: byMembershipId,
+      })
+      .returning();
+    const [o] = await tx
+      .insert(assignmentOccurrences)
+      .values({ practiceId, assignmentId: a!.id, clientId, index: 0, localDate: '2025-01-06', dueAt: new Date('2025-01-07T01:00:00Z'), status: 'due' })
+      .returning();
+    return o!.id;
+  });
 }
 
 export function auditOf(practiceId: string, action: string) {

@@ -1,5 +1,4 @@
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
-import { MESSAGES } from '../../../lib/access/errors';
 import type { ActionFn } from './inventory';
 
 export type CallResult =
@@ -7,25 +6,35 @@ export type CallResult =
   | { kind: 'refused'; value: { ok: false; formError: string | null; fieldErrors: Record<string, string[]> } }
   | { kind: 'error'; detail: string };
 
+/** The wrapper's answer to an unexpected failure, however it is worded around the reference. */
+const UNEXPECTED = /something went wrong/i;
+
 /**
  * Calls a server action the way a POST would reach it, and sorts the answer: done (a result with
- * ok:true, a redirect, or nothing), refused (ok:false), or a server error (a throw, or the wrapper's
- * "something went wrong", which is what a 500 becomes).
+ * ok:true, a redirect, or nothing), refused (ok:false), or a server error: a throw, any answer of
+ * "something went wrong" (what a 500 becomes), or an error the server logged while answering (a
+ * failure swallowed into an ordinary-looking refusal is still a failure).
  */
 export async function callAction(fn: ActionFn, payload: FormData | Record<string, unknown>): Promise<CallResult> {
+  const logged: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' '));
   let value: unknown;
   try {
     value = await fn(null, payload);
   } catch (error) {
-    if (isRedirectError(error)) return { kind: 'ok', value: { redirect: true } };
-    return { kind: 'error', detail: `threw ${(error as Error)?.name}: ${String((error as Error)?.message).slice(0, 200)}` };
+    if (isRedirectError(error)) value = { redirect: true };
+    else return { kind: 'error', detail: `threw ${(error as Error)?.name}: ${String((error as Error)?.message).slice(0, 200)}` };
+  } finally {
+    console.error = original;
   }
+  if (logged.length) return { kind: 'error', detail: `logged "${logged[0]!.slice(0, 200)}"` };
   if (value && typeof value === 'object' && 'ok' in value) {
     const result = value as { ok: boolean; formError?: string | null; fieldErrors?: Record<string, string[]> };
     if (result.ok) return { kind: 'ok', value };
-    if (typeof result.formError === 'string' && result.formError.startsWith(MESSAGES.unexpected)) {
-      return { kind: 'error', detail: `answered "${result.formError}"` };
-    }
+    const messages = [result.formError ?? '', ...Object.values(result.fieldErrors ?? {}).flat()];
+    const unexpected = messages.find((m) => typeof m === 'string' && UNEXPECTED.test(m));
+    if (unexpected !== undefined) return { kind: 'error', detail: `answered "${unexpected}"` };
     return { kind: 'refused', value: { ok: false, formError: result.formError ?? null, fieldErrors: result.fieldErrors ?? {} } };
   }
   return { kind: 'ok', value };

@@ -1,8 +1,11 @@
 export type SecurityReport = {
   isolation?: { probes: number; refused: number; allowed: number; leaks: number };
   rls?: { probes: number; crossed: number };
-  fuzz?: { payloads: number; serverErrors: number; unexpectedWrites: number };
+  fuzz?: { payloads: number; serverErrors: number; unexpectedWrites: number; shapes?: FuzzShapes };
 };
+
+/** How many fuzzed payloads and requests carried each shape that once broke the server. */
+export type FuzzShapes = { prototypeKeys: number; nulBytes: number; malformedEncodings: number; loneSurrogates: number };
 
 declare module 'vitest' {
   interface TaskMeta {

@@ -27,6 +27,6 @@ export type PageOutcome = 'ok' | 'login' | 'notFound' | `redirect:${string}`;
 
 export type PageExpectation = {
   params?: (ctx: ProbeContext) => Record<string, string>;
-  searchParams?: Record<string, string>;
+  searchParams?: Record<string, string | string[]>;
   expect: Record<ActorKey, PageOutcome>;
 };

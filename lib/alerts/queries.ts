@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/types';
 import { displayName } from '@/lib/clients/queries';
 import { OUR_RULES } from '@/lib/measures/rules';
 import { ACK_ACTION_LABELS, ALERT_TRIGGERS, type AckAction, type AlertTier, ALERT_KINDS, type AlertKind } from './triggers';
+import { recordRead } from '@/lib/audit/record';
 
 export interface AlertListItem {
   id: string;
@@ -125,6 +126,7 @@ export async function listOpenAlerts(actor: Actor, now: Date = new Date()): Prom
     const rows = await baseQuery(tx)
       .where(and(eq(alerts.practiceId, actor.practiceId), inArray(alerts.clientId, team), isNull(alerts.acknowledgedAt)))
       .orderBy(urgencyOrder, desc(alerts.raisedAt));
+    if (rows.length) await recordRead(tx, actor, { action: 'alerts.view', entityType: 'alert', meta: { alerts: rows.length, clients: new Set(rows.map((r) => r.clientId)).size } });
     return rows.map((r) => toItem(r, now, true));
   });
 }
@@ -147,6 +149,8 @@ export async function listEscalatedAlerts(actor: Actor, now: Date = new Date()):
         ),
       )
       .orderBy(asc(alerts.raisedAt));
+    const clinical = rows.filter((r) => canReadClinical(actor, r.clientId)).length;
+    if (rows.length) await recordRead(tx, actor, { action: 'alerts.viewEscalated', entityType: 'alert', meta: { alerts: rows.length, withClinicalText: clinical } });
     return rows.map((r) => toItem(r, now, canReadClinical(actor, r.clientId)));
   });
 }
@@ -160,6 +164,7 @@ export async function listClientAlerts(actor: Actor, clientId: string, now: Date
       .where(and(eq(alerts.practiceId, actor.practiceId), eq(alerts.clientId, clientId)))
       .orderBy(sql`${alerts.acknowledgedAt} is not null`, urgencyOrder, desc(alerts.raisedAt))
       .limit(50);
+    if (rows.length) await recordRead(tx, actor, { action: 'client.viewAlerts', entityType: 'client', entityId: clientId, clientId, meta: { alerts: rows.length } });
     return rows.map((r) => toItem(r, now, true));
   });
 }

@@ -12,6 +12,15 @@ export type AuditEntry = {
   meta?: Record<string, string | number | boolean | null>;
 };
 
+/**
+ * A read of clinical content: who (the actor) read what (ids and counts only), when (the row's
+ * time). Written in the same transaction as the read, and only when content was shown: a refusal
+ * or a 404 leaves no row. Action names end in "view" ("submission.view", "client.viewAlerts").
+ */
+export async function recordRead(tx: Tx, actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>, entry: AuditEntry) {
+  await recordAudit(tx, actor, entry);
+}
+
 /** Appends one audit row inside the caller's transaction, so it commits or rolls back with the change. */
 export async function recordAudit(tx: Tx, actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>, entry: AuditEntry) {
   await tx.insert(auditEvents).values({

@@ -36,6 +36,8 @@ import { assignedTemplate, templateTitles } from './templates';
 import { isUuid } from '@/lib/access/ids';
 import { addDays, localDay } from '@/lib/time/day';
 import { formatInstant } from '@/lib/time/format';
+import { recordRead } from '@/lib/audit/record';
+import { dictionary } from '@/lib/security/input';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'revision_requested' | 'reviewed';
 
@@ -84,7 +86,7 @@ async function commentsFor(tx: Tx, actor: Actor, submissionIds: string[], audien
 
 /** Comments grouped by the field path they are anchored to; '' holds comments on the whole submission. */
 export function commentsByPath(comments: readonly CommentView[]): Record<string, CommentView[]> {
-  const out: Record<string, CommentView[]> = {};
+  const out = dictionary<CommentView[]>();
   for (const c of comments) (out[c.fieldPath ?? ''] ??= []).push(c);
   return out;
 }
@@ -492,6 +494,13 @@ export async function getSubmissionForReview(actor: Actor, submissionId: string)
       .where(and(eq(submissionVersions.practiceId, actor.practiceId), eq(submissionVersions.submissionId, s.id)))
       .orderBy(asc(submissionVersions.version));
     const comments = (await commentsFor(tx, actor, [s.id], 'care_team')).map(stripSubmissionId);
+    await recordRead(tx, actor, {
+      action: 'submission.view',
+      entityType: 'submission',
+      entityId: s.id,
+      clientId: s.clientId,
+      meta: { templateKey: s.templateKey, versions: versions.length, currentVersion: s.currentVersion },
+    });
     return {
       submissionId: s.id,
       clientId: s.clientId,
@@ -612,6 +621,9 @@ export async function thoughtRecordTrend(actor: Actor, clientId: string): Promis
       .innerJoin(submissionVersions, currentVersionOfSubmission)
       .where(and(sentSubmissionsOf(actor.practiceId, clientId), eq(submissions.templateKey, THOUGHT_RECORD_KEY)))
       .orderBy(asc(submissionVersions.submittedAt));
+    if (rows.length) {
+      await recordRead(tx, actor, { action: 'client.viewThoughtRecordTrend', entityType: 'client', entityId: clientId, clientId, meta: { submissions: rows.length } });
+    }
     return rows.map((r) => {
       const emotions = thoughtRecordIntensities(r.answers);
       return {

@@ -4,6 +4,7 @@ import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { ATTENTION_CRITERIA, ATTENTION_EXPLANATION } from '@/lib/caseload/attention';
 import { toDisplayRow } from '@/lib/caseload/display';
+import { recordCaseloadView } from '@/lib/caseload/audit';
 import { SPARKLINE_DAYS, listPracticeTherapists, loadRoster } from '@/lib/caseload/roster';
 import { BAND_FILTERS, isFiltered, parseRosterView, rosterViewToSearchParams } from '@/lib/caseload/view';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
@@ -23,6 +24,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
   const view = parseRosterView(await searchParams);
   const isAdmin = actor.role === 'admin';
   const roster = await loadRoster(actor, view);
+  await recordCaseloadView(actor, roster);
   const therapists = await listPracticeTherapists(actor);
   const shownView = { ...view, page: roster.page };
 

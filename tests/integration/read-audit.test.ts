@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { listClientAlerts, listOpenAlerts } from '../../lib/alerts/queries';
+import { clientAssignments } from '../../lib/assignments/queries';
+import { recordCaseloadView } from '../../lib/caseload/audit';
+import { loadRoster } from '../../lib/caseload/roster';
+import { DEFAULT_VIEW } from '../../lib/caseload/url';
+import { submitMeasure } from '../../lib/measures/actions';
+import { submitExercise } from '../../lib/submissions/actions';
+import { getSubmissionForReview, thoughtRecordTrend } from '../../lib/submissions/queries';
+import { assignThoughtRecord, auditOf } from '../support/clinical';
+import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
+
+const ANSWERS = {
+  situation_what: 'A friend did not answer my message.',
+  emotions: [{ name: 'hurt', intensity: 70 }],
+  automatic_thoughts: [{ text: 'Nobody wants me around.', hot: true }],
+  evidence_for: 'No reply for two days.',
+  evidence_against: 'She replied quickly last week.',
+  balanced_thought: 'She may simply be busy.',
+  balanced_belief: 60,
+  emotions_rerated: [{ name: 'hurt', intensity: 40 }],
+};
+
+async function submitted(p: TestPractice) {
+  const occurrenceId = await assignThoughtRecord(p.id, p.clientA1.clientId, p.therapist.membershipId);
+  actAs(p.clientA1, p.id);
+  const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: ANSWERS });
+  if (!result.ok) throw new Error(`submit failed: ${result.formError}`);
+  return result.data.submissionId;
+}
+
+/** Nothing of what was read is in the row: ids, counts and names of things only. */
+function expectIdsOnly(meta: unknown) {
+  const text = JSON.stringify(meta ?? {});
+  for (const words of ['friend', 'Nobody', 'reply', 'busy', 'hurt']) expect(text).not.toContain(words);
+}
+
+describe('reads of clinical content are audited: who read what, and when', () => {
+  it("opening a submission's answers writes one row naming the reader, the submission and the client", async () => {
+    const p = await makePractice();
+    const submissionId = await submitted(p);
+    const before = Date.now();
+    const therapist = (await actorFor(p.therapist, p.id))!;
+    const view = await getSubmissionForReview(therapist, submissionId);
+    expect(view && 'versions' in view && view.versions).toHaveLength(1);
+    const rows = await auditOf(p.id, 'submission.view');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorUserId: p.therapist.userId, actorRole: 'therapist', entityType: 'submission', entityId: submissionId, clientId: p.clientA1.clientId });
+    expect(rows[0]!.at.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+    expectIdsOnly(rows[0]!.meta);
+    // Off the care team the answer is "not found", and nothing was read, so nothing is recorded.
+    const other = (await actorFor(p.otherTherapist, p.id))!;
+    expect(await getSubmissionForReview(other, submissionId)).toBeNull();
+    expect(await auditOf(p.id, 'submission.view')).toHaveLength(1);
+  });
+
+  it("the client page's alerts, thought-record trend and homework, the alerts list and the caseload each leave a row", async () => {
+    const p = await makePractice();
+    await submitted(p);
+    actAs(p.clientA1, p.id);
+    const phq9 = { q1: 3, q2: 3, q3: 3, q4: 3, q5: 3, q6: 3, q7: 3, q8: 3, q9: 2 };
+    expect(await submitMeasure(null, { measure: 'phq9', submissionKey: 'read-audit-key-000001', answers: phq9 })).toMatchObject({ ok: true });
+    const therapist = (await actorFor(p.therapist, p.id))!;
+    const clientId = p.clientA1.clientId;
+
+    expect(await listClientAlerts(therapist, clientId)).not.toHaveLength(0);
+    expect(await thoughtRecordTrend(therapist, clientId)).toHaveLength(1);
+    expect((await clientAssignments(therapist, clientId))?.assignments).toHaveLength(1);
+    expect(await listOpenAlerts(therapist)).not.toHaveLength(0);
+    await recordCaseloadView(therapist, await loadRoster(therapist, DEFAULT_VIEW));
+
+    for (const action of ['client.viewAlerts', 'client.viewThoughtRecordTrend', 'client.viewHomework']) {
+      const rows = await auditOf(p.id, action);
+      expect(rows, action).toHaveLength(1);
+      expect(rows[0], action).toMatchObject({ actorUserId: p.therapist.userId, entityId: clientId, clientId });
+      expectIdsOnly(rows[0]!.meta);
+    }
+    for (const action of ['alerts.view', 'caseload.view']) {
+      const rows = await auditOf(p.id, action);
+      expect(rows, action).toHaveLength(1);
+      expect(rows[0], action).toMatchObject({ actorUserId: p.therapist.userId });
+    }
+
+    // The client reading their own homework is not a clinician's read of someone else's record.
+    const self = (await actorFor(p.clientA1, p.id))!;
+    await clientAssignments(self, clientId);
+    expect(await auditOf(p.id, 'client.viewHomework')).toHaveLength(1);
+  });
+});

@@ -7,6 +7,13 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
+      // Text renders as text: no raw HTML from React or through the DOM.
+      'react/no-danger': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Set textContent, or render with React: raw HTML is never written.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render with React: raw HTML is never written.' },
+      ],
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },

@@ -9,7 +9,7 @@ import { ActionRefusal, MESSAGES } from './errors';
 import { echoValues, formToObject, unstorableTextErrors } from './form-data';
 import { can, type Permission } from './permissions';
 import { withActor } from './scope';
-import { dictionary } from '@/lib/security/input';
+import { dictionary, plainOutput } from '@/lib/security/input';
 import { logServerError } from '@/lib/security/log';
 
 export type FieldErrors = Record<string, string[]>;
@@ -56,10 +56,7 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
  * A server action is a public POST endpoint: nothing here trusts the form beyond its schema.
  */
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
-  const action = async (
-    _previous: ActionResult<T> | null,
-    payload: FormData | Record<string, unknown>,
-  ): Promise<ActionResult<T>> => {
+  const answer = async (payload: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     const raw = formToObject(payload);
     const values = echoValues(raw, def.secretFields ?? []);
     let outcome: ActionResult<T>;
@@ -105,5 +102,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     if (outcome.ok && def.redirectTo) redirect(def.redirectTo(outcome.data));
     return outcome;
   };
+  // Maps built from input have no prototype; what goes back to the browser must be plain objects.
+  const action = async (_previous: ActionResult<T> | null, payload: FormData | Record<string, unknown>): Promise<ActionResult<T>> =>
+    plainOutput(await answer(payload));
   return Object.assign(action, { definition: def });
 }

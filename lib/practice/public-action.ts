@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ActionResult, FieldErrors } from '@/lib/access/action';
 import { ActionRefusal, MESSAGES } from '@/lib/access/errors';
 import { echoValues, formToObject, unstorableTextErrors } from '@/lib/access/form-data';
-import { dictionary } from '@/lib/security/input';
+import { dictionary, plainOutput } from '@/lib/security/input';
 import { logServerError } from '@/lib/security/log';
 
 function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -21,9 +21,16 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
  * run → typed result as defineAction, without a session. `run` may end in Next's redirect.
  */
 export async function runPublicAction<S extends z.ZodType, T>(
-  def: { name: string; input: S; secretFields: readonly string[]; run: (input: z.output<S>) => Promise<T> },
+  def: PublicActionDefinition<S, T>,
   payload: FormData | Record<string, unknown>,
 ): Promise<ActionResult<T>> {
+  // Maps built from input have no prototype; what goes back to the browser must be plain objects.
+  return plainOutput(await answer(def, payload));
+}
+
+type PublicActionDefinition<S extends z.ZodType, T> = { name: string; input: S; secretFields: readonly string[]; run: (input: z.output<S>) => Promise<T> };
+
+async function answer<S extends z.ZodType, T>(def: PublicActionDefinition<S, T>, payload: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
   const raw = formToObject(payload);
   const values = echoValues(raw, def.secretFields);
   const unstorable = unstorableTextErrors(raw);

@@ -44,6 +44,22 @@ export function normalizeInput(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * The same value with every null-prototype object turned back into a plain one, for what leaves the
+ * server: React refuses to send an object without a prototype to the browser. Keys are defined as
+ * own data properties, so even '__proto__' stays a key. Other objects (Date, Map) are kept.
+ */
+export function plainOutput<T>(value: T, depth = 0): T {
+  if (value === null || typeof value !== 'object' || depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => plainOutput(item, depth + 1)) as T;
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(out, key, { value: plainOutput((value as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out as T;
+}
+
 export const UNSTORABLE_TEXT_MESSAGE =
   'This contains a character that cannot be saved (a NUL byte or half of an emoji). Remove it and try again.';
 

@@ -37,7 +37,6 @@ import { isUuid } from '@/lib/access/ids';
 import { addDays, localDay } from '@/lib/time/day';
 import { formatInstant } from '@/lib/time/format';
 import { recordRead } from '@/lib/audit/record';
-import { dictionary } from '@/lib/security/input';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'revision_requested' | 'reviewed';
 
@@ -86,9 +85,14 @@ async function commentsFor(tx: Tx, actor: Actor, submissionIds: string[], audien
 
 /** Comments grouped by the field path they are anchored to; '' holds comments on the whole submission. */
 export function commentsByPath(comments: readonly CommentView[]): Record<string, CommentView[]> {
-  const out = dictionary<CommentView[]>();
-  for (const c of comments) (out[c.fieldPath ?? ''] ??= []).push(c);
-  return out;
+  // Grouped in a Map (a path may be any text a form posted), then handed over as a plain object:
+  // client components receive only plain objects.
+  const byPath = new Map<string, CommentView[]>();
+  for (const c of comments) {
+    const path = c.fieldPath ?? '';
+    byPath.set(path, [...(byPath.get(path) ?? []), c]);
+  }
+  return Object.fromEntries(byPath);
 }
 
 type HomeworkTemplateRef = { templateKey: string; submissionVersion: number | null; assignmentVersion: number | null };

@@ -17,7 +17,16 @@ const dueThoughtRecord = (p: TestPractice) => assignThoughtRecord(p.id, p.client
 /** An object with `key` as an own property, as JSON.parse would make it (a literal `__proto__:` would set the prototype). */
 const withKey = (base: Record<string, unknown>, key: string, value: unknown) => ({ ...base, ...JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) });
 
+/** React sends only plain objects to the browser ("null prototypes are not supported"): every object in an answer is one. */
+function expectPlain(value: unknown, path = 'result'): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) return value.forEach((v, i) => expectPlain(v, `${path}.${i}`));
+  expect(Object.getPrototypeOf(value), path).toBe(Object.prototype);
+  for (const key of Object.keys(value)) expectPlain((value as Record<string, unknown>)[key], `${path}.${key}`);
+}
+
 function expectRefusedBeside(result: unknown, key: string) {
+  expectPlain(result);
   const r = result as { ok: boolean; formError: string | null; fieldErrors: Record<string, string[]> };
   expect(r.ok, key).toBe(false);
   expect(r.formError ?? '', key).not.toContain(MESSAGES.unexpected);
@@ -89,6 +98,7 @@ describe('text the database cannot store', () => {
     actAs(p.admin, p.id);
     for (const bad of ['Al\u0000ex', 'Alex \ud83d']) {
       const result = await createClient(null, { firstName: bad, lastName: 'Rivera' });
+      expectPlain(result);
       expect(result).toMatchObject({ ok: false, fieldErrors: { firstName: [UNSTORABLE_TEXT_MESSAGE] } });
     }
     const occurrenceId = await dueThoughtRecord(p);

@@ -2,7 +2,8 @@ import type { FieldComment } from './types';
 
 /** Comments shown beside the field they are anchored to. Bodies render as text, never as HTML. */
 export function FieldComments({ id, comments }: { id?: string; comments: readonly FieldComment[] | undefined }) {
-  if (!comments?.length) return null;
+  // A field id such as 'constructor' finds an inherited member on a plain map, not a list.
+  if (!Array.isArray(comments) || !comments.length) return null;
   return (
     <ul id={id} className="mt-2 space-y-2" aria-label="Comments on this answer">
       {comments.map((c) => {

@@ -6,6 +6,17 @@ export type CallResult =
   | { kind: 'refused'; value: { ok: false; formError: string | null; fieldErrors: Record<string, string[]> } }
   | { kind: 'error'; detail: string };
 
+/** Where in an answer an object without a prototype sits (React refuses to serialise one), or null. */
+function nullPrototypePath(value: unknown, path = 'result', depth = 0): string | null {
+  if (value === null || typeof value !== 'object' || depth > 30) return null;
+  if (!Array.isArray(value) && Object.getPrototypeOf(value) === null) return path;
+  for (const key of Object.keys(value)) {
+    const found = nullPrototypePath((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The wrapper's answer to an unexpected failure, however it is worded around the reference. */
 const UNEXPECTED = /something went wrong/i;
 
@@ -29,6 +40,8 @@ export async function callAction(fn: ActionFn, payload: FormData | Record<string
     console.error = original;
   }
   if (logged.length) return { kind: 'error', detail: `logged "${logged[0]!.slice(0, 200)}"` };
+  const unsendable = nullPrototypePath(value);
+  if (unsendable) return { kind: 'error', detail: `answered with an object React cannot send to the browser (null prototype at ${unsendable})` };
   if (value && typeof value === 'object' && 'ok' in value) {
     const result = value as { ok: boolean; formError?: string | null; fieldErrors?: Record<string, string[]> };
     if (result.ok) return { kind: 'ok', value };

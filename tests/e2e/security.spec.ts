@@ -121,6 +121,22 @@ test.describe('requests an attacker would craft', () => {
   });
 });
 
+test('an admin invitation link is shown to the admin who made it and never written to the server log', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('admin') });
+  const admin = await context.newPage();
+  await admin.goto('/admin/invitations');
+  await admin.getByLabel('Email').fill(`second.admin.${Date.now().toString(36)}@northside.example`);
+  await admin.getByRole('radio', { name: /Admin/ }).check();
+  await admin.getByRole('button', { name: 'Send invitation' }).click();
+  const link = await admin.getByTestId('shared-link').first().inputValue();
+  const token = /\/invite\/([A-Za-z0-9_-]{43})$/.exec(link)?.[1];
+  expect(token).toBeTruthy();
+  await context.close();
+  const log = fs.readFileSync(serverLog, 'utf8');
+  expect(log).not.toContain(token!);
+  expect(log).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}|\/reset-password\/[A-Za-z0-9_-]{43}/);
+});
+
 test('client text written through a form never appears in the server log', async ({ page }) => {
   const canary = `CANARY-${Date.now().toString(36)}-do-not-log`;
   await signIn(page, 'sam.sato@clients.northside.example');

@@ -53,13 +53,17 @@ test.describe('requests an attacker would craft', () => {
       '/admin/clients?q=%00',
       '/admin/people?q=%00',
       '/admin/audit?action=%00',
-      '/caseload?q=%ED%A0%80',
       '/%FF%FE',
       '/clients/%FF%FE',
     ];
     for (const url of urls) {
       const response = await context.request.get(url, { maxRedirects: 0 });
       expect(response.status(), url).toBe(400);
+    }
+    // Next itself rewrites a query that is not UTF-8 to U+FFFD before the proxy sees it: a search
+    // for that character, never a server error.
+    for (const url of ['/caseload?q=%ED%A0%80', '/admin/clients?q=%FF%FE']) {
+      expect((await context.request.get(url, { maxRedirects: 0 })).status(), url).toBeLessThan(500);
     }
     // Ordinary searches still work.
     expect((await context.request.get('/admin/clients?q=Rivera', { maxRedirects: 0 })).status()).toBe(200);

@@ -164,7 +164,6 @@ export async function listClientAlerts(actor: Actor, clientId: string, now: Date
       .where(and(eq(alerts.practiceId, actor.practiceId), eq(alerts.clientId, clientId)))
       .orderBy(sql`${alerts.acknowledgedAt} is not null`, urgencyOrder, desc(alerts.raisedAt))
       .limit(50);
-    if (rows.length) await recordRead(tx, actor, { action: 'client.viewAlerts', entityType: 'client', entityId: clientId, clientId, meta: { alerts: rows.length } });
     return rows.map((r) => toItem(r, now, true));
   });
 }

@@ -15,7 +15,6 @@ import { markMissedOccurrences } from './missed';
 import { describePromptChoice } from './prompt-choice';
 import type { RecurrenceRule } from './recurrence';
 import { isUuid } from '@/lib/access/ids';
-import { recordRead } from '@/lib/audit/record';
 
 const DAY_MS = 86_400_000;
 
@@ -170,10 +169,6 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
         next: occurrences.find((o) => o.status === 'due' || o.status === 'in_progress') ?? null,
       };
     });
-    // A clinician reading the instructions and prompts written for this client; a client's own view is not audited.
-    if (onTeam && views.length) {
-      await recordRead(tx, actor, { action: 'client.viewHomework', entityType: 'client', entityId: clientId, clientId, meta: { assignments: views.length } });
-    }
     return {
       clinical,
       canManage: onTeam && actor.role !== 'client',

@@ -625,9 +625,6 @@ export async function thoughtRecordTrend(actor: Actor, clientId: string): Promis
       .innerJoin(submissionVersions, currentVersionOfSubmission)
       .where(and(sentSubmissionsOf(actor.practiceId, clientId), eq(submissions.templateKey, THOUGHT_RECORD_KEY)))
       .orderBy(asc(submissionVersions.submittedAt));
-    if (rows.length) {
-      await recordRead(tx, actor, { action: 'client.viewThoughtRecordTrend', entityType: 'client', entityId: clientId, clientId, meta: { submissions: rows.length } });
-    }
     return rows.map((r) => {
       const emotions = thoughtRecordIntensities(r.answers);
       return {

@@ -7,7 +7,8 @@ import { malformedUrlReason } from '@/lib/security/input';
 const { auth } = NextAuth(authConfig);
 
 // /dev/outbox exists only in development (a 404 in production): the invited read their email there signed out.
-const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/api/auth', '/dev/outbox'];
+// /api/health and /api/ready answer a load balancer, which has no session.
+const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/api/auth', '/dev/outbox', '/api/health', '/api/ready'];
 
 /**
  * Only sends the signed-out to the sign-in page. It is never the authorization check: every

@@ -30,6 +30,26 @@ export function describeConnectionError(outer: unknown, what: string): string {
   return `Could not open the database in ${what}: ${printableError(error)}`;
 }
 
+/**
+ * The app's pool. Short connect timeout: a server that is down or restarting fails a request in seconds (the
+ * form then retries with its idempotency key) instead of holding it for the driver's default 30 s. Idle
+ * connections close after 20 s and every connection is replaced after 10–15 minutes (spread so they do not all
+ * reconnect at once), so nothing lives long on a server or pooler that has restarted. The driver itself is
+ * patched (patches/postgres+3.4.9.patch) so that a connection that died mid-transaction can never stall its
+ * next start-up. JIT is off for the app's role (migration 0007): it costs more than it saves on Mend's queries.
+ * Behind PgBouncer in transaction mode, add `?prepare=false` to APP_DATABASE_URL (docs/scaling.md).
+ */
+export const APP_POOL = {
+  max: Number(process.env.APP_DATABASE_POOL_SIZE ?? 10) || 10,
+  connect_timeout: 5,
+  idle_timeout: 20,
+  // The driver accepts a function here (its own default is one) and calls it per connection; its types say number.
+  max_lifetime: (() => 600 + Math.random() * 300) as unknown as number,
+  // Reconnect delay in seconds. The driver's default grows with every failed attempt across the whole pool
+  // (up to 10 s and more after an outage), which kept a restarted server unused for seconds: cap it at 1 s.
+  backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1) * (0.5 + Math.random() / 2),
+};
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -49,7 +69,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const postgres = (await import('postgres')).default;
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const quiet = { onnotice: () => {} };
-  const appClient = postgres(config.appUrl, { max: 10, idle_timeout: 30, ...quiet });
+  const appClient = postgres(config.appUrl, { ...APP_POOL, ...quiet });
   let ownerClient: ReturnType<typeof postgres> | null = null;
   let ownerDb: Db | null = null;
   return {
@@ -57,7 +77,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     app: drizzle({ client: appClient, schema }) as unknown as Db,
     owner: async () => {
       if (!ownerDb) {
-        ownerClient = postgres(config.ownerUrl, { max: 3, idle_timeout: 10, ...quiet });
+        ownerClient = postgres(config.ownerUrl, { max: 3, idle_timeout: 10, connect_timeout: APP_POOL.connect_timeout, ...quiet });
         ownerDb = drizzle({ client: ownerClient, schema }) as unknown as Db;
       }
       return ownerDb;

@@ -7,3 +7,4 @@ export * from './alerts';
 export * from './homework';
 export * from './security';
 export * from './metadata';
+export * from './idempotency';

@@ -127,7 +127,10 @@ export const invitations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.id] }),
-    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    // Unique within the practice (a distributed Postgres needs practice_id in every unique key); the token is
+    // 256 random bits, and invitation_practice() finds its practice through the plain index below.
+    uniqueIndex('invitations_practice_token_hash_key').on(t.practiceId, t.tokenHash),
+    index('invitations_token_hash_idx').on(t.tokenHash),
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }),
     foreignKey({
       columns: [t.practiceId, t.invitedByMembershipId],

@@ -7,6 +7,7 @@ import { type AuditEntry, recordAudit } from '@/lib/audit/record';
 import { currentActor } from './current-actor';
 import { ActionRefusal, MESSAGES } from './errors';
 import { echoValues, formToObject, unstorableTextErrors } from './form-data';
+import { claimIdempotencyKey, isTransientDatabaseError, recordIdempotentResult, requestHash, takeIdempotencyKey } from './idempotency';
 import { can, type Permission } from './permissions';
 import { withActor } from './scope';
 import { dictionary, plainOutput } from '@/lib/security/input';
@@ -14,8 +15,16 @@ import { logServerError } from '@/lib/security/log';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; formError: string | null; fieldErrors: FieldErrors; values?: Record<string, string | string[]> };
+  /** `replayed`: this exact request was already done (a retry); `data` is the first answer and nothing was written again. */
+  | { ok: true; data: T; message?: string; replayed?: true }
+  | {
+      ok: false;
+      formError: string | null;
+      fieldErrors: FieldErrors;
+      values?: Record<string, string | string[]>;
+      /** Nothing was saved because the database was unreachable: the form may send the same request again. */
+      retryable?: true;
+    };
 
 export type ActionContext<I> = {
   actor: Actor;
@@ -61,6 +70,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     const values = echoValues(raw, def.secretFields ?? []);
     let outcome: ActionResult<T>;
     try {
+      // A form's key for this submission: a retry with the same key returns the first result and writes nothing.
+      const idempotencyKey = takeIdempotencyKey(raw);
       const actor = await currentActor();
       if (!actor) return { ok: false, formError: MESSAGES.signedOut, fieldErrors: {} };
       if (!can(actor.role, def.permission)) return { ok: false, formError: MESSAGES.forbidden, fieldErrors: {} };
@@ -73,7 +84,15 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         return { ok: false, formError: fieldErrors._form?.[0] ?? MESSAGES.invalid, fieldErrors, values };
       }
 
+      let replayed = false;
       const data = await withActor(actor, async (tx) => {
+        if (idempotencyKey) {
+          const claim = await claimIdempotencyKey<T>(tx, actor, def.name, idempotencyKey, requestHash(def.name, parsed.data));
+          if (claim.replay) {
+            replayed = true;
+            return claim.data;
+          }
+        }
         const entries: AuditEntry[] = [];
         let main: AuditEntry = { action: def.name };
         const result = await def.run({
@@ -86,14 +105,19 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
           alsoAudit: (entry) => entries.push(entry),
         });
         for (const entry of [main, ...entries]) await recordAudit(tx, actor, entry);
+        if (idempotencyKey) await recordIdempotentResult(tx, actor, idempotencyKey, result);
         return result;
       });
-      if (def.afterCommit) await def.afterCommit({ actor, input: parsed.data as z.output<S>, data });
-      outcome = { ok: true, data, message: def.successMessage };
+      if (def.afterCommit && !replayed) await def.afterCommit({ actor, input: parsed.data as z.output<S>, data });
+      outcome = replayed ? { ok: true, data, message: def.successMessage, replayed } : { ok: true, data, message: def.successMessage };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof ActionRefusal) {
         return { ok: false, formError: error.message, fieldErrors: error.fieldErrors, values };
+      }
+      if (isTransientDatabaseError(error)) {
+        console.error(`[action ${def.name}] database unavailable: ${(error as { code?: string })?.code ?? 'error'}`);
+        return { ok: false, formError: MESSAGES.unavailable, fieldErrors: {}, values, retryable: true };
       }
       // Log an id and the error's class only: messages from the database can quote submitted values.
       const errorId = logServerError(`action ${def.name}`, error);

@@ -20,4 +20,5 @@ export const MESSAGES = {
   forbidden: 'You do not have permission to do that.',
   invalid: 'Please correct the highlighted fields.',
   unexpected: 'Something went wrong and nothing was saved. Please try again.',
+  unavailable: 'Mend could not reach its database, so nothing was saved yet. Your answers are kept here.',
 } as const;

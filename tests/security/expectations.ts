@@ -128,5 +128,7 @@ export const matrix: Matrix = {
     '/clients/[clientId]/export/[file]': 'Probed in client-exports.test.ts (each actor, each file; care team only).',
     '/clients/[clientId]/fhir': 'Probed in client-exports.test.ts (each actor; care team only).',
     '/portal/export/[file]': 'Probed in client-exports.test.ts (each actor; a client gets only their own record).',
+    '/api/health': 'Public liveness for a load balancer: a fixed status and the draining flag, no data (tests/integration/readiness.test.ts).',
+    '/api/ready': 'Public readiness: database reachable and migrations current, as three flags, no data (tests/integration/readiness.test.ts).',
   },
 };

@@ -1,14 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId } from 'react';
+import { useEffect, useId } from 'react';
+import { DeliveryStatus } from '../delivery-status';
+import { useResilientAction } from '../resilient-action';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
 import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/triggers';
 import { type FormState, FormMessage, SubmitButton, valueOf } from '../form';
 
 /** Inline acknowledgement: what was done, and why when nothing was needed. Errors sit beside their fields. */
 export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string; clientName: string }) {
-  const [state, formAction] = useActionState(acknowledgeAlert, null);
+  const [state, formAction, , delivery] = useResilientAction(acknowledgeAlert);
   const router = useRouter();
   const id = useId();
   const form = state as FormState;
@@ -19,9 +21,12 @@ export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string;
 
   if (state?.ok) {
     return (
-      <p role="status" className="text-sm font-medium text-brand-800">
-        Acknowledged.
-      </p>
+      <div className="space-y-2">
+        <DeliveryStatus delivery={delivery} />
+        <p role="status" className="text-sm font-medium text-brand-800">
+          Acknowledged.
+        </p>
+      </div>
     );
   }
   const actionErrors = form?.fieldErrors?.action;
@@ -31,6 +36,7 @@ export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string;
   return (
     <form action={formAction} className="space-y-3" aria-label={`Acknowledge alert for ${clientName}`}>
       <input type="hidden" name="alertId" value={alertId} />
+      <DeliveryStatus delivery={delivery} />
       <FormMessage state={form} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">

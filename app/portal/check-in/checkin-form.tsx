@@ -1,9 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useState, startTransition } from 'react';
+import { useState, startTransition } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { ErrorSummary } from '@/app/_components/error-summary';
+import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { useResilientAction } from '@/app/_components/resilient-action';
 import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
 import { submitCheckin } from '@/lib/checkins/actions';
 import type { CheckinValues } from './values';
@@ -53,7 +55,7 @@ export function CheckinForm({
   practiceContacts: PracticeContact[];
 }) {
   const [values, setValues] = useState<CheckinValues>(initial);
-  const [state, dispatch, pending] = useActionState(submitCheckin, null);
+  const [state, dispatch, pending, delivery] = useResilientAction(submitCheckin);
   // A field's error stays beside it until that field is changed; a new result starts afresh.
   const [changedSinceResult, setChangedSinceResult] = useState<ReadonlySet<string>>(new Set());
   const [seenState, setSeenState] = useState(state);
@@ -80,6 +82,7 @@ export function CheckinForm({
   return (
     <div className="space-y-6">
       {saved?.crisis ? <CrisisPanel key={`${saved.checkinId}-${saved.revision}`} practiceContacts={practiceContacts} urgent={saved.tier === 'urgent'} /> : null}
+      <DeliveryStatus delivery={delivery} />
       {saved ? (
         <div role="status" data-testid="checkin-saved" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-3 text-sm text-brand-900">
           {saved.updated ? "Today's check-in is updated." : 'Thank you — your check-in for today is saved.'}{' '}

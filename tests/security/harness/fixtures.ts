@@ -8,6 +8,7 @@ import {
   checkins,
   clients,
   exerciseTemplates,
+  idempotencyKeys,
   invitations,
   measureAdministrations,
   measureDrafts,
@@ -162,6 +163,10 @@ export async function populate(practice: TestPractice, label: string): Promise<F
       expiresAt: new Date(Date.now() + 86_400_000),
     });
     await tx.insert(auditEvents).values({ practiceId: p, action: 'fixture.seeded', clientId });
+    await tx.insert(idempotencyKeys).values({
+      practiceId: p, userId: practice.clientA1.userId, key: `fixture-${tag}-${randomUUID()}`, action: 'checkin.submit',
+      requestHash: `hash-${tag}`, result: { checkinId: f.checkinId, note: `${f.clinicalCanary} stored result` },
+    });
     await tx.insert(clients).values({ practiceId: p, id: f.unlinkedClientId, firstName: 'Unlinked', lastName: `Record ${tag}` });
   });
   return f;

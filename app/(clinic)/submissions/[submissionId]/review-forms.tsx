@@ -1,7 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { useResilientAction } from '@/app/_components/resilient-action';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
 
@@ -30,7 +32,7 @@ function FieldError({ id, state, name }: { id: string; state: FormState; name: s
 /** "Comment on this answer": anchored to one field path; visible to the client or a private note. */
 export function CommentForm({ submissionId, fieldPath, label }: { submissionId: string; fieldPath: string; label: string }) {
   const [open, setOpen] = useState(false);
-  const [state, action] = useActionState(commentOnField, null);
+  const [state, action, , delivery] = useResilientAction(commentOnField);
   const uid = useId();
   useRefreshOnSuccess(state as FormState, () => setOpen(false));
   const echoed = state && !state.ok ? state.values : undefined;
@@ -47,6 +49,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
           Comment
         </button>
         {state?.ok ? <span className="text-xs text-brand-800" role="status">Comment saved.</span> : null}
+        <DeliveryStatus delivery={delivery} />
       </div>
     );
   }
@@ -54,6 +57,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
     <form action={action} className="mt-2 space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={`Comment on: ${label}`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="fieldPath" value={fieldPath} />
+      <DeliveryStatus delivery={delivery} />
       <FormMessage state={state as FormState} />
       <label htmlFor={`${uid}-body`} className="block text-sm font-medium text-slate-800">
         Your comment on “{label}”
@@ -93,7 +97,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
 
 /** A note on the whole submission that only the care team sees. */
 export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
-  const [state, action] = useActionState(commentOnField, null);
+  const [state, action, , delivery] = useResilientAction(commentOnField);
   const [formKey, setFormKey] = useState(0);
   useRefreshOnSuccess(state as FormState, () => setFormKey((k) => k + 1));
   const echoed = state && !state.ok ? state.values : undefined;
@@ -102,6 +106,7 @@ export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
     <form key={formKey} action={action} className="space-y-2">
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="visibility" value="private" />
+      <DeliveryStatus delivery={delivery} />
       <FormMessage state={state as FormState} />
       <label htmlFor="private-note" className="block text-sm font-medium text-slate-800">
         Private note
@@ -127,8 +132,8 @@ export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
 
 /** "Ask to revise" (with optional words for the client) and "Mark reviewed". */
 export function ReviewActions({ submissionId, status }: { submissionId: string; status: 'submitted' | 'revision_requested' | 'reviewed' | 'draft' }) {
-  const [reviseState, revise] = useActionState(requestRevision, null);
-  const [reviewState, review] = useActionState(markReviewed, null);
+  const [reviseState, revise, , reviseDelivery] = useResilientAction(requestRevision);
+  const [reviewState, review, , reviewDelivery] = useResilientAction(markReviewed);
   useRefreshOnSuccess(reviseState as FormState);
   useRefreshOnSuccess(reviewState as FormState);
   const echoed = reviseState && !reviseState.ok ? reviseState.values : undefined;
@@ -144,12 +149,14 @@ export function ReviewActions({ submissionId, status }: { submissionId: string; 
     <div className="space-y-5">
       <form action={review} className="space-y-2">
         <input type="hidden" name="submissionId" value={submissionId} />
+        <DeliveryStatus delivery={reviewDelivery} />
         <FormMessage state={reviewState as FormState} />
         <SubmitButton pendingLabel="Saving…">Mark reviewed</SubmitButton>
       </form>
       {status === 'submitted' ? (
         <form action={revise} className="space-y-2 border-t border-slate-200 pt-4">
           <input type="hidden" name="submissionId" value={submissionId} />
+          <DeliveryStatus delivery={reviseDelivery} />
           <FormMessage state={reviseState as FormState} />
           <label htmlFor="revise-message" className="block text-sm font-medium text-slate-800">
             Message to the client (optional)

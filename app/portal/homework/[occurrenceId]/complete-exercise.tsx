@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { ExerciseForm } from '@/app/_components/exercise-form/ExerciseForm';
 import type { CommentsByPath } from '@/app/_components/exercise-form/types';
+import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { type Delivery, DELIVERY_TEXT, deliver, keyedPayload, type Sender } from '@/app/_components/resilient-action';
 import type { ExerciseTemplate } from '@/lib/exercises';
 import { saveDraft, submitExercise } from '@/lib/submissions/actions';
 import { formatInstant, TIME } from '@/lib/time/format';
@@ -61,6 +63,10 @@ export function CompleteExercise({
   const errorBox = useRef<HTMLDivElement>(null);
   // Retries scheduled from inside `flush` call the latest `flush` through this ref.
   const flushRef = useRef<() => Promise<void>>(async () => {});
+  // Idempotency keys: a draft save or a send retried after a timeout is done once on the server.
+  const draftSender = useRef<Sender>({ pending: null });
+  const sendSender = useRef<Sender>({ pending: null });
+  const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: null });
 
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) {
@@ -78,7 +84,9 @@ export function CompleteExercise({
     let retryOnEdit = false;
     const run = (async () => {
       try {
-        const result = await saveDraft(null, { occurrenceId, templateVersion: template.version, answers: snapshot });
+        const result = await saveDraft(null, keyedPayload(draftSender.current, { occurrenceId, templateVersion: template.version, answers: snapshot }));
+        if (!result.ok && result.retryable) throw new Error('database unavailable');
+        draftSender.current.pending = null;
         if (result.ok) {
           setSave(dirty.current ? { kind: 'unsaved' } : { kind: 'saved', at: result.data.savedAt });
           setDraftErrors({});
@@ -161,8 +169,24 @@ export function CompleteExercise({
     if (inFlight.current) await inFlight.current;
     setSubmitting(true);
     setFormError(null);
+    setDelivery({ waiting: null, recovered: null });
     try {
-      const result = await submitExercise(null, { occurrenceId, templateVersion: template.version, answers: answers.current });
+      // Keeps sending (same key) while the connection or the server is down; the answers stay on the page.
+      const { result, waited, gaveUp } = await deliver(
+        submitExercise,
+        null,
+        { occurrenceId, templateVersion: template.version, answers: answers.current },
+        sendSender.current,
+        (waiting) => setDelivery({ waiting: waiting ? DELIVERY_TEXT.waiting : null, recovered: null }),
+      );
+      if (gaveUp || !result) {
+        setFormError(DELIVERY_TEXT.gaveUp);
+        requestAnimationFrame(() => errorBox.current?.focus());
+        return;
+      }
+      if (result.ok && (waited || result.replayed)) {
+        setDelivery({ waiting: null, recovered: waited ? DELIVERY_TEXT.recovered : DELIVERY_TEXT.replayed });
+      }
       if (result.ok) {
         submitted.current = true;
         dirty.current = false;
@@ -189,6 +213,7 @@ export function CompleteExercise({
     return (
       <div className="space-y-4">
         {sent.crisis ? <CrisisPanel practiceContacts={crisisContacts} /> : null}
+        <DeliveryStatus delivery={delivery} />
         <div role="status" className="rounded-xl border border-brand-200 bg-brand-50 p-4 text-brand-900" data-testid="submitted-message">
           <p className="font-semibold">{sent.version > 1 ? `Sent — your revised version ${sent.version}.` : 'Sent to your therapist.'}</p>
           <p className="mt-1 text-sm">Your therapist will read it and may leave comments. You can find it in your history.</p>
@@ -207,6 +232,7 @@ export function CompleteExercise({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="save-status">
+      <DeliveryStatus delivery={delivery} />
       {formError ? (
         <div ref={errorBox} tabIndex={-1} role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError}

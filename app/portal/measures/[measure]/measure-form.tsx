@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { ErrorSummary } from '@/app/_components/error-summary';
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { keyedPayload, type Sender, useResilientAction } from '@/app/_components/resilient-action';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { FieldError } from '@/app/portal/_components/choice-inputs';
 import { saveMeasureDraft, submitMeasure } from '@/lib/measures/actions';
@@ -122,8 +124,9 @@ export function MeasureForm({
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   const pendingSaves = useRef(0);
+  const draftSender = useRef<Sender>({ pending: null });
   const submissionKey = useSubmissionKey(storageKey, freshKey);
-  const [state, dispatch, pending] = useActionState(submitMeasure, null);
+  const [state, dispatch, pending, delivery] = useResilientAction(submitMeasure);
   const done = state?.ok ? state.data : null;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const last = items.length - 1;
@@ -152,7 +155,8 @@ export function MeasureForm({
     saving.current = saving.current.then(async () => {
       let ok = false;
       try {
-        ok = (await saveMeasureDraft(null, { measure, answers: next })).ok;
+        ok = (await saveMeasureDraft(null, keyedPayload(draftSender.current, { measure, answers: next }))).ok;
+        draftSender.current.pending = null;
       } catch {
         ok = false;
       }
@@ -205,6 +209,7 @@ export function MeasureForm({
     return (
       <div className="space-y-4">
         {done.crisis ? <CrisisPanel practiceContacts={practiceContacts} urgent={done.tier === 'urgent'} /> : null}
+        <DeliveryStatus delivery={delivery} />
         <div
           role="status"
           data-testid="measure-saved"
@@ -265,6 +270,7 @@ export function MeasureForm({
         <div className="h-full bg-brand-600" style={{ width: `${((index + 1) / items.length) * 100}%` }} />
       </div>
 
+      <DeliveryStatus delivery={delivery} />
       <ErrorSummary state={state} listFields={false} />
 
       <ol className="space-y-8">

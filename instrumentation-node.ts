@@ -1,5 +1,5 @@
 import { bootstrapDatabase } from './db/bootstrap';
-import { setDatabase } from './db/registry';
+import { closeDatabase, setDatabase } from './db/registry';
 import { getAuthSecret } from './lib/auth/secret';
 import { printableError } from './db/errors';
 import { installGracefulShutdown } from './lib/runtime/shutdown';
@@ -7,7 +7,7 @@ import { installGracefulShutdown } from './lib/runtime/shutdown';
 try {
   getAuthSecret();
   await bootstrapDatabase(setDatabase);
-  installGracefulShutdown();
+  installGracefulShutdown(closeDatabase);
 } catch (error) {
   // One clear sentence instead of a stack trace; the server must not run half-configured.
   console.error(`\nMend cannot start: ${printableError(error)}\n`);

@@ -14,3 +14,9 @@ export function getDatabase(): Promise<DatabaseHandle> {
 export function setDatabase(handle: DatabaseHandle): void {
   slot.__mendDatabase = Promise.resolve(handle);
 }
+
+/** Closes this process's pool (at shutdown): queries in flight get 5 s to finish. */
+export async function closeDatabase(): Promise<void> {
+  const handle = await slot.__mendDatabase;
+  await handle?.close();
+}

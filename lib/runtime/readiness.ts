@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { getDatabase } from '@/db/registry';
+import { withoutPractice } from '@/lib/access/system-scope';
 
 import { isDraining } from './draining';
 
@@ -28,8 +28,8 @@ export async function checkReadiness(): Promise<Readiness> {
   let database: Readiness['checks']['database'] = 'unreachable';
   let migrations: Readiness['checks']['migrations'] = 'unknown';
   try {
-    const handle = await getDatabase();
-    const query = handle.app.execute(sql`select applied_migrations_through() as through`);
+    // Through the app's own pool and role, exactly as a request would reach the database.
+    const query = withoutPractice((tx) => tx.execute(sql`select applied_migrations_through() as through`));
     const result = await Promise.race([
       query,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('readiness timeout')), TIMEOUT_MS).unref?.()),

@@ -1,5 +1,4 @@
 // Loaded by instrumentation-node.ts (outside any React server bundle), hence no 'server-only' here.
-import { getDatabase } from '@/db/registry';
 import { markDraining } from './draining';
 
 /** Longest a drain may take before the process closes the pool and exits anyway. */
@@ -12,7 +11,7 @@ const slot = globalThis as unknown as { __mendShutdownInstalled?: boolean };
  * is held until the database pool has closed (queries finish or are cut after 5 s), so Postgres and PgBouncer
  * see clean disconnects instead of reset sockets.
  */
-export function installGracefulShutdown(): void {
+export function installGracefulShutdown(closeDatabase: () => Promise<void>): void {
   if (slot.__mendShutdownInstalled) return;
   slot.__mendShutdownInstalled = true;
   const exit = process.exit.bind(process);
@@ -20,7 +19,7 @@ export function installGracefulShutdown(): void {
   const closePool = () =>
     (closing ??= (async () => {
       try {
-        await (await getDatabase()).close();
+        await closeDatabase();
       } catch {
         // Already closed or never opened: nothing to wait for.
       }

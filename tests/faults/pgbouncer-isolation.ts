@@ -28,7 +28,8 @@ try {
 
   const one = async (n: number) => {
     const practice = n % 3 === 2 ? null : practices[n % 3]!;
-    await runScoped(handle.app, { practiceId: practice?.id ?? null }, async (tx) => {
+    // The practice's own system scope (as at sign-up or an invitation): it sees the practice's client records.
+    await runScoped(handle.app, practice ? { practiceId: practice.id, role: 'system' } : { role: 'system' }, async (tx) => {
       // A pause inside the transaction, so others start and finish around it on the pool.
       await tx.execute(sql`select pg_sleep(${(n % 7) / 1000})`);
       const rows = rowsOf(await tx.execute(sql`select practice_id::text as practice, pg_backend_pid()::text as pid,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { SQL } from 'drizzle-orm';
 import { type Scope, type Tx, runScoped } from './connection';
 import { withoutStatement } from './errors';
 import { getDatabase } from './registry';
@@ -18,4 +19,14 @@ export async function scopedTransaction<T>(scope: Scope, fn: (tx: Tx) => Promise
   } catch (error) {
     throw withoutStatement(error);
   }
+}
+
+/**
+ * One statement on its own, outside any transaction: only for the SECURITY DEFINER functions that
+ * scope themselves (the per-request session check). Everything else uses `scopedTransaction`.
+ */
+export async function selfScopedCall<T>(query: SQL): Promise<T[]> {
+  const handle = await getDatabase();
+  const result = await handle.app.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -43,7 +43,7 @@ export async function checkAccessWalls(handle: DatabaseHandle): Promise<string[]
          where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`),
     );
     for (const t of tables) {
-      const covered = t.tenant || t.name === 'practices' || t.name === 'users';
+      const covered = t.tenant || t.name === 'practices' || t.name === 'users' || t.name === 'sessions';
       if (!covered) continue;
       if (!t.rls || !t.forced) problems.push(`Row-level security is not enabled and forced on ${String(t.name)}.`);
       if (!Number(t.policies)) problems.push(`${String(t.name)} has no row-level security policy.`);
@@ -59,6 +59,8 @@ export async function checkAccessWalls(handle: DatabaseHandle): Promise<string[]
                                   has_table_privilege(current_user, 'audit_events', 'DELETE') as del`),
     );
     if (audit?.upd || audit?.del) problems.push(`${APP_ROLE} may change or delete audit events.`);
+    const [session] = rows(await tx.execute(sql`select has_table_privilege(current_user, 'sessions', 'DELETE') as del`));
+    if (session?.del) problems.push(`${APP_ROLE} may delete sessions (they are ended, never removed).`);
   });
   return problems;
 }

@@ -1,10 +1,26 @@
+import { SESSION_POLICY } from '@/lib/auth/session-policy';
+import { listActiveSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/types';
 import type { Theme } from '@/lib/ui/theme';
 import { ChangePasswordForm } from './change-password-form';
+import { SessionList } from './session-list';
 import { ThemePicker } from './theme-picker';
 import { Card, PageHeader } from './ui';
 
-export function AccountPage({ actor, theme, passwordChanged = false }: { actor: Actor; theme: Theme; passwordChanged?: boolean }) {
+function formatMoment(value: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(value);
+}
+
+export async function AccountPage({ actor, theme, passwordChanged = false }: { actor: Actor; theme: Theme; passwordChanged?: boolean }) {
+  const sessions = await listActiveSessions(actor);
+  const idleMinutes = Math.min(actor.practice.idleTimeoutMinutes || SESSION_POLICY.defaultIdleMinutes, SESSION_POLICY.maxIdleMinutes);
+  const rows = sessions.map((s) => ({
+    id: s.id,
+    device: s.device || 'Unknown device',
+    started: formatMoment(s.createdAt, actor.practice.timeZone),
+    lastSeen: formatMoment(s.lastSeenAt, actor.practice.timeZone),
+    current: s.current,
+  }));
   return (
     <>
       <PageHeader title="Account" description={`${actor.name} · ${actor.email}`} />
@@ -13,13 +29,21 @@ export function AccountPage({ actor, theme, passwordChanged = false }: { actor: 
           Password changed. Your other sessions have been signed out.
         </p>
       ) : null}
-      <Card title="Change password">
-        <p className="mb-4 text-sm text-slate-600">Changing your password signs you out everywhere else.</p>
-        <ChangePasswordForm />
-      </Card>
-      <Card title="Display" className="mt-6">
-        <ThemePicker current={theme} />
-      </Card>
+      <div className="space-y-6">
+        <Card title="Where you are signed in">
+          <p className="mb-3 text-sm text-slate-600">
+            Sessions end after {idleMinutes} minutes without activity, and after {SESSION_POLICY.absoluteHours} hours in any case.
+          </p>
+          <SessionList sessions={rows} />
+        </Card>
+        <Card title="Change password">
+          <p className="mb-4 text-sm text-slate-600">Changing your password signs you out everywhere else.</p>
+          <ChangePasswordForm />
+        </Card>
+        <Card title="Display">
+          <ThemePicker current={theme} />
+        </Card>
+      </div>
     </>
   );
 }

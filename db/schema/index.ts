@@ -8,3 +8,4 @@ export * from './homework';
 export * from './security';
 export * from './metadata';
 export * from './idempotency';
+export * from './sessions';

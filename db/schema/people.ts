@@ -3,7 +3,6 @@ import {
   date,
   foreignKey,
   index,
-  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -32,8 +31,6 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     status: userStatusEnum('status').notNull().default('invited'),
-    // Bumped on password change or deactivation: every session carrying an older value is refused.
-    sessionVersion: integer('session_version').notNull().default(1),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,6 +7,8 @@ import type { Role } from '@/lib/auth/types';
  */
 export const PERMISSIONS = {
   'account.changePassword': ['admin', 'therapist', 'client'],
+  // Object-level rule on top: only the actor's own sessions.
+  'account.manageSessions': ['admin', 'therapist', 'client'],
   'caseload.view': ['therapist', 'admin'],
   'caseload.export': ['therapist', 'admin'],
   'client.viewRecord': ['therapist', 'admin'],

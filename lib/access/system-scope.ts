@@ -1,5 +1,6 @@
 import 'server-only';
-import { scopedTransaction, type Tx } from '@/db/client';
+import type { SQL } from 'drizzle-orm';
+import { scopedTransaction, selfScopedCall, type Tx } from '@/db/client';
 
 /*
  * The transactions that run before there is an actor, or on no one's behalf. Each names what it opens;
@@ -40,4 +41,12 @@ export function withPracticeSystem<T>(
 /** No practice at all: the sign-in throttle (not tenant data) and the token-to-practice lookup. */
 export function withoutPractice<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return scopedTransaction({}, fn);
+}
+
+/**
+ * The per-request session check: one statement on its own, outside any transaction, calling
+ * `session_actor` (a SECURITY DEFINER function that scopes itself to the session it is given).
+ */
+export function checkSession<T>(query: SQL): Promise<T[]> {
+  return selfScopedCall<T>(query);
 }

@@ -22,7 +22,11 @@ export async function recordRead(tx: Tx, actor: Pick<Actor, 'practiceId' | 'user
 }
 
 /** Appends one audit row inside the caller's transaction, so it commits or rolls back with the change. */
-export async function recordAudit(tx: Tx, actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>, entry: AuditEntry) {
+export async function recordAudit(
+  tx: Tx,
+  actor: Pick<Actor, 'practiceId' | 'userId'> & { role: Actor['role'] | null },
+  entry: AuditEntry,
+) {
   await tx.insert(auditEvents).values({
     practiceId: actor.practiceId,
     actorUserId: actor.userId,

@@ -1,13 +1,14 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
-import { ActionRefusal } from '@/lib/access/errors';
+import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { formToObject } from '@/lib/access/form-data';
-import { signIn, signOut } from './index';
+import { auth, signIn, signOut } from './index';
+import { endSession, endUserSessions, type SessionClaims } from './sessions';
 import { signInSchema } from './credentials';
 import { hashPassword, verifyPassword } from './password';
 import { newPasswordField } from './password-policy';
@@ -44,7 +45,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 }
 Object.assign(signInAction, { definition: { name: 'auth.signIn', permission: null } });
 
+/** Ends the session row first (a copied cookie is refused from the next request on), then the cookie. */
 export async function signOutAction(): Promise<void> {
+  const session = (await auth()) as { claims?: SessionClaims } | null;
+  await endSession(session?.claims, 'signOut');
   await signOut({ redirectTo: '/login' });
 }
 Object.assign(signOutAction, { definition: { name: 'auth.signOut', permission: null } });
@@ -71,11 +75,9 @@ export const changePassword = defineAction({
     if (!(await verifyPassword(user?.hash, input.currentPassword))) {
       throw new ActionRefusal('Your current password is not right.', { currentPassword: ['Your current password is not right.'] });
     }
-    // Bumping the session version ends every other session at its next request.
-    await tx
-      .update(users)
-      .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, actor.userId));
+    await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, actor.userId));
+    // Every session ends, this one included; this browser gets a fresh one after the commit.
+    await endUserSessions(tx, actor, actor.userId, 'passwordChanged');
     audit({ entityType: 'user', entityId: actor.userId });
     return { email: actor.email };
   },
@@ -84,4 +86,34 @@ export const changePassword = defineAction({
   afterCommit: async ({ actor, input, data }) => {
     await signInAfterChange(data.email, input.newPassword, actor.role === 'client' ? '/portal/account?updated=password' : '/account?updated=password');
   },
+});
+
+/**
+ * Ends one of the person's other sessions (a lost phone, a shared computer), or all of them with
+ * `others`. Only the actor's own sessions, never the current one (that is what signing out is for).
+ */
+export const endOtherSessions = defineAction({
+  name: 'account.endSessions',
+  permission: 'account.manageSessions',
+  input: z.object({ sessionId: z.union([z.literal('others'), z.uuid('Choose a session to end.')]) }),
+  run: async ({ actor, input, tx, alsoAudit }) => {
+    const ended = await tx
+      .update(sessions)
+      .set({ endedAt: sql`now()`, endedReason: 'endedByUser' })
+      .where(
+        and(
+          eq(sessions.userId, actor.userId),
+          ne(sessions.id, actor.sessionId),
+          isNull(sessions.endedAt),
+          input.sessionId === 'others' ? undefined : eq(sessions.id, input.sessionId),
+        ),
+      )
+      .returning({ id: sessions.id });
+    if (input.sessionId !== 'others' && !ended.length) throw new NotFoundRefusal();
+    for (const { id } of ended) {
+      alsoAudit({ action: 'session.end', entityType: 'session', entityId: id, meta: { reason: 'endedByUser' } });
+    }
+    return { ended: ended.length };
+  },
+  successMessage: 'Signed out there.',
 });

@@ -1,90 +1,70 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { cache } from 'react';
-import { withMembershipLookup } from '@/lib/access/system-scope';
-import { careTeam, clients, memberships, practices, users } from '@/db/schema';
-import type { SessionClaims } from './config';
-import { sessionExpiry } from './session-policy';
-import type { Actor } from './types';
+import { checkSession } from '@/lib/access/system-scope';
+import { isUuid } from '@/lib/access/ids';
+import type { SessionClaims } from './sessions';
+import { SESSION_POLICY } from './session-policy';
+import type { Actor, Role } from './types';
+
+/** A live session: its person, and the actor when a practice has been chosen (null until then). */
+export type LiveSession = { sessionId: string; userId: string; name: string; email: string; actor: Actor | null };
+
+type SessionRow = {
+  sessionId: string;
+  userId: string;
+  name: string;
+  email: string;
+  membershipId: string | null;
+  practiceId?: string;
+  role?: Role;
+  clientId?: string | null;
+  careTeamClientIds?: string[];
+  practice?: Actor['practice'];
+};
 
 /**
- * Resolves the actor from the database, never from the cookie alone: a deactivated account,
- * a changed role or a changed password takes effect at the very next request.
+ * Resolves the session from the database, never from the cookie alone: sign-out, a password change
+ * or reset, deactivation and the practice's current idle limit all take effect at the very next
+ * request. One statement (`session_actor`, db/migrations): it checks the session row, touches its
+ * idle clock only while it is alive, and returns the actor.
  */
-export async function loadActor(claims: Partial<SessionClaims> | null | undefined, now = Date.now()): Promise<Actor | null> {
-  if (!claims?.userId || !claims.membershipId || !claims.practiceId) return null;
-  const { userId, membershipId, practiceId } = claims;
-  return withMembershipLookup(practiceId, userId, async (tx) => {
-    const [row] = await tx
-      .select({
-        name: users.name,
-        email: users.email,
-        status: users.status,
-        sessionVersion: users.sessionVersion,
-        role: memberships.role,
-        practiceName: practices.name,
-        timeZone: practices.timeZone,
-        safetyQuestionEnabled: practices.safetyQuestionEnabled,
-        idleTimeoutMinutes: practices.idleTimeoutMinutes,
-        isDemo: practices.isDemo,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .innerJoin(practices, eq(practices.id, memberships.practiceId))
-      .where(
-        and(eq(memberships.practiceId, practiceId), eq(memberships.id, membershipId), eq(memberships.userId, userId)),
-      )
-      .limit(1);
-    if (!row || row.status !== 'active' || row.sessionVersion !== claims.sessionVersion) return null;
-    if (
-      typeof claims.loginAt !== 'number' ||
-      typeof claims.lastActiveAt !== 'number' ||
-      sessionExpiry({ loginAt: claims.loginAt, lastActiveAt: claims.lastActiveAt, idleMinutes: row.idleTimeoutMinutes }, now)
-    ) {
-      return null;
-    }
-
-    let clientId: string | null = null;
-    if (row.role === 'client') {
-      const [record] = await tx
-        .select({ id: clients.id })
-        .from(clients)
-        .where(and(eq(clients.practiceId, practiceId), eq(clients.userId, userId)))
-        .limit(1);
-      if (!record) return null;
-      clientId = record.id;
-    }
-    const team =
-      row.role === 'client'
-        ? []
-        : await tx
-            .select({ clientId: careTeam.clientId })
-            .from(careTeam)
-            .where(and(eq(careTeam.practiceId, practiceId), eq(careTeam.membershipId, membershipId)));
-
-    return {
-      userId,
-      membershipId,
-      practiceId,
-      role: row.role,
-      name: row.name,
-      email: row.email,
-      clientId,
-      careTeamClientIds: new Set(team.map((t) => t.clientId)),
-      practice: {
-        name: row.practiceName,
-        timeZone: row.timeZone,
-        safetyQuestionEnabled: row.safetyQuestionEnabled,
-        idleTimeoutMinutes: row.idleTimeoutMinutes,
-        isDemo: row.isDemo,
-      },
-    } satisfies Actor;
-  });
+export async function loadSession(claims: Partial<SessionClaims> | null | undefined): Promise<LiveSession | null> {
+  if (!claims || !isUuid(claims.sessionId)) return null;
+  const [row] = await checkSession<{ session: SessionRow | string | null }>(
+    sql`select session_actor(${claims.sessionId}::uuid, ${SESSION_POLICY.defaultIdleMinutes}::int,
+                             ${SESSION_POLICY.maxIdleMinutes}::int, ${SESSION_POLICY.absoluteHours * 60}::int) as session`,
+  );
+  const raw = row?.session;
+  const session: SessionRow | null = typeof raw === 'string' ? (JSON.parse(raw) as SessionRow) : (raw ?? null);
+  if (!session || (claims.userId && claims.userId !== session.userId)) return null;
+  const base = { sessionId: session.sessionId, userId: session.userId, name: session.name, email: session.email };
+  if (!session.membershipId || !session.practiceId || !session.role || !session.practice) return { ...base, actor: null };
+  return {
+    ...base,
+    actor: {
+      ...base,
+      membershipId: session.membershipId,
+      practiceId: session.practiceId,
+      role: session.role,
+      clientId: session.clientId ?? null,
+      careTeamClientIds: new Set(session.careTeamClientIds ?? []),
+      practice: session.practice,
+    },
+  };
 }
 
-/** The current request's actor, or null when signed out. Memoised for one request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The actor of a session, or null when it has ended or no practice is chosen yet. */
+export async function loadActor(claims: Partial<SessionClaims> | null | undefined): Promise<Actor | null> {
+  return (await loadSession(claims))?.actor ?? null;
+}
+
+/** The current request's session (from the Auth.js cookie), or null when signed out. Memoised for one request. */
+export const getSession = cache(async (): Promise<LiveSession | null> => {
   const { auth } = await import('./index');
   const session = (await auth()) as { claims?: SessionClaims } | null;
-  return loadActor(session?.claims);
+  return loadSession(session?.claims);
 });
+
+/** The current request's actor, or null when signed out. Memoised for one request. */
+export const getActor = cache(async (): Promise<Actor | null> => (await getSession())?.actor ?? null);

@@ -1,23 +1,15 @@
 import type { NextAuthConfig } from 'next-auth';
 import { getAuthSecret } from './secret';
-import { SESSION_POLICY, sessionExpiry } from './session-policy';
+import { SESSION_POLICY } from './session-policy';
 
 const secureCookies = process.env.NODE_ENV === 'production' && process.env.MEND_INSECURE_COOKIES !== '1';
-
-/** What the signed cookie carries: identifiers only. Roles and status are re-read from the database. */
-export type SessionClaims = {
-  userId: string;
-  membershipId: string;
-  practiceId: string;
-  sessionVersion: number;
-  loginAt: number;
-  lastActiveAt: number;
-  idleMinutes: number;
-};
 
 /**
  * The part of the Auth.js configuration that needs no database, shared by the proxy
  * (which only turns away the signed-out) and the full configuration in ./index.ts.
+ * The signed cookie carries a session row's id and its user, nothing else: whether the session is
+ * alive, and who the person is in which practice, is read from the database at every request
+ * (lib/auth/actor.ts). The token itself keeps no clock.
  */
 export const authConfig = {
   secret: getAuthSecret(),
@@ -33,43 +25,19 @@ export const authConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      const now = Date.now();
       if (user) {
-        const claims = user as unknown as Omit<SessionClaims, 'loginAt' | 'lastActiveAt'>;
-        return {
-          sub: claims.userId,
-          userId: claims.userId,
-          membershipId: claims.membershipId,
-          practiceId: claims.practiceId,
-          sessionVersion: claims.sessionVersion,
-          idleMinutes: claims.idleMinutes,
-          loginAt: now,
-          lastActiveAt: now,
-        };
+        const started = user as unknown as { userId: string; sessionId: string };
+        return { sub: started.userId, sessionId: started.sessionId };
       }
-      const clock = token as unknown as Partial<SessionClaims>;
-      if (typeof clock.loginAt !== 'number' || typeof clock.lastActiveAt !== 'number') return null;
-      const expired = sessionExpiry(
-        { loginAt: clock.loginAt, lastActiveAt: clock.lastActiveAt, idleMinutes: clock.idleMinutes ?? 0 },
-        now,
-      );
-      if (expired) return null;
-      return { ...token, lastActiveAt: now };
+      return typeof token.sessionId === 'string' && typeof token.sub === 'string' ? token : null;
     },
     session({ session, token }) {
-      const claims = token as unknown as SessionClaims;
+      const sessionId = typeof token.sessionId === 'string' ? token.sessionId : '';
+      const userId = token.sub ?? '';
       return {
         ...session,
-        user: { id: claims.userId, email: session.user?.email ?? '', name: session.user?.name ?? '' },
-        claims: {
-          userId: claims.userId,
-          membershipId: claims.membershipId,
-          practiceId: claims.practiceId,
-          sessionVersion: claims.sessionVersion,
-          loginAt: claims.loginAt,
-          lastActiveAt: claims.lastActiveAt,
-          idleMinutes: claims.idleMinutes,
-        },
+        user: { id: userId, email: session.user?.email ?? '', name: session.user?.name ?? '' },
+        claims: { sessionId, userId },
       };
     },
   },

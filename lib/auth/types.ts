@@ -3,6 +3,8 @@ export type Role = (typeof ROLES)[number];
 
 /** The person behind a request, loaded from the database on every request. */
 export type Actor = {
+  /** The server-side session this request belongs to (see lib/auth/sessions.ts). */
+  sessionId: string;
   userId: string;
   membershipId: string;
   practiceId: string;

@@ -7,6 +7,7 @@ import { clients, invitations, memberships, practices, users } from '@/db/schema
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/auth/types';
 import { emailTransport, sendEmail } from '@/lib/email';
 import { logServerError } from '@/lib/security/log';
@@ -238,10 +239,8 @@ export async function acceptPasswordReset(token: string, input: { password: stri
     const member = await memberOf(tx, practiceId, invitation.email);
     if (!member) throw new ActionRefusal(LINK_UNUSABLE.invalid);
     if (member.status !== 'active') throw new ActionRefusal('This account is deactivated. Ask your practice to reactivate it first.');
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, member.userId));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, member.userId));
+    await endUserSessions(tx, { practiceId, userId: member.userId, role: member.role }, member.userId, 'passwordReset');
     await recordAudit(tx, { practiceId, userId: member.userId, role: member.role }, {
       action: 'account.resetPassword',
       entityType: 'user',

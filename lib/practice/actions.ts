@@ -1,6 +1,6 @@
 'use server';
 
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { memberships, practices, users } from '@/db/schema';
@@ -11,6 +11,7 @@ import { settingsInput, signUpInput } from './schemas';
 import { createPracticeWithAdmin } from './signup';
 import { LAST_ADMIN_MESSAGE, STAFF_ROLES } from './rules';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
+import { endUserSessions } from '@/lib/auth/sessions';
 
 /** Public: a new practice with its first admin, who is then signed in. */
 export async function signUpPractice(_prev: unknown, payload: FormData | Record<string, unknown>) {
@@ -67,7 +68,7 @@ async function assertAnotherActiveAdmin(tx: Tx, practiceId: string, membershipId
   if (others.length === 0) throw new ActionRefusal(LAST_ADMIN_MESSAGE);
 }
 
-/** Ends access at the person's next request: the status is re-read and the session version no longer matches. */
+/** Ends access at once: the login is deactivated and every session of it ended, effective at its next request. */
 export const deactivateMember = defineAction({
   name: 'account.deactivate',
   permission: 'people.manage',
@@ -76,14 +77,12 @@ export const deactivateMember = defineAction({
     const member = await memberForUpdate(tx, actor.practiceId, input.membershipId);
     if (member.status === 'deactivated') throw new ActionRefusal('That account is already deactivated.');
     if (member.role === 'admin') await assertAnotherActiveAdmin(tx, actor.practiceId, member.membershipId);
-    await tx
-      .update(users)
-      .set({ status: 'deactivated', sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, member.userId));
+    await tx.update(users).set({ status: 'deactivated' }).where(eq(users.id, member.userId));
+    await endUserSessions(tx, actor, member.userId, 'deactivated');
     audit({ entityType: 'membership', entityId: member.membershipId, meta: { role: member.role } });
     return { membershipId: member.membershipId };
   },
-  successMessage: 'Account deactivated. Their sessions end at their next request.',
+  successMessage: 'Account deactivated. They have been signed out everywhere.',
 });
 
 export const reactivateMember = defineAction({

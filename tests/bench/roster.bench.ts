@@ -125,6 +125,7 @@ async function findPractice(owner: Db, name: string): Promise<Practice | null> {
 
 function actorOf(p: Practice, role: 'admin' | 'therapist'): Actor {
   return {
+    sessionId: randomUUID(),
     userId: randomUUID(),
     membershipId: role === 'admin' ? p.adminMembership : p.therapistMembership,
     practiceId: p.id,

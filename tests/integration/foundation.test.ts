@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runScoped } from '../../db/connection';
 import { checkAccessWalls } from '../../db/self-check';
-import { auditEvents, clients, users } from '../../db/schema';
+import { auditEvents, clients, practices, sessions, users } from '../../db/schema';
+import { ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
 import { verifyCredentials } from '../../lib/auth/credentials';
 import { createClient } from '../../lib/clients/actions';
@@ -95,28 +96,34 @@ describe('sign-in', () => {
 describe('sessions', () => {
   it("a deactivated user's open session is refused at its next request", async () => {
     const a = await makePractice();
-    const claims = claimsFor(a.therapist, a.id);
+    const claims = await claimsFor(a.therapist, a.id);
     expect(await loadActor(claims)).not.toBeNull();
     const owner = await (await openTestDatabase()).owner();
     await owner.update(users).set({ status: 'deactivated' }).where(eq(users.id, a.therapist.userId));
     expect(await loadActor(claims)).toBeNull();
   });
 
-  it('a changed session version (password change) ends older sessions', async () => {
+  it('an ended session row is refused, whatever its cookie says', async () => {
     const a = await makePractice();
-    const claims = claimsFor(a.admin, a.id);
+    const claims = await claimsFor(a.admin, a.id);
     const owner = await (await openTestDatabase()).owner();
-    await owner.update(users).set({ sessionVersion: 2 }).where(eq(users.id, a.admin.userId));
+    await owner.update(sessions).set({ endedAt: new Date(), endedReason: 'signOut' }).where(eq(sessions.id, claims.sessionId));
     expect(await loadActor(claims)).toBeNull();
-    expect(await loadActor({ ...claims, sessionVersion: 2 })).not.toBeNull();
+    // A cookie naming another user's session, or no session at all, is nobody.
+    const other = await claimsFor(a.therapist, a.id);
+    expect(await loadActor({ sessionId: other.sessionId, userId: a.admin.userId })).toBeNull();
+    expect(await loadActor({ sessionId: 'not-a-uuid', userId: a.admin.userId })).toBeNull();
   });
 
-  it('idle and absolute limits end a session', async () => {
+  it('idle and absolute limits end a session, and a practice idle limit never exceeds the maximum', async () => {
     const a = await makePractice();
-    const now = Date.now();
-    const claims = claimsFor(a.admin, a.id);
-    expect(await loadActor({ ...claims, lastActiveAt: now - 16 * 60_000 })).toBeNull();
-    expect(await loadActor({ ...claims, loginAt: now - 13 * 3_600_000 })).toBeNull();
+    expect(await loadActor(await claimsFor(a.admin, a.id, { lastSeenMinutes: 14 }))).not.toBeNull();
+    expect(await loadActor(await claimsFor(a.admin, a.id, { lastSeenMinutes: 16 }))).toBeNull();
+    expect(await loadActor(await claimsFor(a.admin, a.id, { startedMinutes: 13 * 60 }))).toBeNull();
+    const owner = await (await openTestDatabase()).owner();
+    await ownerScoped(owner, a.id, (tx) => tx.update(practices).set({ idleTimeoutMinutes: 240 }).where(eq(practices.id, a.id)));
+    expect(await loadActor(await claimsFor(a.admin, a.id, { lastSeenMinutes: 29 }))).not.toBeNull();
+    expect(await loadActor(await claimsFor(a.admin, a.id, { lastSeenMinutes: 31 }))).toBeNull();
   });
 
   it('resolves the care team from the database', async () => {

@@ -10,7 +10,8 @@ export default class SecurityReporter implements Reporter {
   private rls = { probes: 0, crossed: 0 };
   private fuzz = { payloads: 0, serverErrors: 0, unexpectedWrites: 0 };
   private shapes = { prototypeKeys: 0, nulBytes: 0, malformedEncodings: 0, loneSurrogates: 0 };
-  private seen = { isolation: false, rls: false, fuzz: false };
+  private sessions = { probes: 0, accepted: 0 };
+  private seen = { isolation: false, rls: false, fuzz: false, sessions: false };
 
   onTestCaseResult(testCase: TestCase) {
     const report = (testCase.meta() as { security?: SecurityReport }).security;
@@ -30,6 +31,11 @@ export default class SecurityReporter implements Reporter {
       const shapes = report.fuzz.shapes;
       if (shapes) for (const k of Object.keys(this.shapes) as (keyof typeof this.shapes)[]) this.shapes[k] += shapes[k];
     }
+    if (report.sessions) {
+      this.seen.sessions = true;
+      this.sessions.probes += report.sessions.probes;
+      this.sessions.accepted += report.sessions.accepted;
+    }
   }
 
   onTestRunEnd() {
@@ -43,6 +49,7 @@ export default class SecurityReporter implements Reporter {
       const s = this.shapes;
       lines.push(`fuzz shapes: ${s.prototypeKeys} with prototype keys, ${s.nulBytes} with NUL bytes, ${s.malformedEncodings} with malformed encodings, ${s.loneSurrogates} with lone surrogates`);
     }
+    if (this.seen.sessions) lines.push(`sessions: ${this.sessions.probes} probes, ${this.sessions.accepted} ended sessions accepted`);
     if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }

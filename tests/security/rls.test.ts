@@ -103,7 +103,7 @@ describe('row-level security on its own', () => {
     expect(weak.map((t) => t.name)).toEqual([]);
     const untenanted = tables.filter((t) => !t.hasPracticeId).map((t) => t.name);
     // Tables without practice_id are either scoped by other policies or hold no practice data.
-    expect(untenanted.sort()).toEqual(['practices', 'sign_in_throttle', 'users']);
+    expect(untenanted.sort()).toEqual(['practices', 'sessions', 'sign_in_throttle', 'users']);
   });
 
   it('with practice B or no practice set, no row of practice A is read, written or added', async ({ task }) => {

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { actAsForTests } from '../../lib/access/current-actor';
 import { loadActor } from '../../lib/auth/actor';
+import type { SessionClaims } from '../../lib/auth/sessions';
 import type { Actor } from '../../lib/auth/types';
+import { sessions } from '../../db/schema';
 import {
   type ClientPerson,
   type Person,
   createClientWithLogin,
   createMember,
   createPractice,
+  ownerScoped,
 } from '../../db/seed/factories';
 import { openTestDatabase } from './database';
 
@@ -54,19 +57,43 @@ export async function makePractice(label = 'Practice'): Promise<TestPractice> {
   return { id, name, admin, therapist, otherTherapist, clientA1, clientA2 };
 }
 
-export function claimsFor(person: Person, practiceId: string, sessionVersion = 1) {
-  const now = Date.now();
-  return { userId: person.userId, membershipId: person.membershipId, practiceId, sessionVersion, loginAt: now, lastActiveAt: now, idleMinutes: 15 };
+/**
+ * A live session row for `person` in `practiceId`, as a sign-in would start it, and the claims its
+ * cookie would carry. `ago` backdates it (minutes since it started and since it was last used).
+ */
+export async function claimsFor(
+  person: Person,
+  practiceId: string,
+  ago: { startedMinutes?: number; lastSeenMinutes?: number } = {},
+): Promise<SessionClaims> {
+  const db = await (await openTestDatabase()).owner();
+  const sessionId = randomUUID();
+  const at = (minutes = 0) => new Date(Date.now() - minutes * 60_000);
+  await ownerScoped(db, practiceId, (tx) =>
+    tx.insert(sessions).values({
+      id: sessionId,
+      userId: person.userId,
+      currentPracticeId: practiceId,
+      currentMembershipId: person.membershipId,
+      device: 'Test runner',
+      createdAt: at(ago.startedMinutes),
+      lastSeenAt: at(ago.lastSeenMinutes),
+    }),
+  );
+  return { sessionId, userId: person.userId };
 }
 
-/** Resolves the actor from the database, exactly as a request would. */
-export function actorFor(person: Person, practiceId: string): Promise<Actor | null> {
-  return loadActor(claimsFor(person, practiceId));
+/** Resolves the actor from the database, exactly as a request would, through a fresh session. */
+export async function actorFor(person: Person, practiceId: string): Promise<Actor | null> {
+  return loadActor(await claimsFor(person, practiceId));
 }
 
-/** Makes the following action calls come from `person`'s session (or from nobody). */
+/**
+ * Makes the following action calls come from `person`'s session (or from nobody). The session row
+ * is started on first use and then resolved at every call, as a request would.
+ */
 export function actAs(person: Person | null, practiceId?: string): void {
   if (!person || !practiceId) return actAsForTests(async () => null);
-  const claims = claimsFor(person, practiceId);
-  actAsForTests(() => loadActor(claims));
+  let claims: Promise<SessionClaims> | null = null;
+  actAsForTests(async () => loadActor(await (claims ??= claimsFor(person, practiceId))));
 }

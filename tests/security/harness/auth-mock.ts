@@ -23,8 +23,9 @@ export async function signOut(options: { redirectTo?: string } = {}) {
 
 /** The session of whoever the test acts as (tests/security/harness/world.ts actAsKey). */
 export async function auth() {
-  const session = (globalThis as { __mendTestSession?: { claims: unknown } }).__mendTestSession;
-  return session?.claims ? { claims: session.claims } : null;
+  const session = (globalThis as { __mendTestSession?: { resolve: (() => Promise<unknown>) | null } }).__mendTestSession;
+  const claims = session?.resolve ? await session.resolve() : null;
+  return claims ? { claims } : null;
 }
 
 export const handlers = {};

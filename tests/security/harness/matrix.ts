@@ -174,7 +174,7 @@ export async function runActionProbe(entry: ActionEntry, probe: ActionProbe, fir
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-function classifyThrow(error: unknown): PageOutcome | null {
+export function classifyThrow(error: unknown): PageOutcome | null {
   if (isRedirectError(error)) {
     // The digest is "NEXT_REDIRECT;<type>;<url>;<status>;".
     const url = String((error as { digest?: string }).digest).split(';').slice(2, -2).join(';');

@@ -2,6 +2,7 @@ export type SecurityReport = {
   isolation?: { probes: number; refused: number; allowed: number; leaks: number };
   rls?: { probes: number; crossed: number };
   fuzz?: { payloads: number; serverErrors: number; unexpectedWrites: number; shapes?: FuzzShapes };
+  sessions?: { probes: number; accepted: number };
 };
 
 /** How many fuzzed payloads and requests carried each shape that once broke the server. */

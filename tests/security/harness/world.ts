@@ -3,6 +3,9 @@ import { users } from '../../../db/schema';
 import { type Person, createMember, addToCareTeam } from '../../../db/seed/factories';
 import type { Role } from '../../../lib/auth/types';
 import { openTestDatabase } from '../../support/database';
+import { actAsForTests } from '../../../lib/access/current-actor';
+import { loadActor } from '../../../lib/auth/actor';
+import type { SessionClaims } from '../../../lib/auth/sessions';
 import { type TestPractice, TEST_PASSWORD, actAs, claimsFor, makePractice } from '../../support/factories';
 import { type Fixture, populate } from './fixtures';
 
@@ -82,15 +85,29 @@ export async function makeWorld(): Promise<World> {
 }
 
 export function actAsKey(world: World, key: ActorKey): void {
-  const actor = world.actors[key];
-  actAs(actor.person, actor.practiceId ?? undefined);
-  // Pages that read the session through Auth.js (getActor) get the same claims from the mocked auth().
-  testSession.claims = actor.person && actor.practiceId ? claimsFor(actor.person, actor.practiceId) : null;
+  const { person, practiceId } = world.actors[key];
+  if (!person || !practiceId) {
+    actAs(null);
+    testSession.resolve = null;
+    return;
+  }
+  // One session per turn, started on first use: actions (currentActor) and pages (Auth.js's auth(),
+  // mocked in harness/auth-mock.ts) then resolve the same row, as one browser would.
+  let claims: Promise<SessionClaims> | null = null;
+  const resolve = () => (claims ??= claimsFor(person, practiceId));
+  actAsForTests(async () => loadActor(await resolve()));
+  testSession.resolve = resolve;
 }
 
-export const testSession: { claims: ReturnType<typeof claimsFor> | null } = ((globalThis as Record<string, unknown>).__mendTestSession ??= {
-  claims: null,
-}) as { claims: ReturnType<typeof claimsFor> | null };
+/** Makes pages and actions resolve these claims (a session's cookie), or nobody's. */
+export function actWithClaims(claims: SessionClaims | null): void {
+  actAsForTests(null);
+  testSession.resolve = claims ? async () => claims : null;
+}
+
+export const testSession: { resolve: (() => Promise<SessionClaims>) | null } = ((globalThis as Record<string, unknown>).__mendTestSession ??= {
+  resolve: null,
+}) as { resolve: (() => Promise<SessionClaims>) | null };
 
 /** The actor's user id (for the users table's own rows), when there is one. */
 export function userIdOf(world: World, key: ActorKey): string | null {

@@ -26,4 +26,10 @@ export const authProbes: Record<string, ActionProbe> = {
     input: (ctx) => ({ currentPassword: ctx.world.password, newPassword: 'a-brand-new-passphrase', confirmPassword: 'a-brand-new-passphrase', userId: ctx.world.A.clientA1.userId }),
     fuzzAs: 'therapistA1',
   },
+  'account.endSessions': {
+    entitled: 'every-permitted-role',
+    note: "Each caller ends only their own other sessions (tests/security/sessions.test.ts tries another person's session id).",
+    input: () => ({ sessionId: 'others' }),
+    fuzzAs: 'therapistA1',
+  },
 };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formToObject, echoValues } from '../../../lib/access/form-data';
 import { PERMISSIONS, can, type Permission } from '../../../lib/access/permissions';
-import { SESSION_POLICY, sessionExpiry } from '../../../lib/auth/session-policy';
 import { ROLES } from '../../../lib/auth/types';
 
 describe('the permission map', () => {
@@ -21,23 +20,6 @@ describe('the permission map', () => {
     expect(can('client', 'caseload.view')).toBe(false);
     expect(can('client', 'people.view')).toBe(false);
     expect(can('client', 'client.create')).toBe(false);
-  });
-});
-
-describe('session limits', () => {
-  const t0 = 1_000_000_000_000;
-  it('ends after the idle limit and not before', () => {
-    const clock = { loginAt: t0, lastActiveAt: t0, idleMinutes: 15 };
-    expect(sessionExpiry(clock, t0 + 15 * 60_000)).toBeNull();
-    expect(sessionExpiry(clock, t0 + 15 * 60_000 + 1)).toBe('idle');
-  });
-  it('never allows a practice idle limit above the maximum', () => {
-    const clock = { loginAt: t0, lastActiveAt: t0, idleMinutes: 240 };
-    expect(sessionExpiry(clock, t0 + SESSION_POLICY.maxIdleMinutes * 60_000 + 1)).toBe('idle');
-  });
-  it('ends after 12 hours even while active', () => {
-    const now = t0 + 12 * 3_600_000 + 1;
-    expect(sessionExpiry({ loginAt: t0, lastActiveAt: now - 1000, idleMinutes: 15 }, now)).toBe('absolute');
   });
 });
 

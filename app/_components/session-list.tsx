@@ -1,0 +1,60 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
+import { endOtherSessions } from '@/lib/auth/actions';
+
+export type SessionRow = { id: string; device: string; started: string; lastSeen: string; current: boolean };
+
+/** One "sign out there" button (a session id, or `others` for all but this browser), with its outcome beside it. */
+function EndSessionButton({ sessionId, label, accessibleLabel }: { sessionId: string; label: string; accessibleLabel: string }) {
+  const [state, run, pending] = useActionState(endOtherSessions, null);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  return (
+    <form action={run} className="inline-flex flex-col items-start gap-1">
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={accessibleLabel}
+        className="min-h-9 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+      >
+        {pending ? 'Signing out…' : label}
+      </button>
+      {state && !state.ok && state.formError ? (
+        <p role="alert" className="max-w-xs text-xs text-red-700">
+          {state.formError}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** The person's active sessions: where, since when, last used; every one but this browser can be ended. */
+export function SessionList({ sessions }: { sessions: SessionRow[] }) {
+  const others = sessions.filter((s) => !s.current);
+  return (
+    <div className="space-y-3">
+      <ul className="divide-y divide-slate-100" aria-label="Active sessions">
+        {sessions.map((s) => (
+          <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+            <div>
+              <p className="font-medium text-slate-900">
+                {s.device}
+                {s.current ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">This browser</span> : null}
+              </p>
+              <p className="text-slate-600">
+                Signed in {s.started} · last active {s.lastSeen}
+              </p>
+            </div>
+            {s.current ? null : <EndSessionButton sessionId={s.id} label="Sign out" accessibleLabel={`Sign out ${s.device}, signed in ${s.started}`} />}
+          </li>
+        ))}
+      </ul>
+      {others.length > 1 ? <EndSessionButton sessionId="others" label="Sign out everywhere else" accessibleLabel="Sign out everywhere else" /> : null}
+    </div>
+  );
+}

@@ -138,7 +138,7 @@ export async function endUserSessions(
 export type SessionListItem = { id: string; device: string; createdAt: Date; lastSeenAt: Date; current: boolean };
 
 /** The actor's own sessions that are still alive, most recently used first. */
-export async function listActiveSessions(actor: Actor, now = new Date()): Promise<SessionListItem[]> {
+export async function listActiveSessions(actor: Actor): Promise<SessionListItem[]> {
   const idleMinutes = Math.min(actor.practice.idleTimeoutMinutes || SESSION_POLICY.defaultIdleMinutes, SESSION_POLICY.maxIdleMinutes);
   const rows = await withOwnLogin(actor.userId, (tx) =>
     tx
@@ -148,8 +148,9 @@ export async function listActiveSessions(actor: Actor, now = new Date()): Promis
         and(
           eq(sessions.userId, actor.userId),
           isNull(sessions.endedAt),
-          gt(sessions.lastSeenAt, new Date(now.getTime() - idleMinutes * 60_000)),
-          gt(sessions.createdAt, new Date(now.getTime() - SESSION_POLICY.absoluteHours * 3_600_000)),
+          // The database's clock, as session_actor uses.
+          gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
+          gt(sessions.createdAt, sql`now() - make_interval(hours => ${SESSION_POLICY.absoluteHours})`),
         ),
       )
       .orderBy(desc(sessions.lastSeenAt))

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import { describe, expect, it, vi } from 'vitest';
 import { auditEvents, sessions } from '../../db/schema';
@@ -97,7 +97,7 @@ async function sessionRow(id: string) {
 }
 
 async function backdate(id: string, minutes: number) {
-  await (await owner()).update(sessions).set({ lastSeenAt: new Date(Date.now() - minutes * 60_000) }).where(eq(sessions.id, id));
+  await (await owner()).update(sessions).set({ lastSeenAt: sql`now() - make_interval(mins => ${minutes})` }).where(eq(sessions.id, id));
 }
 
 async function auditRows(practiceId: string) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import { actAsForTests } from '../../lib/access/current-actor';
 import { loadActor } from '../../lib/auth/actor';
@@ -68,7 +69,8 @@ export async function claimsFor(
 ): Promise<SessionClaims> {
   const db = await (await openTestDatabase()).owner();
   const sessionId = randomUUID();
-  const at = (minutes = 0) => new Date(Date.now() - minutes * 60_000);
+  // The database's clock, not Date.now(): tests may fake the process's date.
+  const at = (minutes = 0) => sql`now() - make_interval(mins => ${minutes})`;
   await ownerScoped(db, practiceId, (tx) =>
     tx.insert(sessions).values({
       id: sessionId,

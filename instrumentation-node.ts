@@ -3,6 +3,10 @@ import { closeDatabase, setDatabase } from './db/registry';
 import { getAuthSecret } from './lib/auth/secret';
 import { printableError } from './db/errors';
 import { installGracefulShutdown } from './lib/runtime/shutdown';
+import { installPeerAddressHeader } from './lib/security/peer-address';
+
+// Before the first request: sign-in throttling takes the client's address from the socket.
+installPeerAddressHeader();
 
 try {
   getAuthSecret();

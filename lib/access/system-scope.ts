@@ -44,9 +44,9 @@ export function withoutPractice<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /**
- * The per-request session check: one statement on its own, outside any transaction, calling
- * `session_actor` (a SECURITY DEFINER function that scopes itself to the session it is given).
+ * One statement on its own, outside any transaction, calling a SECURITY DEFINER function that scopes
+ * itself: the per-request session check (`session_actor`) and the sign-in throttle's functions.
  */
-export function checkSession<T>(query: SQL): Promise<T[]> {
+export function callSelfScoped<T>(query: SQL): Promise<T[]> {
   return selfScopedCall<T>(query);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { cache } from 'react';
-import { checkSession } from '@/lib/access/system-scope';
+import { callSelfScoped } from '@/lib/access/system-scope';
 import { isUuid } from '@/lib/access/ids';
 import type { SessionClaims } from './sessions';
 import { SESSION_POLICY } from './session-policy';
@@ -31,7 +31,7 @@ type SessionRow = {
  */
 export async function loadSession(claims: Partial<SessionClaims> | null | undefined): Promise<LiveSession | null> {
   if (!claims || !isUuid(claims.sessionId)) return null;
-  const [row] = await checkSession<{ session: SessionRow | string | null }>(
+  const [row] = await callSelfScoped<{ session: SessionRow | string | null }>(
     sql`select session_actor(${claims.sessionId}::uuid, ${SESSION_POLICY.defaultIdleMinutes}::int,
                              ${SESSION_POLICY.maxIdleMinutes}::int, ${SESSION_POLICY.absoluteHours * 60}::int) as session`,
   );

@@ -7,7 +7,7 @@ import { memberships, users } from '@/db/schema';
 import { verifyPassword } from './password';
 import { deviceSummary, startSession, type StartedSession } from './sessions';
 import type { Role } from './types';
-import { clearAccount, clientAddress, isThrottled, recordFailure, throttleKeys } from './throttle';
+import { clientAddress, isThrottled, recordFailure, recordSuccess, throttleKeys } from './throttle';
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter your email address.').max(254),
@@ -18,10 +18,11 @@ export type SignInClaims = StartedSession;
 
 export type SignInAttempt = { status: 'ok'; claims: SignInClaims } | { status: 'invalid' } | { status: 'throttled' };
 
-type SignInContext = { address?: string | null; userAgent?: string | null; now?: Date };
+type SignInContext = { address?: string | null; userAgent?: string | null };
 
 /**
- * Checks an email and password, counting failures per account and per address (lib/auth/throttle.ts),
+ * Checks an email and password, counting failures per account and address, per address and per
+ * account (lib/auth/throttle.ts),
  * and on success starts a server-side session (lib/auth/sessions.ts).
  * Unknown email, wrong password and an inactive account all give the same `invalid`, after the
  * same argon2 work, and all count the same; a paused account or address answers `throttled`
@@ -31,13 +32,13 @@ export async function attemptSignIn(input: unknown, context: SignInContext = {})
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid' };
   const keys = throttleKeys(parsed.data.email, context.address);
-  if (await isThrottled(keys, context.now)) return { status: 'throttled' };
+  if (await isThrottled(keys)) return { status: 'throttled' };
   const verified = await checkPassword(parsed.data);
   if (!verified) {
-    await recordFailure(keys, context.now);
+    await recordFailure(keys);
     return { status: 'invalid' };
   }
-  await clearAccount(keys);
+  await recordSuccess(keys);
   const claims = await startSession({ ...verified, device: deviceSummary(context.userAgent) });
   return { status: 'ok', claims };
 }

@@ -1,90 +1,99 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import { withoutPractice } from '@/lib/access/system-scope';
-import { signInThrottle } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { callSelfScoped as selfScoped } from '@/lib/access/system-scope';
 import { getAuthSecret } from './secret';
+import { peerAddressTrusted, PEER_ADDRESS_HEADER } from '@/lib/security/peer-address';
 
 /**
- * Failed sign-ins are counted per account and per address, in Postgres so that every server
- * instance sees the same counters. The per-account limit is the one an attacker cannot dodge;
- * the per-address limit is higher because a clinic's staff may share one public address.
+ * Failed sign-ins are counted in Postgres (so every server instance sees the same counts), on three
+ * keys: the account at one address (tight: the owner's own typos, or a guesser at one place), the
+ * address across accounts (one place spraying many accounts) and the account from anywhere (loose:
+ * a growing delay, never a long lock). A successful sign-in marks its account-and-address pair as
+ * known, and a known pair is never held by the address or account limits: someone guessing from
+ * elsewhere cannot keep the owner out. The counting is done by SECURITY DEFINER functions
+ * (db/migrations, `sign_in_failed`); the application role can neither read nor change the table, and
+ * nothing it can call lowers a count. These numbers mirror those functions.
  */
 export const THROTTLE = {
   windowMinutes: 15,
   lockMinutes: 15,
-  accountFailures: 5,
+  pairFailures: 5,
   addressFailures: 20,
+  accountFreeFailures: 10,
+  accountWindowHours: 24,
+  accountMaxDelaySeconds: 300,
+  knownPairDays: 30,
 } as const;
 
-export const THROTTLED_MESSAGE = `Too many sign-in attempts. For your security, sign-in is paused for ${THROTTLE.lockMinutes} minutes; please try again later.`;
+export const THROTTLED_MESSAGE = `Too many sign-in attempts. For your security, sign-in is paused for a while (at most ${THROTTLE.lockMinutes} minutes); please try again later.`;
 
-export type ThrottleKey = { key: string; limit: number };
+export type ThrottleKeys = { pair: string; account: string; address: string };
 
 /**
  * Keyed hashes, so the table holds no email or address and a leaked table cannot be reversed by
  * hashing a list of known emails without the server's secret.
  */
-function hashKey(kind: 'account' | 'address', value: string): string {
+function hashKey(kind: 'pair' | 'account' | 'address', value: string): string {
   return createHmac('sha256', getAuthSecret()).update(`mend.sign-in-throttle:${kind}:${value}`).digest('hex');
 }
 
-export function throttleKeys(email: string, address: string | null | undefined): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ key: hashKey('account', email.trim().toLowerCase()), limit: THROTTLE.accountFailures }];
-  if (address) keys.push({ key: hashKey('address', address), limit: THROTTLE.addressFailures });
-  return keys;
+export function throttleKeys(email: string, address: string | null | undefined): ThrottleKeys {
+  const account = email.trim().toLowerCase();
+  return {
+    pair: hashKey('pair', `${account}\n${address ?? ''}`),
+    account: hashKey('account', account),
+    address: address ? hashKey('address', address) : '',
+  };
+}
+
+/** How many proxies in front of Mend add themselves to X-Forwarded-For (MEND_TRUSTED_PROXY_HOPS, default 0). */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const hops = Number.parseInt(env.MEND_TRUSTED_PROXY_HOPS ?? '0', 10);
+  return Number.isFinite(hops) && hops > 0 ? Math.min(hops, 10) : 0;
 }
 
 /**
- * The caller's address as the nearest proxy saw it. `X-Real-IP` is set by the usual reverse
- * proxies; otherwise the last `X-Forwarded-For` entry is the one added by the proxy (or by Next
- * itself when there is none), whereas the first entries are whatever the client chose to send.
+ * The caller's address. With no trusted proxy it is the socket's peer, and forwarding headers are
+ * ignored (anyone can send them). Behind N trusted proxies it is the address the outermost trusted
+ * proxy saw: the Nth entry from the right of X-Forwarded-For followed by the socket's peer (entries
+ * further left are whatever the client chose to send), or X-Real-IP when there is no X-Forwarded-For.
  */
+export function clientAddressFrom(input: { peer: string | null; forwardedFor?: string | null; realIp?: string | null; hops: number }): string | null {
+  const peer = input.peer?.trim() || null;
+  if (input.hops <= 0) return peer;
+  const chain = (input.forwardedFor ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  if (!chain.length) return input.realIp?.trim().slice(0, 100) || peer;
+  if (peer) chain.push(peer);
+  const index = Math.max(0, chain.length - 1 - input.hops);
+  return chain[index]!.slice(0, 100);
+}
+
+/** The address of the request whose headers these are (the socket's peer comes from lib/security/peer-address.ts). */
 export function clientAddress(headers: Headers | null | undefined): string | null {
   if (!headers) return null;
-  const real = headers.get('x-real-ip')?.trim();
-  if (real) return real.slice(0, 100);
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
-  return last ? last.slice(0, 100) : null;
-}
-
-export async function isThrottled(keys: ThrottleKey[], now = new Date()): Promise<boolean> {
-  if (!keys.length) return false;
-  const rows = await withoutPractice((tx) =>
-    tx
-      .select({ key: signInThrottle.key })
-      .from(signInThrottle)
-      .where(and(inArray(signInThrottle.key, keys.map((k) => k.key)), gt(signInThrottle.lockedUntil, now)))
-      .limit(1),
-  );
-  return rows.length > 0;
-}
-
-/** One more failure on each key; a key reaching its limit is locked. Atomic, so parallel attempts all count. */
-export async function recordFailure(keys: ThrottleKey[], now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
-  const lockUntil = new Date(now.getTime() + THROTTLE.lockMinutes * 60_000).toISOString();
-  const at = now.toISOString();
-  await withoutPractice(async (tx) => {
-    for (const { key, limit } of keys) {
-      const stale = sql`sign_in_throttle.window_started_at <= ${windowStart}::timestamptz`;
-      const next = sql`case when ${stale} then 1 else sign_in_throttle.failures + 1 end`;
-      await tx.execute(sql`
-        insert into sign_in_throttle (key, failures, window_started_at, locked_until)
-        values (${key}, 1, ${at}::timestamptz, case when 1 >= ${limit}::int then ${lockUntil}::timestamptz else null end)
-        on conflict (key) do update set
-          failures = ${next},
-          window_started_at = case when ${stale} then ${at}::timestamptz else sign_in_throttle.window_started_at end,
-          locked_until = case when ${next} >= ${limit}::int then ${lockUntil}::timestamptz else sign_in_throttle.locked_until end`);
-    }
+  const peer = peerAddressTrusted() ? headers.get(PEER_ADDRESS_HEADER) : null;
+  return clientAddressFrom({
+    peer,
+    forwardedFor: headers.get('x-forwarded-for'),
+    realIp: headers.get('x-real-ip'),
+    hops: trustedProxyHops(),
   });
 }
 
-/** A successful sign-in clears the account's counter. The address counter runs out on its own, so one
- * good password cannot be used to reset the count while guessing at other accounts from the same place. */
-export async function clearAccount(keys: ThrottleKey[]): Promise<void> {
-  const account = keys[0];
-  if (!account) return;
-  await withoutPractice((tx) => tx.delete(signInThrottle).where(eq(signInThrottle.key, account.key)));
+export async function isThrottled(keys: ThrottleKeys): Promise<boolean> {
+  const [row] = await selfScoped<{ throttled: boolean }>(
+    sql`select sign_in_throttled(${keys.pair}, ${keys.account}, ${keys.address}) as throttled`,
+  );
+  return row?.throttled === true;
+}
+
+/** One more failure on each key, counted atomically in the database (parallel attempts all count). */
+export async function recordFailure(keys: ThrottleKeys): Promise<void> {
+  await selfScoped(sql`select sign_in_failed(${keys.pair}, ${keys.account}, ${keys.address})`);
+}
+
+/** Marks the pair as known; it lowers no count (an attacker's failures run out only with their window). */
+export async function recordSuccess(keys: ThrottleKeys): Promise<void> {
+  await selfScoped(sql`select sign_in_succeeded(${keys.pair})`);
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { eq, inArray, sql } from 'drizzle-orm';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -5,7 +8,11 @@ import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { signInAction } from '../../lib/auth/actions';
 import { attemptSignIn } from '../../lib/auth/credentials';
-import { THROTTLE, THROTTLED_MESSAGE, clientAddress } from '../../lib/auth/throttle';
+import { THROTTLE, THROTTLED_MESSAGE, clientAddress, clientAddressFrom, throttleKeys, trustedProxyHops } from '../../lib/auth/throttle';
+import { PEER_ADDRESS_HEADER, installPeerAddressHeader, peerAddressTrusted } from '../../lib/security/peer-address';
+import { runScoped } from '../../db/connection';
+import { signInThrottle } from '../../db/schema';
+import { openTestDatabase } from '../support/database';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '../../lib/security/headers';
 import { Badge, Card, EmptyState, PageHeader } from '../../app/_components/ui';
 import { requestHeaders } from './harness/auth-mock';
@@ -14,6 +21,9 @@ import { TEST_PASSWORD, makePractice } from '../support/factories';
 
 vi.mock('../../lib/auth/index', () => import('./harness/auth-mock'));
 
+// As the server does at start-up (instrumentation-node.ts): the peer-address header is then trusted.
+installPeerAddressHeader();
+
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
@@ -21,41 +31,130 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe('sign-in throttling', () => {
-  it('pauses an account after repeated failures, with the same answer for a known and an unknown email', async () => {
+  const place = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 6)}`;
+  const owner = async () => (await openTestDatabase()).owner();
+  /** Lets a pause run out, as the clock would. */
+  const expire = async (keys: string[]) => {
+    await (await owner()).update(signInThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(inArray(signInThrottle.key, keys));
+  };
+
+  it('pauses one account at one address after a few failures, with the same answer for a known and an unknown email', async () => {
     const a = await makePractice();
     const unknown = `nobody-${a.id.slice(0, 8)}@test.example`;
+    const address = place();
     for (const email of [a.therapist.email, unknown]) {
-      for (let i = 0; i < THROTTLE.accountFailures; i += 1) {
-        expect((await attemptSignIn({ email, password: 'wrong-password' })).status).toBe('invalid');
+      for (let i = 0; i < THROTTLE.pairFailures; i += 1) {
+        expect((await attemptSignIn({ email, password: 'wrong-password' }, { address })).status).toBe('invalid');
       }
-      expect((await attemptSignIn({ email, password: 'wrong-password' })).status).toBe('throttled');
+      expect((await attemptSignIn({ email, password: 'wrong-password' }, { address })).status).toBe('throttled');
     }
-    // Even the right password waits out the pause; after it, sign-in works and the count starts over.
-    expect((await attemptSignIn({ email: a.therapist.email, password: TEST_PASSWORD })).status).toBe('throttled');
-    const later = new Date(Date.now() + (THROTTLE.lockMinutes + 1) * 60_000);
-    expect((await attemptSignIn({ email: a.therapist.email, password: TEST_PASSWORD }, { now: later })).status).toBe('ok');
+    // Even the right password waits out the pause there; from anywhere else it works at once.
+    expect((await attemptSignIn({ email: a.therapist.email, password: TEST_PASSWORD }, { address })).status).toBe('throttled');
+    expect((await attemptSignIn({ email: a.therapist.email, password: TEST_PASSWORD }, { address: place() })).status).toBe('ok');
+    await expire([throttleKeys(a.therapist.email, address).pair]);
+    expect((await attemptSignIn({ email: a.therapist.email, password: TEST_PASSWORD }, { address })).status).toBe('ok');
   });
 
-  it('pauses an address guessing across many accounts', async () => {
+  it('someone guessing from many places slows the account down but never keeps its owner out', async () => {
     const a = await makePractice();
-    const address = `203.0.113.${Math.floor(Math.random() * 250)}-${a.id.slice(0, 4)}`;
+    const home = place();
+    expect((await attemptSignIn({ email: a.admin.email, password: TEST_PASSWORD }, { address: home })).status).toBe('ok');
+    // The attacker moves on before any one place is paused.
+    let refused = 0;
+    for (let i = 0; i < THROTTLE.accountFreeFailures + 6; i += 1) {
+      const at = `198.18.${i}.${Math.floor(Math.random() * 250)}`;
+      if ((await attemptSignIn({ email: a.admin.email, password: `guess-${i}` }, { address: at })).status === 'throttled') refused += 1;
+      else await expire([throttleKeys(a.admin.email, null).account]);
+    }
+    // The account holds further guesses for a growing delay, never longer than the cap…
+    await attemptSignIn({ email: a.admin.email, password: 'one-more-guess' }, { address: place() });
+    const [account] = await (await owner()).select().from(signInThrottle).where(eq(signInThrottle.key, throttleKeys(a.admin.email, null).account));
+    expect(account!.failures).toBeGreaterThan(THROTTLE.accountFreeFailures);
+    const held = (account!.lockedUntil!.getTime() - Date.now()) / 1000;
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(THROTTLE.accountMaxDelaySeconds + 1);
+    expect((await attemptSignIn({ email: a.admin.email, password: 'and-another' }, { address: place() })).status).toBe('throttled');
+    // …while the owner, where they have signed in before, gets straight in.
+    expect((await attemptSignIn({ email: a.admin.email, password: TEST_PASSWORD }, { address: home })).status).toBe('ok');
+    expect(refused).toBe(0);
+  });
+
+  it('pauses an address guessing across many accounts, even when it rotates forwarding headers', async () => {
+    const a = await makePractice();
+    // No trusted proxy: the socket's address counts, whatever X-Forwarded-For or X-Real-IP say.
+    const socket = place();
     for (let i = 0; i < THROTTLE.addressFailures; i += 1) {
-      await attemptSignIn({ email: `guess-${i}-${a.id.slice(0, 8)}@test.example`, password: 'x' }, { address });
+      const headers = new Headers({ [PEER_ADDRESS_HEADER]: socket, 'x-forwarded-for': `192.0.2.${i}`, 'x-real-ip': `192.0.2.${i}` });
+      await attemptSignIn({ email: `guess-${i}-${a.id.slice(0, 8)}@test.example`, password: 'x' }, { address: clientAddress(headers) });
     }
-    expect((await attemptSignIn({ email: a.admin.email, password: TEST_PASSWORD }, { address })).status).toBe('throttled');
-    expect((await attemptSignIn({ email: a.admin.email, password: TEST_PASSWORD }, { address: '192.0.2.1' })).status).toBe('ok');
+    expect((await attemptSignIn({ email: a.admin.email, password: TEST_PASSWORD }, { address: socket })).status).toBe('throttled');
+    expect((await attemptSignIn({ email: a.admin.email, password: TEST_PASSWORD }, { address: place() })).status).toBe('ok');
   });
 
-  it('the sign-in form says so plainly, and the address comes from the proxy headers', async () => {
+  it('the application role can neither read nor change the counts, and nothing it can call lowers one', async () => {
     const a = await makePractice();
-    requestHeaders.current = new Headers({ 'x-forwarded-for': '10.0.0.1, 198.51.100.99' });
-    expect(clientAddress(requestHeaders.current)).toBe('198.51.100.99');
+    const address = place();
+    const keys = throttleKeys(a.therapist.email, address);
+    for (let i = 0; i < THROTTLE.pairFailures; i += 1) await attemptSignIn({ email: a.therapist.email, password: 'wrong' }, { address });
+    const handle = await openTestDatabase();
+    for (const statement of [
+      sql`select * from sign_in_throttle`,
+      sql`delete from sign_in_throttle where key = ${keys.pair}`,
+      sql`update sign_in_throttle set failures = 0, locked_until = null where key = ${keys.pair}`,
+      sql`insert into sign_in_throttle (key, failures) values (${keys.pair}, 0) on conflict (key) do update set failures = 0`,
+      sql`truncate sign_in_throttle`,
+    ]) {
+      await expect(runScoped(handle.app, {}, (tx) => tx.execute(statement)), String(statement.queryChunks[0])).rejects.toThrow();
+    }
+    await runScoped(handle.app, {}, (tx) => tx.execute(sql`select sign_in_succeeded(${keys.pair})`));
+    const [row] = await (await owner()).select().from(signInThrottle).where(eq(signInThrottle.key, keys.pair));
+    expect(row).toMatchObject({ failures: THROTTLE.pairFailures });
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect((await attemptSignIn({ email: a.therapist.email, password: TEST_PASSWORD }, { address })).status).toBe('throttled');
+  });
+
+  it('the sign-in form says so plainly', async () => {
+    const a = await makePractice();
+    requestHeaders.current = new Headers({ [PEER_ADDRESS_HEADER]: place() });
     let last = null;
-    for (let i = 0; i <= THROTTLE.accountFailures; i += 1) {
+    for (let i = 0; i <= THROTTLE.pairFailures; i += 1) {
       last = await signInAction(null, form({ email: a.clientA1.email, password: 'wrong-password' }));
     }
     expect(last).toMatchObject({ ok: false, formError: THROTTLED_MESSAGE, values: { email: a.clientA1.email } });
     expect(JSON.stringify(last)).not.toContain('wrong-password');
+  });
+});
+
+describe('the client address', () => {
+  it('is the socket peer unless proxies are trusted, then the address the outermost trusted one saw', () => {
+    const spoofed = { forwardedFor: '1.1.1.1, 2.2.2.2', realIp: '3.3.3.3' };
+    expect(clientAddressFrom({ peer: '198.51.100.7', ...spoofed, hops: 0 })).toBe('198.51.100.7');
+    expect(clientAddressFrom({ peer: '10.0.0.2', ...spoofed, hops: 1 })).toBe('2.2.2.2');
+    expect(clientAddressFrom({ peer: '10.0.0.2', ...spoofed, hops: 2 })).toBe('1.1.1.1');
+    expect(clientAddressFrom({ peer: '10.0.0.2', ...spoofed, hops: 5 })).toBe('1.1.1.1');
+    expect(clientAddressFrom({ peer: '10.0.0.2', forwardedFor: null, realIp: '3.3.3.3', hops: 1 })).toBe('3.3.3.3');
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ MEND_TRUSTED_PROXY_HOPS: '1' })).toBe(1);
+    expect(trustedProxyHops({ MEND_TRUSTED_PROXY_HOPS: '-3' })).toBe(0);
+    expect(trustedProxyHops({ MEND_TRUSTED_PROXY_HOPS: 'two' })).toBe(0);
+  });
+
+  it('the server stamps each request with its socket peer, replacing a header of that name sent by the client', async () => {
+    installPeerAddressHeader();
+    const seen: (string | undefined)[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers[PEER_ADDRESS_HEADER] as string | undefined);
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: '203.0.113.99', 'x-forwarded-for': '203.0.113.98' } });
+    } finally {
+      server.close();
+    }
+    expect(seen).toEqual(['127.0.0.1']);
+    expect(peerAddressTrusted()).toBe(true);
   });
 });
 

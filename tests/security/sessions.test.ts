@@ -18,6 +18,11 @@ import { recordReport } from './harness/report';
 import { actWithClaims } from './harness/world';
 
 vi.mock('../../lib/auth/index', () => import('./harness/auth-mock'));
+// The root layout reads the theme cookie; outside a request there is none.
+vi.mock('next/headers', async (original) => ({
+  ...(await original<typeof import('next/headers')>()),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+}));
 
 const NEW_PASSWORD = 'a-fresh-long-passphrase-42';
 const FIREFOX_ON_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:130.0) Gecko/20100101 Firefox/130.0';

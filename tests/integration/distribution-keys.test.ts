@@ -12,6 +12,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   practices: 'the tenants themselves; distributed by their own id (the practice id), co-located with the rest',
   users: 'logins: one person may belong to several practices, so a login is not any one practice’s row',
   sign_in_throttle: 'failed sign-in counters, before any practice is known',
+  sessions: "a login's signed-in browsers, which move between its practices (like users)",
 };
 
 type Row = Record<string, unknown>;

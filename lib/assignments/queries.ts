@@ -11,7 +11,7 @@ import { isMeasureKey, MEASURE_KEYS } from '@/lib/measures/types';
 import { listLibrary } from '@/lib/exercises/library';
 import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS, COMPLETED_OCCURRENCE_STATUSES, type Adherence } from './adherence';
 import { asRecurrenceRule, describeRecurrence } from './describe';
-import { markMissedOccurrences } from './missed';
+import { effectiveOccurrenceStatus } from './missed';
 import { describePromptChoice } from './prompt-choice';
 import type { RecurrenceRule } from './recurrence';
 import { isUuid } from '@/lib/access/ids';
@@ -107,7 +107,6 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
   if (!isUuid(clientId)) return null;
   const clinical = isSelf || onTeam;
   return withActor(actor, async (tx) => {
-    await markMissedOccurrences(tx, actor.practiceId, [clientId], now);
     // Off the care team, row-level security hides the assignment rows: the outline comes from the
     // metadata view, which has no instructions or prompt to leak.
     const rows = clinical
@@ -139,6 +138,7 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
       : [];
     const byAssignment = new Map<string, OccurrenceView[]>();
     for (const o of occ) {
+      o.status = effectiveOccurrenceStatus(o.status, o.dueAt, now);
       const list = byAssignment.get(o.assignmentId) ?? [];
       list.push({ id: o.id, index: o.index, localDate: o.localDate, dueAt: o.dueAt, status: o.status });
       byAssignment.set(o.assignmentId, list);
@@ -191,9 +191,8 @@ export async function adherenceForClients(actor: Actor, clientIds: readonly stri
   const out = new Map<string, ClientAdherence>();
   if (!wanted.length) return out;
   const from = new Date(now.getTime() - DEFAULT_ADHERENCE_WINDOW_DAYS * DAY_MS);
-  const rows = await withActor(actor, async (tx) => {
-    await markMissedOccurrences(tx, actor.practiceId, wanted, now);
-    return tx
+  const rows = await withActor(actor, (tx) =>
+    tx
       .select({ clientId: occurrenceStatuses.clientId, dueAt: occurrenceStatuses.dueAt, status: occurrenceStatuses.status })
       .from(occurrenceStatuses)
       .where(
@@ -203,10 +202,11 @@ export async function adherenceForClients(actor: Actor, clientIds: readonly stri
           gte(occurrenceStatuses.dueAt, from),
           lte(occurrenceStatuses.dueAt, now),
         ),
-      );
-  });
+      ),
+  );
   const byClient = new Map<string, { dueAt: Date; status: string }[]>();
   for (const r of rows) {
+    r.status = effectiveOccurrenceStatus(r.status, r.dueAt, now);
     const list = byClient.get(r.clientId);
     if (list) list.push(r);
     else byClient.set(r.clientId, [r]);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { cache } from 'react';
 import type { Tx } from '@/db/client';
 import { careTeam, clients, memberships, users } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
@@ -95,8 +96,11 @@ export async function listClients(actor: Actor): Promise<ClientListItem[]> {
   });
 }
 
-/** One client's record header, or null when it is not the actor's to see (the two look the same). */
-export async function getClientHeader(actor: Actor, clientId: string): Promise<ClientListItem | null> {
+/**
+ * One client's record header, or null when it is not the actor's to see (the two look the same). Memoised for
+ * the request (React cache, keyed on the request's actor object): the page and its sections read it once.
+ */
+export const getClientHeader = cache(async function getClientHeader(actor: Actor, clientId: string): Promise<ClientListItem | null> {
   assertCan(actor, 'client.viewRecord');
   const mayView = actor.role === 'admin' || actor.careTeamClientIds.has(clientId);
   if (!mayView || !isUuid(clientId)) return null;
@@ -109,4 +113,4 @@ export async function getClientHeader(actor: Actor, clientId: string): Promise<C
     const names = await therapistNames(tx, actor.practiceId, [r.id]);
     return toListItem(actor, r, names);
   });
-}
+});

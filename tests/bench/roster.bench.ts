@@ -20,11 +20,12 @@ import { actorScope } from '../../lib/access/scope';
 import type { Actor } from '../../lib/auth/types';
 import { queryRoster, rosterQuery } from '../../lib/caseload/roster';
 import { DEFAULT_VIEW, type RosterView } from '../../lib/caseload/view';
+import { SCALE_TIME_ZONE, seedScalePractice } from './scale-data';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mend_bench';
 const RESEED = process.env.BENCH_RESEED === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const TZ = 'America/New_York';
+const TZ = SCALE_TIME_ZONE;
 
 type Practice = { id: string; adminMembership: string; therapistMembership: string; clients: number };
 
@@ -46,65 +47,7 @@ async function ensureDatabase() {
 /** One practice: `therapists` therapists sharing `clients` clients round-robin, each with a year of history. */
 async function seedPractice(owner: Db, name: string, clients: number, therapists: number): Promise<Practice> {
   const id = randomUUID();
-  const ex = (q: ReturnType<typeof sql>) => owner.execute(q);
-  await owner.transaction(async (tx) => {
-    const run = (q: ReturnType<typeof sql>) => tx.execute(q);
-    await run(sql`select set_config('app.practice_id', ${id}, true)`);
-    await run(sql`insert into practices (id, name, time_zone) values (${id}, ${name}, ${TZ})`);
-    await run(sql`
-      insert into users (id, email, name, status)
-      select gen_random_uuid(), ${name} || '-t' || g || '@bench.example', 'Therapist ' || g, 'active'
-      from generate_series(0, ${therapists}) g`);
-    await run(sql`
-      insert into memberships (practice_id, id, user_id, role)
-      select ${id}, gen_random_uuid(), u.id, case when u.email like '%-t0@%' then 'admin'::member_role else 'therapist'::member_role end
-      from users u where u.email like ${`${name}-t%@bench.example`}`);
-    await run(sql`
-      insert into clients (practice_id, id, first_name, last_name, pronouns, status, intake_date)
-      select ${id}, gen_random_uuid(), 'Client', 'Number ' || lpad(g::text, 5, '0'), 'they/them',
-        (case when g % 20 = 0 then 'paused' when g % 33 = 0 then 'discharged' else 'active' end)::client_status,
-        current_date - 400
-      from generate_series(1, ${clients}) g`);
-    // Round-robin care teams over the therapists (not the admin).
-    await run(sql`
-      with t as (select m.id, row_number() over (order by u.email) - 1 as n from memberships m join users u on u.id = m.user_id
-                 where m.practice_id = ${id} and m.role = 'therapist'),
-           c as (select id, row_number() over (order by last_name) - 1 as n from clients where practice_id = ${id})
-      insert into care_team (practice_id, client_id, membership_id)
-      select ${id}, c.id, t.id from c join t on t.n = c.n % ${therapists}`);
-    await run(sql`
-      insert into checkins (practice_id, client_id, local_day, mood, distress, "window")
-      select c.practice_id, c.id, current_date - d, (abs(hashtext(c.id::text || d)) % 11), (abs(hashtext(d || c.id::text)) % 11) * 10, 'within'
-      from clients c cross join generate_series(0, 364) d
-      where c.practice_id = ${id} and abs(hashtext(c.id::text)) % 10 <> 0 or (c.practice_id = ${id} and d > 9)`);
-    await run(sql`
-      insert into measure_administrations (practice_id, client_id, measure, status, answers, score, raw_score, band, is_baseline, submission_key, completed_at)
-      select c.practice_id, c.id, m.key, 'complete', '{}'::jsonb, s.score, s.score, null, false, gen_random_uuid()::text, now() - (k * 30 || ' days')::interval
-      from clients c cross join (values ('phq9', 27), ('gad7', 21)) m(key, max) cross join generate_series(0, 11) k
-      cross join lateral (select (abs(hashtext(c.id::text || m.key || k)) % (m.max + 1))::real as score) s
-      where c.practice_id = ${id}`);
-    await run(sql`
-      insert into alerts (practice_id, client_id, kind, tier, reason, source_type, source_id, raised_at, acknowledged_at)
-      select c.practice_id, c.id, 'bench', case when abs(hashtext(c.id::text)) % 50 = 0 then 'urgent' else 'follow_up' end, 'bench', 'measure',
-        gen_random_uuid(), now() - interval '2 days', case when abs(hashtext(c.id::text || 'ack')) % 4 = 0 then null else now() end
-      from clients c where c.practice_id = ${id} and abs(hashtext(c.id::text || 'alert')) % 5 = 0`);
-    const creator = sql`(select m.id from memberships m where m.practice_id = ${id} and m.role = 'therapist' limit 1)`;
-    await run(sql`
-      insert into assignments (practice_id, id, client_id, kind, template_key, template_version, start_date, time_zone, recurrence, created_by_membership_id)
-      select c.practice_id, gen_random_uuid(), c.id, 'exercise', 'journaling_prompt', 1, current_date - 364, ${TZ}, '{"kind":"weekly","end":{"count":53}}', ${creator}
-      from clients c where c.practice_id = ${id}`);
-    await run(sql`
-      insert into assignment_occurrences (practice_id, assignment_id, client_id, index, local_date, due_at, status)
-      select a.practice_id, a.id, a.client_id, w, a.start_date + w * 7, (a.start_date + w * 7) + time '20:00',
-        case when a.start_date + w * 7 > current_date then 'due'
-             when abs(hashtext(a.id::text || w)) % 4 = 0 then 'missed' else 'submitted' end
-      from assignments a cross join generate_series(0, 52) w where a.practice_id = ${id}`);
-    await run(sql`
-      insert into measure_schedules (practice_id, client_id, measure, every_days, start_date)
-      select c.practice_id, c.id, m.key, m.every, current_date - 200
-      from clients c cross join (values ('phq9', 14), ('gad7', 28)) m(key, every) where c.practice_id = ${id}`);
-  });
-  await ex(sql`analyze`);
+  await seedScalePractice(owner, { id, name, prefix: name, passwordHash: null, clients, therapists, days: 365, clientLogins: 0 });
   return describePractice(owner, id);
 }
 

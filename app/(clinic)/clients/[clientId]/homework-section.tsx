@@ -88,10 +88,17 @@ function AssignmentItem({ a, canManage }: { a: AssignmentView; canManage: boolea
 /** The client page's homework: assignments with each item's status, adherence, edit/cancel and the assign form. */
 export async function HomeworkSection({ clientId }: { clientId: string }) {
   const actor = await requirePageActor('client.viewRecord');
-  const homework = await clientAssignments(actor, clientId);
+  // The assign form's data is read alongside the homework (the header comes from the page's request cache);
+  // it is shown only when the homework says the actor manages this client's work.
+  const mayAssign = can(actor.role, 'assignment.create') && actor.careTeamClientIds.has(clientId);
+  const [homework, assignable, clientHeader] = await Promise.all([
+    clientAssignments(actor, clientId),
+    mayAssign ? assignableItems(actor) : [],
+    mayAssign ? getClientHeader(actor, clientId) : null,
+  ]);
   if (!homework) return null;
-  const canAssign = homework.canManage && can(actor.role, 'assignment.create');
-  const [items, header] = canAssign ? await Promise.all([assignableItems(actor), getClientHeader(actor, clientId)]) : [[], null];
+  const canAssign = homework.canManage && mayAssign;
+  const [items, header] = canAssign ? [assignable, clientHeader] : [[], null];
   const { adherence } = homework;
   return (
     <Card title="Homework" className="mt-6">

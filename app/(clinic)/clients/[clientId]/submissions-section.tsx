@@ -13,10 +13,10 @@ import { formatInstant, MONTH_DAY } from '@/lib/time/format';
  * whether it was sent; only the care team can open the answers and see the thought-record trend.
  */
 export async function ClientSubmissionsSection({ actor, clientId }: { actor: Actor; clientId: string }) {
-  const rows = await clientSubmissionList(actor, clientId);
-  if (!rows) return null;
   const mayReview = can(actor.role, 'submission.review') && canReadClinical(actor, clientId);
-  const trend = mayReview ? ((await thoughtRecordTrend(actor, clientId)) ?? []) : [];
+  const [rows, trendOrNull] = await Promise.all([clientSubmissionList(actor, clientId), mayReview ? thoughtRecordTrend(actor, clientId) : null]);
+  if (!rows) return null;
+  const trend = trendOrNull ?? [];
   const tz = actor.practice.timeZone;
   const points: IntensityChartPoint[] = trend.map((p) => ({
     t: new Date(p.submittedAt).getTime(),

@@ -1,0 +1,217 @@
+'use client';
+
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  globalFilteringFeature,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Badge } from '@/app/_components/ui';
+import type { DisplayMeasure, DisplayRow } from '@/lib/caseload/display';
+
+/** The table features the roster uses; sorting, filtering and paging are done by the server (manual*). */
+export const rosterFeatures = tableFeatures({
+  columnFilteringFeature,
+  globalFilteringFeature,
+  rowSortingFeature,
+  rowSelectionFeature,
+  rowPaginationFeature,
+});
+const helper = createColumnHelper<typeof rosterFeatures, DisplayRow>();
+
+const hidden = (
+  <span className="text-slate-400" title="Clinical details are visible to the client's care team only">
+    —<span className="sr-only">hidden: not on your care team</span>
+  </span>
+);
+
+function MeasureValue({ m }: { m: DisplayMeasure | null }) {
+  if (!m) return <span className="text-slate-500">—</span>;
+  const tone =
+    m.change === 'reliable_deterioration' ? 'danger' : m.change === 'reliable_improvement' ? 'brand' : 'neutral';
+  return (
+    <div title={m.title} className="space-y-0.5">
+      <div>
+        <span className="font-semibold tabular-nums text-slate-900">{m.score}</span>{' '}
+        <span className="text-xs text-slate-600">{m.band}</span>
+      </div>
+      <Badge tone={tone}>{m.changeLabel}</Badge>
+    </div>
+  );
+}
+
+/**
+ * The roster's columns; each column id is a sort key of lib/caseload/url.ts. Links to a client do not prefetch:
+ * the client page carries the chart code, which a roster that draws no chart should not load.
+ */
+export function rosterColumns(isAdmin: boolean, sparklines: Record<string, ReactNode>) {
+  return helper.columns([
+    helper.display({
+      id: 'select',
+      header: ({ table }) => (
+        <input
+          type="checkbox"
+          aria-label="Select every client on this page"
+          className="size-4 accent-brand-700"
+          checked={table.getIsAllPageRowsSelected()}
+          ref={(el) => {
+            if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+          }}
+          onChange={table.getToggleAllPageRowsSelectedHandler()}
+        />
+      ),
+      cell: ({ row }) =>
+        row.getCanSelect() ? (
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.original.name}`}
+            className="size-4 accent-brand-700"
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ) : null,
+    }),
+    helper.accessor((r) => r.name, {
+      id: 'name',
+      sortDescFirst: false,
+      header: 'Client',
+      cell: ({ row }) => (
+        <div>
+          <Link
+            href={`/clients/${row.original.id}`}
+            prefetch={false}
+            className="whitespace-nowrap font-medium text-brand-800 hover:underline"
+          >
+            {row.original.name}
+          </Link>
+          {row.original.pronouns ? <div className="text-xs text-slate-600">{row.original.pronouns}</div> : null}
+        </div>
+      ),
+    }),
+    helper.accessor((r) => r.attention.rank, {
+      id: 'attention',
+      sortDescFirst: false,
+      header: 'Needs attention',
+      cell: ({ row }) => {
+        const { rank, label } = row.original.attention;
+        if (!label) return <span className="text-xs text-slate-500">—</span>;
+        return <Badge tone={rank === 0 ? 'danger' : rank <= 2 ? 'warn' : 'neutral'}>{label}</Badge>;
+      },
+    }),
+    helper.accessor((r) => (r.clinical ? r.clinical.alerts.urgent * 1000 + r.clinical.alerts.followUp : -1), {
+      id: 'alerts',
+      header: 'Open alerts',
+      sortDescFirst: true,
+      cell: ({ row }) => {
+        const c = row.original.clinical;
+        if (!c) return hidden;
+        if (!c.alerts.urgent && !c.alerts.followUp) return <span className="text-slate-500">None</span>;
+        return (
+          <div className="flex flex-wrap gap-1">
+            {c.alerts.urgent ? <Badge tone="danger">{c.alerts.urgent} urgent</Badge> : null}
+            {c.alerts.followUp ? <Badge tone="warn">{c.alerts.followUp} follow-up</Badge> : null}
+          </div>
+        );
+      },
+    }),
+    helper.accessor((r) => r.status, {
+      id: 'status',
+      sortDescFirst: false,
+      header: 'Status',
+      cell: ({ row }) => (
+        <Badge tone={row.original.status === 'active' ? 'brand' : 'neutral'}>{row.original.status}</Badge>
+      ),
+    }),
+    ...(isAdmin
+      ? [
+          helper.accessor((r) => r.therapists, {
+            id: 'therapist',
+            header: 'Therapist',
+            sortDescFirst: false,
+            cell: ({ row }) => row.original.therapists,
+          }),
+        ]
+      : []),
+    helper.accessor((r) => r.lastCheckin?.dateTime ?? '', {
+      id: 'lastCheckin',
+      header: 'Last check-in',
+      sortDescFirst: true,
+      cell: ({ row }) =>
+        row.original.lastCheckin ? (
+          <time dateTime={row.original.lastCheckin.dateTime} title={row.original.lastCheckin.title}>
+            {row.original.lastCheckin.label}
+          </time>
+        ) : (
+          <span className="text-slate-500">Never</span>
+        ),
+    }),
+    helper.accessor((r) => r.id, {
+      id: 'mood',
+      sortDescFirst: false,
+      header: 'Mood, 14 days',
+      cell: ({ row }) => (row.original.onTeam ? (sparklines[row.original.id] ?? null) : hidden),
+    }),
+    helper.accessor((r) => r.clinical?.phq9?.score ?? -1, {
+      id: 'phq9',
+      header: 'PHQ-9',
+      sortDescFirst: true,
+      cell: ({ row }) => (row.original.clinical ? <MeasureValue m={row.original.clinical.phq9} /> : hidden),
+    }),
+    helper.accessor((r) => r.clinical?.gad7?.score ?? -1, {
+      id: 'gad7',
+      header: 'GAD-7',
+      sortDescFirst: true,
+      cell: ({ row }) => (row.original.clinical ? <MeasureValue m={row.original.clinical.gad7} /> : hidden),
+    }),
+    helper.accessor((r) => r.homework.adherence, {
+      id: 'adherence',
+      sortDescFirst: false,
+      header: 'Homework, 28 days',
+      cell: ({ row }) => (
+        <div>
+          <span className="font-medium tabular-nums">{row.original.homework.adherence}</span>
+          <div className="text-xs text-slate-600">{row.original.homework.detail}</div>
+        </div>
+      ),
+    }),
+    helper.accessor((r) => r.homework.overdue, {
+      id: 'overdue',
+      header: 'Overdue',
+      sortDescFirst: true,
+      cell: ({ row }) =>
+        row.original.homework.overdue > 0 ? (
+          <Badge tone="warn">{row.original.homework.overdue} overdue</Badge>
+        ) : (
+          <span className="text-slate-500">0</span>
+        ),
+    }),
+    helper.accessor((r) => r.nextMeasure?.dateTime ?? '', {
+      id: 'nextMeasure',
+      sortDescFirst: false,
+      header: 'Next measure',
+      cell: ({ row }) =>
+        row.original.nextMeasure ? (
+          <time dateTime={row.original.nextMeasure.dateTime} title={row.original.nextMeasure.title}>
+            {row.original.nextMeasure.label}
+          </time>
+        ) : (
+          <span className="text-slate-500">None scheduled</span>
+        ),
+    }),
+    ...(isAdmin
+      ? [
+          helper.accessor((r) => r.intake, {
+            id: 'intake',
+            header: 'Intake',
+            sortDescFirst: true,
+            cell: ({ row }) => row.original.intake,
+          }),
+        ]
+      : []),
+  ]);
+}

@@ -1,0 +1,41 @@
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the roster query on the scale practice, as the app runs it: on the app role,
+ * inside the scoped transaction, for therapist 01 (their care team) or the admin (every client).
+ */
+import { sql } from 'drizzle-orm';
+import { resolveDatabaseConfig } from '../../db/config';
+import { openDatabase, runScoped } from '../../db/connection';
+import type { Actor } from '../../lib/auth/types';
+import { rosterQuery } from '../../lib/caseload/roster-sql';
+import { DEFAULT_VIEW } from '../../lib/caseload/view';
+import { SCALE_TIME_ZONE, scaleEmail } from './scale-data';
+
+export async function explainRoster(url: string, role: 'therapist' | 'admin'): Promise<string> {
+  const handle = await openDatabase(resolveDatabaseConfig({ DATABASE_URL: url }));
+  try {
+    const owner = await handle.owner();
+    const email = role === 'admin' ? scaleEmail.admin('scale') : scaleEmail.therapist('scale', 1);
+    const [me] = (await owner.execute(sql`
+      select m.id as membership_id, m.practice_id, u.id as user_id from memberships m join users u on u.id = m.user_id
+      where u.email = ${email}`)) as unknown as Record<string, string>[];
+    if (!me) throw new Error(`No ${email}: run npm run seed:scale first.`);
+    const actor: Actor = {
+      userId: me.user_id!,
+      membershipId: me.membership_id!,
+      practiceId: me.practice_id!,
+      role,
+      name: 'Bench',
+      email,
+      clientId: null,
+      careTeamClientIds: new Set(),
+      practice: { name: 'Scale Practice', timeZone: SCALE_TIME_ZONE, safetyQuestionEnabled: true, idleTimeoutMinutes: 15, isDemo: false },
+    };
+    const query = rosterQuery(actor, DEFAULT_VIEW, { kind: 'page', limit: DEFAULT_VIEW.size, offset: 0 });
+    const rows = await runScoped(handle.app, { practiceId: actor.practiceId, userId: actor.userId }, (tx) =>
+      tx.execute(sql`explain (analyze, buffers) ${query}`),
+    );
+    return (rows as unknown as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+  } finally {
+    await handle.close();
+  }
+}

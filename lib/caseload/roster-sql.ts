@@ -152,10 +152,19 @@ function measureLaterals(measure: RosterMeasure): SQL {
       order by ma.completed_at desc limit 1
     ) ${latest} on true
     left join lateral (
-      select ma.id, ma.score from measure_administrations ma
-      where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
-        and ma.status = 'complete' and ma.score is not null
-      order by ma.is_baseline desc, ma.completed_at asc limit 1
+      -- The baseline: the earliest one marked as baseline, else the earliest. Two top-1 index probes (the marked
+      -- one on measure_administrations_baseline_idx) instead of sorting every administration of the client.
+      select b.id, b.score from (
+        (select ma.id, ma.score, 0 as pick from measure_administrations ma
+         where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
+           and ma.status = 'complete' and ma.score is not null and ma.is_baseline
+         order by ma.completed_at asc limit 1)
+        union all
+        (select ma.id, ma.score, 1 as pick from measure_administrations ma
+         where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
+           and ma.status = 'complete' and ma.score is not null
+         order by ma.completed_at asc limit 1)
+      ) b order by b.pick limit 1
     ) ${base} on true`;
 }
 
@@ -222,29 +231,15 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
         last_ci.local_day as last_day,
         (${today} - last_ci.local_day) as days_since_checkin,
         ${sql.join(ROSTER_MEASURES.map(measureColumns), sql`,`)},
-        hw.due as hw_due, hw.done as hw_done, hw.overdue,
+        coalesce(hw.due, 0) as hw_due, coalesce(hw.done, 0) as hw_done, coalesce(hw.overdue, 0) as overdue,
         al.urgent as urgent_alerts, al.follow_up as follow_up_alerts
         ${sortBy === 'mood' ? sql`, ci_detail.mood as sort_mood` : sql``}
         ${sortBy === 'nextMeasure' ? sql`, nm.due_on as sort_next_due` : sql``}
         ${sortBy === 'therapist' ? sql`, th.names as sort_therapist` : sql``}
       from scoped s
-      left join lateral (
-        -- Index-only on checkins_client_day_key: the newest local day.
-        select ci.local_day from checkins ci
-        where ci.practice_id = s.practice_id and ci.client_id = s.id
-        order by ci.local_day desc limit 1
-      ) last_ci on true
+      ${lastCheckinFacts(actor, view, today)}
       ${sql.join(ROSTER_MEASURES.map(measureLaterals), sql` `)}
-      left join lateral (
-        select
-          count(*) filter (where o.status not in (${textList(EXCLUDED_STATUSES)}))::int as due,
-          count(*) filter (where o.status in (${textList(DONE_STATUSES)}))::int as done,
-          count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES])}))::int as overdue
-        from assignment_occurrences o
-        where o.practice_id = s.practice_id and o.client_id = s.id
-          and o.due_at >= now() - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and o.due_at <= now()
-          -- 'due' past its time is overdue here whether or not a reader has lazily marked it 'missed' yet.
-      ) hw on true
+      ${homeworkFacts(actor, view)}
       left join lateral (
         select count(*) filter (where a.tier = 'urgent')::int as urgent,
                count(*) filter (where a.tier = 'follow_up')::int as follow_up
@@ -275,7 +270,7 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
       limit ${mode.limit} offset ${mode.offset}
     )
     select p.id, p.first_name, p.last_name, p.preferred_name, p.pronouns, p.status, p.intake_date::text as intake_date,
-      p.on_team, p.today, p.last_day::text as last_day, p.days_since_checkin,
+      p.on_team, p.today, ci_detail.local_day::text as last_day, (${today} - ci_detail.local_day) as days_since_checkin,
       (extract(epoch from ci_detail.updated_at) * 1000)::float8 as last_checkin_at, ci_detail.mood as last_mood,
       p.phq9_score, p.phq9_at, p.phq9_baseline, p.phq9_band, p.phq9_change,
       p.gad7_score, p.gad7_at, p.gad7_baseline, p.gad7_band, p.gad7_change,
@@ -297,11 +292,69 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
     order by p.pos`;
 }
 
+/**
+ * Whether the view lists a whole large practice (an admin's roster without a therapist filter). Per-client
+ * facts are then computed set-based (one index range scan of the practice, hashed onto the clients) rather than
+ * as one index probe per client: thousands of probes cost more than one pass over the window.
+ */
+function practiceWide(actor: Actor, view: RosterView): boolean {
+  return actor.role === 'admin' && !view.therapist;
+}
+
+/**
+ * Each client's newest check-in day, for the rank, the "no recent check-in" filter and the sort. Practice-wide,
+ * only days inside the disengagement window are read (checkins_practice_day_idx): a client with none there has
+ * days_since_checkin NULL, which the rank and the filter read exactly as "7 days or more". The page's own rows
+ * get their true last day afterwards (ci_detail); a sort on it reads the whole history per client.
+ */
+function lastCheckinFacts(actor: Actor, view: RosterView, today: SQL): SQL {
+  if (practiceWide(actor, view) && view.sort !== 'lastCheckin') {
+    return sql`
+      left join (
+        select ci.client_id, max(ci.local_day) as local_day from checkins ci
+        where ci.practice_id = ${actor.practiceId} and ci.local_day > ${today} - ${number(DISENGAGED_AFTER_DAYS)}
+        group by ci.client_id
+      ) last_ci on last_ci.client_id = s.id`;
+  }
+  return sql`
+      left join lateral (
+        -- Index-only on checkins_client_day_key: the newest local day.
+        select ci.local_day from checkins ci
+        where ci.practice_id = s.practice_id and ci.client_id = s.id
+        order by ci.local_day desc limit 1
+      ) last_ci on true`;
+}
+
+/** Homework counts over the window; practice-wide in one pass over assignment_occurrences_practice_due_idx. */
+function homeworkFacts(actor: Actor, view: RosterView): SQL {
+  const counts = sql`
+          count(*) filter (where o.status not in (${textList(EXCLUDED_STATUSES)}))::int as due,
+          count(*) filter (where o.status in (${textList(DONE_STATUSES)}))::int as done,
+          count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES])}))::int as overdue`;
+  // 'due' past its time is overdue here whether or not it is stored as 'missed'.
+  const window = sql`o.due_at >= now() - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and o.due_at <= now()`;
+  if (practiceWide(actor, view)) {
+    return sql`
+      left join (
+        select o.client_id, ${counts}
+        from assignment_occurrences o
+        where o.practice_id = ${actor.practiceId} and ${window}
+        group by o.client_id
+      ) hw on hw.client_id = s.id`;
+  }
+  return sql`
+      left join lateral (
+        select ${counts}
+        from assignment_occurrences o
+        where o.practice_id = s.practice_id and o.client_id = s.id and ${window}
+      ) hw on true`;
+}
+
 /** The latest check-in's time (metadata) and mood (clinical: NULL off the care team). */
 function checkinDetailLateral(o: SQL): SQL {
   return sql`
     left join lateral (
-      select ci.updated_at, case when ${o}.on_team then ci.mood end as mood from checkins ci
+      select ci.local_day, ci.updated_at, case when ${o}.on_team then ci.mood end as mood from checkins ci
       where ci.practice_id = ${o}.practice_id and ci.client_id = ${o}.id
       order by ci.local_day desc limit 1
     ) ci_detail on true`;

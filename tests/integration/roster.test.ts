@@ -303,6 +303,29 @@ describe('the caseload roster', () => {
     expect(filtered.rows.map((r) => r.id)).toEqual([w.p.clientA2.clientId]);
   });
 
+  it('reads the same facts for an admin practice-wide (set-based) as per client, in every order and filter', async () => {
+    // An admin's roster of the whole practice reads check-ins and homework in one pass over the practice; the
+    // therapist filter takes the per-client path. Every client on both must carry the same facts and rank.
+    const admin = (await actorFor(w.p.admin, w.p.id))!;
+    const facts = (r: RosterRow) => ({
+      id: r.id,
+      rank: r.attentionRank,
+      homework: r.homework,
+      lastCheckinDay: r.lastCheckinDay,
+      lastCheckinAt: r.lastCheckinAt,
+      daysSinceCheckin: r.daysSinceCheckin,
+    });
+    for (const narrowing of [{}, { disengaged: true }, { overdue: true }, { sort: 'lastCheckin' as const, dir: 'desc' as const }]) {
+      const wide = (await loadRoster(admin, view({ ...narrowing, size: 100 }))).rows;
+      const perClient = (await loadRoster(admin, view({ ...narrowing, size: 100, therapist: w.p.therapist.membershipId }))).rows;
+      expect(perClient.length).toBeGreaterThan(0);
+      const wideById = new Map(wide.map((r) => [r.id, facts(r)]));
+      for (const row of perClient) expect(wideById.get(row.id)).toEqual(facts(row));
+    }
+    const disengaged = (await loadRoster(admin, view({ disengaged: true, size: 100 }))).rows.map((r) => r.id);
+    expect(disengaged).toEqual(expect.arrayContaining([w.ids.silent, w.p.clientA1.clientId]));
+  });
+
   it('issues one statement for the rows and their total, however many clients (a count only past the last page)', async () => {
     const handle = await openTestDatabase();
     let counting = false;
@@ -321,6 +344,8 @@ describe('the caseload roster', () => {
         [small, {}],
         [w.therapist, { alert: 'any' as const, sort: 'phq9' as const }],
         [w.admin, { therapist: w.p.therapist.membershipId }],
+        [w.admin, {}],
+        [w.admin, { disengaged: true }],
       ] as const) {
         statements.length = 0;
         counting = true;

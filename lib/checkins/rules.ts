@@ -1,109 +1,8 @@
+/** Pure rules for the daily check-in (CLINICAL §3): schema and the client's local day; the fields are in ./fields.ts. */
 import { z } from 'zod';
+import { WINDOW_STATES, SOCIAL_CONTACT_OPTIONS, SELF_CARE_OPTIONS, CHECKIN_RANGES } from './fields';
 
-/** Pure rules for the daily check-in (CLINICAL §3): schema, labels and the client's local day. */
-
-export const WINDOW_STATES = ['hypo', 'within', 'hyper'] as const;
-export type WindowState = (typeof WINDOW_STATES)[number];
-
-export const WINDOW_LABELS: Readonly<Record<WindowState, string>> = {
-  hypo: 'Shut down',
-  within: 'Within my window',
-  hyper: 'Overwhelmed',
-};
-
-export const WINDOW_EXPLANATIONS: Readonly<Record<WindowState, string>> = {
-  hypo: 'Below the window: numb, flat or shut down, as if everything is far away.',
-  within: 'Inside the window: able to feel what is happening and still think and choose.',
-  hyper: 'Above the window: overwhelmed, on edge, racing or hard to calm down.',
-};
-
-export const SOCIAL_CONTACT_OPTIONS = ['0', '1', '2-3', '4+'] as const;
-export type SocialContact = (typeof SOCIAL_CONTACT_OPTIONS)[number];
-
-export const SOCIAL_CONTACT_LABELS: Readonly<Record<SocialContact, string>> = {
-  '0': 'No one',
-  '1': 'One person',
-  '2-3': '2–3 people',
-  '4+': '4 or more people',
-};
-
-export const SELF_CARE_OPTIONS = [
-  'movement',
-  'rest',
-  'nourishing_meal',
-  'time_outside',
-  'mindfulness',
-  'creative',
-  'reached_out',
-] as const;
-export type SelfCare = (typeof SELF_CARE_OPTIONS)[number];
-
-export const SELF_CARE_LABELS: Readonly<Record<SelfCare, string>> = {
-  movement: 'Movement',
-  rest: 'Rest',
-  nourishing_meal: 'A nourishing meal',
-  time_outside: 'Time outside',
-  mindfulness: 'Mindfulness',
-  creative: 'Something creative',
-  reached_out: 'Reached out to someone',
-};
-
-export const SLEEP_QUALITY_LABELS: Readonly<Record<0 | 1 | 2 | 3 | 4, string>> = {
-  0: 'Very poor',
-  1: 'Poor',
-  2: 'Fair',
-  3: 'Good',
-  4: 'Very good',
-};
-
-export const CHECKIN_RANGES = {
-  mood: { min: 0, max: 10, step: 1 },
-  distress: { min: 0, max: 100, step: 10 },
-  sleepHours: { min: 0, max: 14, step: 0.5 },
-  sleepQuality: { min: 0, max: 4, step: 1 },
-  feltConnected: { min: 0, max: 10, step: 1 },
-  feltRejected: { min: 0, max: 10, step: 1 },
-  noteMaxChars: 2000,
-} as const;
-
-/** Anchors for the 0–10 and 0–100 sliders; the ends are what a person needs to read a scale at a glance. */
-export const SCALE_ANCHORS = {
-  mood: { min: 'Very low', max: 'Very good' },
-  distress: { min: 'Calm, no distress', max: 'Worst distress imaginable' },
-  feltConnected: { min: 'Not at all', max: 'Very connected' },
-  feltRejected: { min: 'Not at all', max: 'Very rejected' },
-} as const;
-
-/** Distress (SUDS) labels for every allowed value. */
-export const DISTRESS_LABELS: Readonly<Record<number, string>> = {
-  0: '0 – calm, no distress',
-  10: '10',
-  20: '20',
-  30: '30 – mild',
-  40: '40',
-  50: '50 – moderate',
-  60: '60',
-  70: '70 – strong',
-  80: '80',
-  90: '90',
-  100: '100 – worst imaginable',
-};
-
-export const CHECKIN_FIELD_LABELS = {
-  mood: 'Mood',
-  distress: 'Distress',
-  window: 'Window of tolerance',
-  sleepHours: 'Hours of sleep',
-  sleepQuality: 'Sleep quality',
-  socialContact: 'People I was in contact with today',
-  feltConnected: 'Felt connected',
-  feltRejected: 'Felt rejected',
-  selfCare: 'Self-care done',
-  note: 'Note',
-  safetyThoughts: 'Any thoughts of harming yourself today?',
-} as const;
-
-export const SAFETY_QUESTION = CHECKIN_FIELD_LABELS.safetyThoughts;
+export * from './fields';
 
 function wholeNumber(field: string, min: number, max: number) {
   const message = `${field} must be a whole number from ${min} to ${max}.`;
@@ -137,7 +36,9 @@ const baseShape = {
   window: z.enum(WINDOW_STATES, { error: 'Choose where you are in your window of tolerance.' }),
   sleepHours: sleepHours.optional(),
   sleepQuality: wholeNumber('Sleep quality', 0, 4).optional(),
-  socialContact: z.enum(SOCIAL_CONTACT_OPTIONS, { error: 'Choose how many people you were in contact with.' }).optional(),
+  socialContact: z
+    .enum(SOCIAL_CONTACT_OPTIONS, { error: 'Choose how many people you were in contact with.' })
+    .optional(),
   feltConnected: wholeNumber('Felt connected', 0, 10).optional(),
   feltRejected: wholeNumber('Felt rejected', 0, 10).optional(),
   selfCare: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LONG_TEXT_MAX, DEFAULT_SHORT_TEXT_MAX } from './schema';
+import { DEFAULT_LONG_TEXT_MAX, DEFAULT_SHORT_TEXT_MAX } from './fields';
 import { isWellFormedText, normalizeNewlines, SLUG_PATTERN, slugify, uniqueSlug } from './text';
 import {
   EXERCISE_THEMES,

@@ -1,5 +1,12 @@
 import type { ExerciseAnswers, ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField } from './types';
 
+// Limits and keys the form in the browser shares with the schema (./schema.ts); here, free of zod, so the
+// client's exercise form does not carry the validation library.
+export const DEFAULT_SHORT_TEXT_MAX = 200;
+export const DEFAULT_LONG_TEXT_MAX = 5000;
+/** Key used in `fieldErrors` for problems that belong to the whole form rather than one field. */
+export const FORM_ERROR_KEY = '_form';
+
 /** Every top-level field of a template, in form order across sections. */
 export function templateFields(template: ExerciseTemplate): FieldDef[] {
   return template.sections.flatMap((section) => section.fields);

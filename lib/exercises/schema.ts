@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { templateFields, isEmptyAnswer } from './fields';
+import { DEFAULT_LONG_TEXT_MAX, DEFAULT_SHORT_TEXT_MAX, FORM_ERROR_KEY, templateFields, isEmptyAnswer } from './fields';
 import { isWellFormedText, normalizeNewlines } from './text';
 import type { ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField, TemplateRule } from './types';
 import { dictionary } from '@/lib/security/input';
-
-export const DEFAULT_SHORT_TEXT_MAX = 200;
-export const DEFAULT_LONG_TEXT_MAX = 5000;
 
 type Mode = 'full' | 'draft';
 
@@ -209,9 +206,6 @@ export function draftSchemaFor(template: ExerciseTemplate): AnswersSchema {
   }
   return schema;
 }
-
-/** Key used in `fieldErrors` for problems that belong to the whole form rather than one field. */
-export const FORM_ERROR_KEY = '_form';
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -1,18 +1,15 @@
 'use client';
 
 import { useId, useState } from 'react';
+// From the modules themselves, not the '@/lib/exercises' barrel, which also holds the zod schemas and templates.
 import {
   DEFAULT_LONG_TEXT_MAX,
   DEFAULT_SHORT_TEXT_MAX,
   FORM_ERROR_KEY,
   initialAnswers as templateDefaults,
   isAnswers,
-  type ExerciseAnswers,
-  type ExerciseTemplate,
-  type FieldDef,
-  type RepeatingGroupField,
-  type ScalarField,
-} from '@/lib/exercises';
+} from '@/lib/exercises/fields';
+import type { ExerciseAnswers, ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField } from '@/lib/exercises/types';
 import { FieldComments } from './FieldComments';
 import { fieldDomId, type CommentsByPath } from './types';
 

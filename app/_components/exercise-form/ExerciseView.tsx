@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { formatAnswer, isAnswers, isEmptyAnswer, type ExerciseTemplate, type FieldDef, type ScalarField } from '@/lib/exercises';
+import { formatAnswer, isAnswers, isEmptyAnswer } from '@/lib/exercises/fields';
+import type { ExerciseTemplate, FieldDef, ScalarField } from '@/lib/exercises/types';
 import { FieldComments } from './FieldComments';
 import { fieldDomId, type CommentsByPath } from './types';
 

@@ -22,7 +22,7 @@ import {
   WINDOW_EXPLANATIONS,
   WINDOW_LABELS,
   WINDOW_STATES,
-} from '@/lib/checkins/rules';
+} from '@/lib/checkins/fields';
 
 function toFormData(v: CheckinValues, safetyEnabled: boolean): FormData {
   const data = new FormData();

@@ -1,4 +1,4 @@
-import type { SelfCare, SocialContact, WindowState } from '@/lib/checkins/rules';
+import type { SelfCare, SocialContact, WindowState } from '@/lib/checkins/fields';
 
 /** The check-in form's state: null is an unanswered question. */
 export type CheckinValues = {

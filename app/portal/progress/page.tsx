@@ -5,7 +5,7 @@ import { requirePageActor } from '@/lib/access/guard';
 import { myRecentCheckins } from '@/lib/checkins/queries';
 import { WINDOW_LABELS } from '@/lib/checkins/rules';
 import { myProgress } from '@/lib/measures/queries';
-import { ProgressChart } from './progress-chart';
+import { LazyProgressChart as ProgressChart } from './lazy-progress-chart';
 
 export const metadata: Metadata = { title: 'My progress' };
 

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { CheckinChart } from '@/app/_components/charts/checkin-chart';
-import { MeasureChart } from '@/app/_components/charts/measure-chart';
+import { LazyCheckinChart as CheckinChart, LazyMeasureChart as MeasureChart } from '@/app/_components/charts/lazy';
 import { Badge, Card, EmptyState } from '@/app/_components/ui';
 import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';

@@ -5,7 +5,8 @@ import { canReadClinical } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { OCCURRENCE_STATUS_LABELS, SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
 import { clientSubmissionList, thoughtRecordTrend } from '@/lib/submissions/queries';
-import { ThoughtRecordChart, type IntensityChartPoint } from './thought-record-chart';
+import { LazyThoughtRecordChart as ThoughtRecordChart } from './lazy-thought-record-chart';
+import type { IntensityChartPoint } from './thought-record-chart';
 import { formatInstant, MONTH_DAY } from '@/lib/time/format';
 
 /**

@@ -1,0 +1,140 @@
+// Lighthouse (mobile profile, the system Chromium) on the production build: /login, the portal check-in, the
+// therapist roster and a client overview, signed in where the page needs it. Not part of CI.
+//
+//   npm run build && npm run lighthouse [-- --runs 3]
+//
+// Starts `next start` on LIGHTHOUSE_PORT (default 3408) over a fresh embedded database with the demo practices, signs
+// in the demo therapist and client through the real sign-in, and prints each page's scores (the median of the runs).
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
+
+requireSupportedNode();
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } });
+const RUNS = Math.max(1, Number(values.runs));
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3408);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'mend-demo-password';
+const TARGETS = { performance: 90, accessibility: 100 };
+const STRICTER = { '/login': 95, '/portal/check-in': 95 };
+
+if (!fs.existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-lighthouse-'));
+const env = { ...process.env, NODE_ENV: 'production', MEND_DATA_DIR: dataDir, MEND_INSECURE_COOKIES: '1', NEXT_TELEMETRY_DISABLED: '1' };
+env.AUTH_SECRET ??= 'lighthouse-only-secret-not-for-production-use-000';
+delete env.DATABASE_URL;
+delete env.APP_DATABASE_URL;
+const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+let serverOutput = '';
+server.stdout.on('data', (c) => (serverOutput += c));
+server.stderr.on('data', (c) => (serverOutput += c));
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`The server stopped:\n${serverOutput}`);
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The server did not answer within two minutes:\n${serverOutput}`);
+}
+
+async function signIn(email) {
+  const jar = new Map();
+  const keep = (res) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: '/' }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith('mend.session'))) throw new Error(`Sign-in failed for ${email}.`);
+  return header();
+}
+
+function lighthouse(url, cookie) {
+  const headersFile = path.join(dataDir, 'headers.json');
+  fs.writeFileSync(headersFile, JSON.stringify(cookie ? { Cookie: cookie } : {}));
+  const out = execFileSync(
+    path.join('node_modules', '.bin', 'lighthouse'),
+    [
+      url,
+      `--chrome-path=${CHROMIUM}`,
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      '--only-categories=performance,accessibility,best-practices',
+      `--extra-headers=${headersFile}`,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+    ],
+    { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CHROME_PATH: CHROMIUM } },
+  );
+  const report = JSON.parse(out.toString('utf8'));
+  const score = (k) => Math.round((report.categories[k]?.score ?? 0) * 100);
+  const audit = (k) => report.audits[k]?.numericValue;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    lcpMs: Math.round(audit('largest-contentful-paint') ?? 0),
+    tbtMs: Math.round(audit('total-blocking-time') ?? 0),
+    cls: Number((audit('cumulative-layout-shift') ?? 0).toFixed(3)),
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+try {
+  await waitForServer();
+  const therapist = await signIn('dana@northside.example');
+  const client = await signIn('alex.rivera@clients.northside.example');
+  const roster = await (await fetch(`${BASE}/caseload`, { headers: { cookie: therapist } })).text();
+  const clientPath = /href="(\/clients\/[0-9a-f-]{36})"/.exec(roster)?.[1];
+  if (!clientPath) throw new Error('No client link on the roster.');
+  const pages = [
+    ['/login', null],
+    ['/portal/check-in', client],
+    ['/caseload', therapist],
+    [clientPath, therapist],
+  ];
+  const failures = [];
+  console.log('page                                          perf  a11y  best   LCP ms  TBT ms    CLS');
+  for (const [page, cookie] of pages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(lighthouse(`${BASE}${page}`, cookie));
+    const r = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((x) => x[k]))]));
+    const label = page.startsWith('/clients/') ? '/clients/[clientId]' : page;
+    console.log(
+      `${label.padEnd(44)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)} ${String(r.bestPractices).padStart(5)} ${String(r.lcpMs).padStart(8)} ${String(r.tbtMs).padStart(7)} ${String(r.cls).padStart(6)}`,
+    );
+    const perfTarget = STRICTER[label] ?? TARGETS.performance;
+    if (r.performance < perfTarget) failures.push(`${label}: performance ${r.performance} < ${perfTarget}`);
+    if (r.accessibility < TARGETS.accessibility) failures.push(`${label}: accessibility ${r.accessibility} < 100`);
+  }
+  console.log(failures.length ? `\nbelow target:\n  ${failures.join('\n  ')}` : '\nevery page meets its target.');
+  process.exitCode = failures.length ? 1 : 0;
+} finally {
+  server.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -23,14 +23,18 @@ export default async function CaseloadPage({ searchParams }: Props) {
   const actor = await requirePageActor('caseload.view');
   const view = parseRosterView(await searchParams);
   const isAdmin = actor.role === 'admin';
-  const roster = await loadRoster(actor, view);
+  const mayAssign = can(actor.role, 'assignment.create') && can(actor.role, 'library.view') && actor.careTeamClientIds.size > 0;
+  // Independent reads, side by side.
+  const [roster, therapists, library] = await Promise.all([
+    loadRoster(actor, view),
+    listPracticeTherapists(actor),
+    mayAssign ? listLibrary(actor) : null,
+  ]);
   await recordCaseloadView(actor, roster);
-  const therapists = await listPracticeTherapists(actor);
   const shownView = { ...view, page: roster.page };
 
   let assignOptions: AssignOptions | null = null;
-  if (can(actor.role, 'assignment.create') && can(actor.role, 'library.view') && actor.careTeamClientIds.size > 0) {
-    const library = await listLibrary(actor);
+  if (library) {
     assignOptions = {
       exercises: library.map((e) => ({ key: e.key, title: e.title })),
       measures: MEASURE_KEYS.map((key) => ({ key, title: MEASURES[key].shortTitle })),

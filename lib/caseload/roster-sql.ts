@@ -193,7 +193,9 @@ function measureColumns(measure: RosterMeasure): SQL {
  *             gated by `where s.on_team` (a one-time filter: the index is not even read), so an admin's
  *             off-team clients carry NULL clinical facts — they can be neither
  *             shown, nor filtered, nor sorted, nor ranked on them. Dates and homework counts are
- *             non-clinical metadata (CLINICAL §6) and are there for every listed client.
+ *             non-clinical metadata (CLINICAL §6) and are there for every listed client: they are read from
+ *             the metadata views (checkin_days, occurrence_statuses, measure_schedule_dates), because
+ *             row-level security shows an admin the clinical tables' rows of their own care team only.
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
  *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
  *   final   — only the page's rows get the display-only facts: the 14-day mood series (the one lateral that
@@ -311,15 +313,15 @@ function lastCheckinFacts(actor: Actor, view: RosterView, today: SQL): SQL {
   if (practiceWide(actor, view) && view.sort !== 'lastCheckin') {
     return sql`
       left join (
-        select ci.client_id, max(ci.local_day) as local_day from checkins ci
+        select ci.client_id, max(ci.local_day) as local_day from checkin_days ci
         where ci.practice_id = ${actor.practiceId} and ci.local_day > ${today} - ${number(DISENGAGED_AFTER_DAYS)}
         group by ci.client_id
       ) last_ci on last_ci.client_id = s.id`;
   }
   return sql`
       left join lateral (
-        -- Index-only on checkins_client_day_key: the newest local day.
-        select ci.local_day from checkins ci
+        -- The view over checkins_client_day_key: the newest local day.
+        select ci.local_day from checkin_days ci
         where ci.practice_id = s.practice_id and ci.client_id = s.id
         order by ci.local_day desc limit 1
       ) last_ci on true`;
@@ -337,7 +339,7 @@ function homeworkFacts(actor: Actor, view: RosterView): SQL {
     return sql`
       left join (
         select o.client_id, ${counts}
-        from assignment_occurrences o
+        from occurrence_statuses o
         where o.practice_id = ${actor.practiceId} and ${window}
         group by o.client_id
       ) hw on hw.client_id = s.id`;
@@ -345,7 +347,7 @@ function homeworkFacts(actor: Actor, view: RosterView): SQL {
   return sql`
       left join lateral (
         select ${counts}
-        from assignment_occurrences o
+        from occurrence_statuses o
         where o.practice_id = s.practice_id and o.client_id = s.id and ${window}
       ) hw on true`;
 }
@@ -354,7 +356,11 @@ function homeworkFacts(actor: Actor, view: RosterView): SQL {
 function checkinDetailLateral(o: SQL): SQL {
   return sql`
     left join lateral (
-      select ci.local_day, ci.updated_at, case when ${o}.on_team then ci.mood end as mood from checkins ci
+      select ci.local_day, ci.updated_at,
+        case when ${o}.on_team then (
+          select c.mood from checkins c where c.practice_id = ci.practice_id and c.client_id = ci.client_id and c.local_day = ci.local_day
+        ) end as mood
+      from checkin_days ci
       where ci.practice_id = ${o}.practice_id and ci.client_id = ${o}.id
       order by ci.local_day desc limit 1
     ) ci_detail on true`;
@@ -369,7 +375,7 @@ function nextMeasureLateral(o: SQL, today: SQL): SQL {
           case when ms.start_date >= ${today} then ms.start_date
                else ms.start_date + ((${today} - ms.start_date + ms.every_days - 1) / ms.every_days) * ms.every_days
           end as due_on
-        from measure_schedules ms
+        from measure_schedule_dates ms
         where ms.practice_id = ${o}.practice_id and ms.client_id = ${o}.id and ms.active and ms.every_days > 0
       ) n
       where n.end_date is null or n.due_on <= n.end_date

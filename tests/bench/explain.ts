@@ -31,7 +31,9 @@ export async function explainRoster(url: string, role: 'therapist' | 'admin'): P
       practice: { name: 'Scale Practice', timeZone: SCALE_TIME_ZONE, safetyQuestionEnabled: true, idleTimeoutMinutes: 15, isDemo: false },
     };
     const query = rosterQuery(actor, DEFAULT_VIEW, { kind: 'page', limit: DEFAULT_VIEW.size, offset: 0 });
-    const rows = await runScoped(handle.app, { practiceId: actor.practiceId, userId: actor.userId }, (tx) =>
+    // The actor's own scope (as lib/access/scope.ts actorScope builds it), so the care-team policies are in the plan.
+    const scope = { practiceId: actor.practiceId, userId: actor.userId, role: actor.role, membershipId: actor.membershipId, clientId: null };
+    const rows = await runScoped(handle.app, scope, (tx) =>
       tx.execute(sql`explain (analyze, buffers) ${query}`),
     );
     return (rows as unknown as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');

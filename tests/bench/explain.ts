@@ -2,6 +2,7 @@
  * EXPLAIN (ANALYZE, BUFFERS) of the roster query on the scale practice, as the app runs it: on the app role,
  * inside the scoped transaction, for therapist 01 (their care team) or the admin (every client).
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { resolveDatabaseConfig } from '../../db/config';
 import { openDatabase, runScoped } from '../../db/connection';
@@ -20,6 +21,7 @@ export async function explainRoster(url: string, role: 'therapist' | 'admin'): P
       where u.email = ${email}`)) as unknown as Record<string, string>[];
     if (!me) throw new Error(`No ${email}: run npm run seed:scale first.`);
     const actor: Actor = {
+      sessionId: randomUUID(),
       userId: me.user_id!,
       membershipId: me.membership_id!,
       practiceId: me.practice_id!,

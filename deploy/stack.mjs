@@ -199,6 +199,9 @@ pidfile = ${path.join(bouncerDir, 'pgbouncer.pid')}
     APP_DATABASE_URL: appUrl,
     AUTH_SECRET: secrets.AUTH_SECRET,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: secrets.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    // nginx is one trusted hop: it sets X-Forwarded-For to the browser's address, which the sign-in throttle keys on
+    // (without it every person would share nginx's address).
+    MEND_TRUSTED_PROXY_HOPS: '1',
     MEND_DATA_DIR: path.join(stateDir, 'data'),
     ...(options.appEnv ?? {}),
   };

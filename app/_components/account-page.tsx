@@ -1,6 +1,7 @@
 import { SESSION_POLICY } from '@/lib/auth/session-policy';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/types';
+import { DATE_TIME, formatInstant } from '@/lib/time/format';
 import type { Theme } from '@/lib/ui/theme';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionList } from './session-list';
@@ -8,7 +9,7 @@ import { ThemePicker } from './theme-picker';
 import { Card, PageHeader } from './ui';
 
 function formatMoment(value: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(value);
+  return formatInstant(value, timeZone, DATE_TIME);
 }
 
 export async function AccountPage({ actor, theme, passwordChanged = false }: { actor: Actor; theme: Theme; passwordChanged?: boolean }) {

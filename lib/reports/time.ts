@@ -3,26 +3,21 @@
  * (ISO 8601: 2026-03-29T09:15:00+02:00), so a spreadsheet shows the practice's wall clock and a program can
  * still recover the exact instant.
  */
+import { dateTimeFormat } from '@/lib/time/format';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const ISO_PARTS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+};
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat(ISO_PARTS, timeZone);
 }
 
 /** "GMT+05:30" → "+05:30"; "GMT" (UTC itself) → "+00:00". */

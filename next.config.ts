@@ -7,7 +7,7 @@ requireSupportedNode();
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time;
   // bundled, the build passes and every query fails. argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg-boss', 'web-push'],
   poweredByHeader: false,
 };
 

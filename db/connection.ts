@@ -14,6 +14,10 @@ export type DatabaseHandle = {
   /** Owner connection, for migrations, the seed, the self-check and tests. */
   owner: () => Promise<Db>;
   close: () => Promise<void>;
+  /** The embedded database's one client, for libraries that take it directly (the job queue). */
+  pglite?: import('@electric-sql/pglite').PGlite;
+  /** Where it points, for the job queue's own connection pool on a Postgres server. */
+  config: DatabaseConfig;
 };
 
 /** Turns driver errors at connect time into one sentence a person can act on. */
@@ -63,7 +67,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // PGlite has one connection and it is a superuser; scoped transactions switch to the
     // application role with SET LOCAL ROLE so row-level security applies exactly as on a server.
     const db = drizzle({ client, schema }) as unknown as Db;
-    return { kind: 'pglite', app: db, owner: async () => db, close: () => client.close() };
+    return { kind: 'pglite', app: db, owner: async () => db, close: () => client.close(), pglite: client, config };
   }
 
   const postgres = (await import('postgres')).default;
@@ -74,6 +78,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   let ownerDb: Db | null = null;
   return {
     kind: 'postgres',
+    config,
     app: drizzle({ client: appClient, schema }) as unknown as Db,
     owner: async () => {
       if (!ownerDb) {

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { APP_ROLE } from './config';
 import type { DatabaseHandle } from './connection';
+import { installJobQueue } from './job-queue';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
-/** Applies the committed drizzle-kit migrations as the owner. Idempotent. */
+/** Applies the committed drizzle-kit migrations and the job queue's schema as the owner. Idempotent. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const owner = await handle.owner();
   if (handle.kind === 'pglite') {
@@ -21,4 +22,5 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     const literal = `'${password.replaceAll("'", "''")}'`;
     await owner.execute(sql.raw(`ALTER ROLE ${APP_ROLE} PASSWORD ${literal}`));
   }
+  await installJobQueue(handle);
 }

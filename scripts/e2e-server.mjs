@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import webpush from 'web-push';
 import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
 
 requireSupportedNode();
@@ -18,6 +19,12 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production-use-000000',
   NEXT_TELEMETRY_DISABLED: '1',
 };
+// Production needs its push keys configured, as a deployment would.
+if (!env.VAPID_PUBLIC_KEY) {
+  const keys = webpush.generateVAPIDKeys();
+  env.VAPID_PUBLIC_KEY = keys.publicKey;
+  env.VAPID_PRIVATE_KEY = keys.privateKey;
+}
 delete env.DATABASE_URL;
 
 const server = process.env.TEST_DATABASE_URL?.trim();

@@ -9,3 +9,4 @@ export * from './security';
 export * from './metadata';
 export * from './idempotency';
 export * from './sessions';
+export * from './notifications';

@@ -49,7 +49,7 @@ export async function sendEmail(mail: OutgoingEmail): Promise<SentEmail> {
   const kind = emailTransport();
   if (kind === 'smtp') {
     const from = process.env.EMAIL_FROM?.trim() || 'Mend <no-reply@mend.invalid>';
-    const info = await smtp().sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    const info = await smtp().sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, headers: mail.headers });
     return { transport: 'smtp', id: String(info.messageId ?? '') };
   }
   if (kind === 'dev-outbox') {

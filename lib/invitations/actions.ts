@@ -13,6 +13,10 @@ import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, member
 import { invitationPending } from './pending';
 import { invitationExpiry, invitationState, newToken, resetExpiry } from './token';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
+import { wakeJob } from '@/lib/jobs/queue';
+
+// A queued email goes out at once rather than at the next minute's run.
+const sendQueuedEmailNow = async () => wakeJob('email.dispatch');
 
 /** Invite a therapist, an admin, or a client (tied to their clinical record). */
 export const inviteMember = defineAction({
@@ -82,10 +86,11 @@ export const inviteMember = defineAction({
       invitedByMembershipId: actor.membershipId,
       expiresAt: invitationExpiry(),
     });
-    const delivery = await deliverLink({ kind: 'invite', token, email: input.email, practiceName: actor.practice.name });
+    const delivery = await deliverLink(tx, { practiceId: actor.practiceId, kind: 'invite', token, email: input.email, practiceName: actor.practice.name });
     audit({ entityType: 'invitation', entityId: id, clientId: input.clientId, meta: { role: input.role, emailed: delivery.emailed } });
     return { invitationId: id, ...delivery };
   },
+  afterCommit: sendQueuedEmailNow,
 });
 
 /** A fresh link for an open or expired invitation; the old link stops working. */
@@ -108,10 +113,11 @@ export const resendInvitation = defineAction({
       .update(invitations)
       .set({ tokenHash: hash, expiresAt: kind === 'invite' ? invitationExpiry() : resetExpiry() })
       .where(and(eq(invitations.practiceId, actor.practiceId), eq(invitations.id, row.id)));
-    const delivery = await deliverLink({ kind, token, email: row.email, practiceName: actor.practice.name });
+    const delivery = await deliverLink(tx, { practiceId: actor.practiceId, kind, token, email: row.email, practiceName: actor.practice.name });
     audit({ entityType: 'invitation', entityId: row.id, clientId: row.clientId, meta: { kind, emailed: delivery.emailed } });
     return { invitationId: row.id, ...delivery };
   },
+  afterCommit: sendQueuedEmailNow,
 });
 
 export const revokeInvitation = defineAction({
@@ -182,10 +188,11 @@ export const sendPasswordReset = defineAction({
       invitedByMembershipId: actor.membershipId,
       expiresAt: resetExpiry(),
     });
-    const delivery = await deliverLink({ kind: 'reset', token, email, practiceName: actor.practice.name });
+    const delivery = await deliverLink(tx, { practiceId: actor.practiceId, kind: 'reset', token, email, practiceName: actor.practice.name });
     audit({ entityType: 'user', entityId: member.userId, meta: { invitationId: id, emailed: delivery.emailed } });
     return { invitationId: id, ...delivery };
   },
+  afterCommit: sendQueuedEmailNow,
 });
 
 /** Public: accepting an invitation link, then signing the new member in. */

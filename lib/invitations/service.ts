@@ -9,8 +9,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/auth/types';
-import { emailTransport, sendEmail } from '@/lib/email';
-import { logServerError } from '@/lib/security/log';
+import { emailTransport } from '@/lib/email';
+import { enqueueEmail } from '@/lib/email/outbox';
 import { invitationEmail, passwordResetEmail } from '@/lib/email/templates';
 import { appOrigin, type LinkKind, linkPath } from './links';
 import { invitationPending } from './pending';
@@ -53,33 +53,25 @@ export async function memberOf(tx: Tx, practiceId: string, email: string) {
 export type Delivery = { emailed: boolean; link: string | null };
 
 /**
- * Emails the link when SMTP is configured; otherwise hands it back, to be shown only to the admin
- * who made it. A link opens an account, so it is never written to the server log; in development
- * the message also goes to the local outbox (/dev/outbox), as an email would.
+ * Writes the link's email into the outbox in the caller's transaction (the email job sends it,
+ * retrying while the mail server is down). Without SMTP the link is also handed back, to be shown only
+ * to the admin who made it; in development the job then writes the message to the local outbox
+ * (/dev/outbox), as an email would be. A link opens an account, so it is never written to the server log.
  */
-export async function deliverLink(input: { kind: LinkKind; token: string; email: string; practiceName: string }): Promise<Delivery> {
+export async function deliverLink(
+  tx: Tx,
+  input: { practiceId: string; kind: LinkKind; token: string; email: string; practiceName: string },
+): Promise<Delivery> {
   const link = `${await appOrigin()}${linkPath(input.kind, input.token)}`;
   const mail =
     input.kind === 'invite'
       ? invitationEmail({ practiceName: input.practiceName, link, expiresInDays: INVITATION_TTL_DAYS })
       : passwordResetEmail({ practiceName: input.practiceName, link, expiresInHours: RESET_TTL_HOURS });
   const transport = emailTransport();
-  if (transport !== 'smtp') {
-    if (transport === 'dev-outbox') {
-      // The admin still sees the link; a full disk in development must not stop the invitation.
-      await sendEmail({ to: input.email, ...mail }).catch((error: unknown) => {
-        logServerError('email development outbox', error);
-      });
-    }
-    return { emailed: false, link };
+  if (transport) {
+    await enqueueEmail(tx, { practiceId: input.practiceId, kind: input.kind === 'invite' ? 'invitation' : 'reset', to: input.email, ...mail });
   }
-  try {
-    await sendEmail({ to: input.email, ...mail });
-  } catch (error) {
-    logServerError('email delivery', error);
-    throw new ActionRefusal('The email could not be sent, so nothing was saved. Check the mail settings and try again.');
-  }
-  return { emailed: true, link: null };
+  return transport === 'smtp' ? { emailed: true, link: null } : { emailed: false, link };
 }
 
 export type LinkView =

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScoped } from '../../db/connection';
-import { auditEvents, careTeam, checkins, clients, invitations, memberships, practices, users } from '../../db/schema';
+import { auditEvents, careTeam, checkins, clients, emailOutbox, invitations, memberships, practices, users } from '../../db/schema';
+import { sendDueEmail } from '../../lib/email/outbox';
 import { createClientRecord, createMember, ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
 import { verifyCredentials } from '../../lib/auth/credentials';
@@ -604,6 +605,8 @@ describe('email delivery', () => {
       const record = await createClientRecord(await owner_(), a.id, { firstName: 'Marlowe', lastName: 'Unseen' });
       const result = await invite(a, { email: mail('emailed'), role: 'client', clientId: record.id });
       expect(result).toMatchObject({ ok: true, data: { emailed: true, link: null } });
+      // Queued in the outbox with the invitation, then sent by the email job.
+      expect(await sendDueEmail(a.id)).toEqual({ sent: 1, failed: 0 });
       expect(smtp.messages).toHaveLength(1);
       // Quoted-printable: undo soft line breaks and escapes before reading the text.
       const message = smtp.messages[0]!.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -616,13 +619,16 @@ describe('email delivery', () => {
     }
   });
 
-  it('a failed delivery saves nothing and says so', async () => {
+  it('a mail server that is down loses nothing: the invitation is saved and its email waits in the outbox', async () => {
     process.env.SMTP_URL = 'smtp://127.0.0.1:1';
     try {
       const a = await makePractice();
       const result = await invite(a, { email: mail('undelivered'), role: 'therapist' });
-      expect(result).toMatchObject({ ok: false, formError: expect.stringContaining('could not be sent') });
-      expect(await invitationRows(a.id)).toHaveLength(0);
+      expect(result).toMatchObject({ ok: true, data: { emailed: true, link: null } });
+      expect(await invitationRows(a.id)).toHaveLength(1);
+      await expect(sendDueEmail(a.id)).rejects.toThrow();
+      const waiting = await ownerScoped(await owner(), a.id, (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.practiceId, a.id)));
+      expect(waiting).toMatchObject([{ status: 'pending', attempts: 1, kind: 'invitation' }]);
     } finally {
       delete process.env.SMTP_URL;
     }

@@ -42,6 +42,12 @@ export const PERMISSIONS = {
   'client.export': ['therapist', 'admin'],
   // Object-level rule on top: always the actor's own client record. Their report and CSV files from the portal.
   'export.own': ['client'],
+  // Always the actor's own: a client's reminder choices (actor.clientId), anyone's own browsers for push.
+  'reminders.manageOwn': ['client'],
+  'push.subscribe': ['admin', 'therapist', 'client'],
+  'notifications.digest': ['therapist', 'admin'],
+  // Background work's health, without clinical content.
+  'jobs.status': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,13 @@ import {
   checkinRevisions,
   checkins,
   clients,
+  clinicianNotificationPreferences,
+  emailOutbox,
+  jobRuns,
+  notificationDeliveries,
+  notificationSettings,
+  pushSubscriptions,
+  reminderPreferences,
   exerciseTemplates,
   idempotencyKeys,
   invitations,
@@ -42,6 +49,7 @@ export type Fixture = {
   commentId: string;
   privateCommentId: string;
   invitationId: string;
+  pushSubscriptionId: string;
   /** A client record with no portal login yet (an invitation may link one). */
   unlinkedClientId: string;
   /** Clinical text of client A1: only A1 and their care team may ever read it. */
@@ -99,6 +107,7 @@ export async function populate(practice: TestPractice, label: string): Promise<F
     commentId: randomUUID(),
     privateCommentId: randomUUID(),
     invitationId: randomUUID(),
+    pushSubscriptionId: randomUUID(),
     unlinkedClientId: randomUUID(),
     clinicalCanary: `CANARY${label}clinical${tag}`,
     privateCanary: `CANARY${label}private${tag}`,
@@ -168,6 +177,23 @@ export async function populate(practice: TestPractice, label: string): Promise<F
       requestHash: `hash-${tag}`, result: { checkinId: f.checkinId, note: `${f.clinicalCanary} stored result` },
     });
     await tx.insert(clients).values({ practiceId: p, id: f.unlinkedClientId, firstName: 'Unlinked', lastName: `Record ${tag}` });
+    await tx.insert(notificationSettings).values({ practiceId: p, escalationWindowMinutes: 90 });
+    await tx.insert(reminderPreferences).values({
+      practiceId: p, clientId, enabled: true, checkinTime: '18:30', timeZone: 'America/New_York', quietStart: '22:00',
+      quietEnd: '07:00', weeklyCap: 5,
+    });
+    await tx.insert(clinicianNotificationPreferences).values({ practiceId: p, membershipId: therapist, dailyDigest: true });
+    await tx.insert(pushSubscriptions).values({
+      practiceId: p, id: f.pushSubscriptionId, membershipId: practice.clientA1.membershipId,
+      endpoint: `https://push.invalid/${tag}`, p256dh: 'BKey', auth: 'auth',
+    });
+    await tx.insert(notificationDeliveries).values({
+      practiceId: p, membershipId: practice.clientA1.membershipId, kind: 'reminder', subjectKey: isoDay(-1),
+    });
+    await tx.insert(emailOutbox).values({
+      practiceId: p, kind: 'reminder', toAddress: `client-${tag}@test.example`, subject: 'You have something waiting in Mend', body: 'x',
+    });
+    await tx.insert(jobRuns).values({ practiceId: p, job: 'reminders.tick', lastStartedAt: new Date(), lastSucceededAt: new Date() });
   });
   return f;
 }

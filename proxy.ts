@@ -8,7 +8,8 @@ const { auth } = NextAuth(authConfig);
 
 // /dev/outbox exists only in development (a 404 in production): the invited read their email there signed out.
 // /api/health and /api/ready answer a load balancer, which has no session.
-const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/api/auth', '/dev/outbox', '/api/health', '/api/ready'];
+// /unsubscribe is reached from a reminder email, signed out: its signed token says whose reminders stop.
+const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/unsubscribe', '/api/auth', '/dev/outbox', '/api/health', '/api/ready'];
 
 /**
  * Only sends the signed-out to the sign-in page. It is never the authorization check: every

@@ -3,7 +3,17 @@
 import type { FormState } from './form';
 
 /** Every IANA zone the runtime knows, with the submitted value echoed back after a failed save. */
-export function TimeZoneSelect({ state, initial, timeZones }: { state: FormState; initial: string; timeZones: string[] }) {
+export function TimeZoneSelect({
+  state,
+  initial,
+  timeZones,
+  hint = 'It decides each client\u2019s \u201ctoday\u201d for check-ins and the dates shown.',
+}: {
+  state: FormState;
+  initial: string;
+  timeZones: string[];
+  hint?: string;
+}) {
   const echoed = state && !state.ok && typeof state.values?.timeZone === 'string' ? state.values.timeZone : initial;
   const errors = state && !state.ok ? state.fieldErrors?.timeZone : undefined;
   const zones = timeZones.includes(echoed) || !echoed ? timeZones : [echoed, ...timeZones];
@@ -28,7 +38,7 @@ export function TimeZoneSelect({ state, initial, timeZones }: { state: FormState
         ))}
       </select>
       <p id="field-timeZone-hint" className="text-xs text-slate-600">
-        It decides each client&rsquo;s &ldquo;today&rdquo; for check-ins and the dates shown.
+        {hint}
       </p>
       {errors ? (
         <p id="field-timeZone-error" className="text-sm text-red-700">

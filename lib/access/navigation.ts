@@ -24,6 +24,7 @@ const PORTAL_NAV: Entry[] = [
   { href: '/portal/homework', label: 'Homework', permission: 'submission.write' },
   { href: '/portal/history', label: 'History', permission: 'submission.write' },
   { href: '/portal/progress', label: 'My progress', permission: 'progress.viewOwn' },
+  { href: '/portal/reminders', label: 'Reminders', permission: 'reminders.manageOwn' },
   { href: '/portal/account', label: 'Account', permission: 'account.changePassword' },
 ];
 

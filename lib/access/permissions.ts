@@ -46,8 +46,6 @@ export const PERMISSIONS = {
   'reminders.manageOwn': ['client'],
   'push.subscribe': ['admin', 'therapist', 'client'],
   'notifications.digest': ['therapist', 'admin'],
-  // Background work's health, without clinical content.
-  'jobs.status': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -67,7 +67,7 @@ async function sendNextDue(practiceId: string, now: Date): Promise<'sent' | 'fai
         text: row.body ?? '',
         messageId: `<${row.id}@outbox.mend>`,
         headers: row.unsubscribeUrl
-          ? { 'List-Unsubscribe': `<${row.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          ? { 'List-Unsubscribe': `<${row.unsubscribeUrl}>` }
           : undefined,
       });
     } catch (error) {

@@ -25,6 +25,8 @@ export function contentSecurityPolicy(nonce: string, options: { development?: bo
     `img-src 'self' blob: data:`,
     `font-src 'self'`,
     `connect-src 'self'`,
+    // The portal's service worker (Web Push) is a same-origin script that strict-dynamic would otherwise refuse.
+    `worker-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,

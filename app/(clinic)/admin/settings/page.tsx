@@ -3,6 +3,9 @@ import { Card, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
 import { getPracticeSettings } from '@/lib/practice/queries';
+import { backgroundStatus } from '@/lib/jobs/status';
+import { BackgroundStatusPanel } from './background-status';
+import { NotificationSettingsForm } from './notification-settings-form';
 import { SettingsForm } from './settings-form';
 import { timeZoneNames } from '@/lib/time/zone';
 
@@ -10,7 +13,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const actor = await requirePageActor('practice.settings');
-  const settings = await getPracticeSettings(actor);
+  const [settings, background] = await Promise.all([getPracticeSettings(actor), backgroundStatus(actor)]);
   const measures = MEASURE_KEYS.map((key) => ({ key, label: MEASURES[key].shortTitle }));
   return (
     <>
@@ -28,6 +31,12 @@ export default async function SettingsPage() {
           measures={measures}
           timeZones={timeZoneNames()}
         />
+      </Card>
+      <Card title="Reminders and alert notifications" className="mt-6">
+        <NotificationSettingsForm initial={background.settings} />
+      </Card>
+      <Card title="Background work" className="mt-6">
+        <BackgroundStatusPanel status={background} timeZone={settings.timeZone} />
       </Card>
     </>
   );

@@ -6,6 +6,7 @@ import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { getClientHeader } from '@/lib/clients/queries';
 import { parseOverviewRange } from '@/lib/measures/overview';
+import { clientReminderStatus, type ReminderStatus } from '@/lib/reminders/queries';
 import { ClientAlertsSection } from './alerts-section';
 import { ClinicalOverviewSection } from './overview-section';
 import { MeasureSchedulesSection } from './schedules-section';
@@ -26,6 +27,7 @@ export default async function ClientPage({
   const actor = await requirePageActor('client.viewRecord');
   const client = await getClientHeader(actor, clientId);
   if (!client) notFound();
+  const reminders = await clientReminderStatus(actor, client.id);
   return (
     <>
       <PageHeader
@@ -57,6 +59,10 @@ export default async function ClientPage({
             <dt className="text-slate-600">Portal</dt>
             <dd>{client.portalLinked ? 'Linked to a login' : 'Not yet invited'}</dd>
           </div>
+          <div>
+            <dt className="text-slate-600">Reminders</dt>
+            <dd data-testid="reminder-status">{describeReminders(reminders, client.portalLinked)}</dd>
+          </div>
         </dl>
         {!client.onMyCareTeam ? (
           <p className="mt-4 rounded-lg bg-slate-50 p-3 text-sm text-slate-700">
@@ -76,4 +82,13 @@ export default async function ClientPage({
       <ClientSubmissionsSection actor={actor} clientId={client.id} />
     </>
   );
+}
+
+/** Whether reminders reach the client, never what they would remind of. */
+function describeReminders(r: ReminderStatus, portalLinked: boolean): string {
+  if (!portalLinked) return 'Off until the client has a portal login';
+  if (!r.enabled || (!r.email && !r.push)) return r.chosen ? 'Off (turned off by the client)' : 'Off (practice default)';
+  const channels = [r.email ? 'email' : null, r.push ? 'device notifications' : null].filter(Boolean).join(' and ');
+  const paused = r.pausedUntil ? `, paused until ${formatDate(r.pausedUntil)}` : '';
+  return `On: ${channels}${paused}${r.chosen ? '' : ' (practice default)'}`;
 }

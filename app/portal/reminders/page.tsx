@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { Card, PageHeader } from '@/app/_components/ui';
+import { PushSubscribe } from '@/app/_components/push-subscribe';
+import { requirePageActor } from '@/lib/access/guard';
+import { myReminders } from '@/lib/reminders/queries';
+import { REMINDER_TEXT } from '@/lib/reminders/rules';
+import { RemindersForm } from './reminders-form';
+
+export const metadata: Metadata = { title: 'Reminders' };
+
+export default async function RemindersPage() {
+  const actor = await requirePageActor('reminders.manageOwn');
+  const mine = await myReminders(actor);
+  return (
+    <>
+      <PageHeader
+        title="Reminders"
+        description={`A gentle nudge when your check-in, homework or a questionnaire is waiting. Reminders only ever say “${REMINDER_TEXT}”, never what it is.`}
+      />
+      <Card className="mb-4">
+        {!mine.chosen ? <p className="mb-4 text-sm text-slate-600">These are your practice&rsquo;s usual settings until you save your own.</p> : null}
+        <RemindersForm initial={mine.settings} timeZones={Intl.supportedValuesOf('timeZone')} />
+      </Card>
+      <Card title="This device">
+        <PushSubscribe publicKey={mine.pushPublicKey} devices={mine.devicesSubscribed} />
+      </Card>
+    </>
+  );
+}

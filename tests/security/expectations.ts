@@ -8,6 +8,7 @@ import { authProbes } from './probes/auth';
 import { clientProbes } from './probes/clients';
 import { clinicalProbes } from './probes/clinical';
 import { practiceProbes } from './probes/practice';
+import { notificationProbes } from './probes/notifications';
 
 /**
  * The access matrix. Every server action and every page found in the code must have an entry here;
@@ -70,6 +71,7 @@ export const matrix: Matrix = {
     ...clientProbes,
     ...clinicalProbes,
     ...practiceProbes,
+    ...notificationProbes,
   },
   pages: {
     '/': { expect: each((_, role) => (role ? `redirect:${homeFor(role)}` : 'login')) },
@@ -80,6 +82,7 @@ export const matrix: Matrix = {
     '/signup': publicPage(),
     // Development only (a 404 in production, tested in tests/unit/email): the emails a developer's Mend sent.
     '/dev/outbox': { expect: each(() => 'ok') },
+    '/unsubscribe/[token]': { params: () => ({ token: 'u'.repeat(60) }), expect: each(() => 'ok') },
     '/account': clinicPage('account.changePassword'),
     '/admin': clinicPage('people.view'),
     '/caseload': clinicPage('caseload.view'),
@@ -120,6 +123,7 @@ export const matrix: Matrix = {
     '/portal/progress': portalPage('progress.viewOwn'),
     '/portal/report': portalPage('export.own'),
     '/portal/account': portalPage('account.changePassword'),
+    '/portal/reminders': portalPage('reminders.manageOwn'),
   },
   routeHandlers: {
     '/api/auth/[...nextauth]': 'Auth.js: sign-in goes through authorizeCredentials (throttled); session reads return identifiers only.',

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { scopedTransaction, type Tx } from '@/db/client';
 import { notificationDeliveries } from '@/db/schema';
-import { emailConfigured } from '@/lib/email';
+import { emailTransport } from '@/lib/email';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { pushToMember } from '@/lib/push/send';
 
@@ -25,7 +25,7 @@ export type ClinicianNotice = {
  * outbox row are written in one transaction; push follows from the worker that won the claim.
  */
 export async function deliverOnce(notice: ClinicianNotice): Promise<boolean> {
-  const withEmail = emailConfigured();
+  const withEmail = emailTransport() !== null;
   const claimed = await scopedTransaction({ practiceId: notice.practiceId }, async (tx) => {
     if (notice.stillWanted && !(await notice.stillWanted(tx))) return null;
     const [row] = await tx

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import { scopedTransaction } from '@/db/client';
 import { clients, memberships, notificationDeliveries, reminderPreferences, users } from '@/db/schema';
 import { localDay } from '@/lib/checkins/rules';
-import { emailConfigured } from '@/lib/email';
+import { emailTransport } from '@/lib/email';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { appOrigin } from '@/lib/invitations/links';
 import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
@@ -68,7 +68,7 @@ async function dueReminders(practice: JobPractice, now: Date): Promise<Candidate
 export async function sendReminder(practiceId: string, candidate: Candidate, now: Date): Promise<boolean> {
   const day = localClock(now, candidate.settings.timeZone).day;
   const origin = await appOrigin();
-  const withEmail = candidate.settings.email && emailConfigured();
+  const withEmail = candidate.settings.email && emailTransport() !== null;
   const claimed = await scopedTransaction({ practiceId }, async (tx) => {
     const [row] = await tx
       .insert(notificationDeliveries)

@@ -358,6 +358,8 @@ describe('account changes', () => {
       expect(lines).not.toContain(inviteToken);
       expect(lines).not.toContain(resetToken);
       expect(lines).not.toMatch(/\/invite\/|\/reset-password\//);
+      // Written to the email outbox with the link, then sent (here: to the development outbox) by the email job.
+      expect(await sendDueEmail(a.id)).toEqual({ sent: 2, failed: 0 });
       const [invitation] = await listOutbox({ to: invitee });
       expect(invitation?.subject).toContain(a.name);
       expect(invitation?.text).toContain(`/invite/${inviteToken}`);

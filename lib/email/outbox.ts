@@ -4,6 +4,7 @@ import { scopedTransaction, type Tx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { errorLabel, forEachPractice } from '@/lib/jobs/practices';
 import { sendEmail } from './index';
+import { emailRetryDelayMs, MAX_EMAIL_ATTEMPTS } from './outbox-policy';
 
 export type OutboxKind = 'invitation' | 'reset' | 'verification' | 'reminder' | 'notification';
 
@@ -16,14 +17,6 @@ export type QueuedEmail = {
   /** One-click unsubscribe link (reminders and notifications), sent as List-Unsubscribe. */
   unsubscribeUrl?: string | null;
 };
-
-/** After this many failed attempts a message stops being retried and shows as failed to the admin. */
-export const MAX_EMAIL_ATTEMPTS = 12;
-
-/** Wait before the next attempt: 30 s, doubling, at most 30 minutes (about 4 hours over all attempts). */
-export function emailRetryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
-}
 
 /**
  * Writes an email into the outbox inside the caller's transaction: it is sent only if the change that

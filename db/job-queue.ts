@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ConstructorOptions } from 'pg-boss';
 import { APP_ROLE } from './config';
 import type { DatabaseHandle } from './connection';
+import { getDatabase } from './registry';
 
 /** pg-boss keeps its jobs in this schema, beside the application's tables. */
 export const JOB_SCHEMA = 'pgboss';
@@ -20,6 +21,12 @@ export async function jobQueueConnection(handle: DatabaseHandle, as: 'app' | 'ow
   const config = handle.config;
   if (config.kind !== 'postgres') throw new Error('unreachable');
   return { connectionString: as === 'owner' ? config.ownerUrl : config.appUrl, max: 4, schema: JOB_SCHEMA };
+}
+
+/** The running app's queue connection, on this process's database. */
+export async function appJobQueueConnection(): Promise<ConstructorOptions & { embedded: boolean }> {
+  const handle = await getDatabase();
+  return { ...(await jobQueueConnection(handle, 'app')), embedded: handle.kind === 'pglite' };
 }
 
 /**

@@ -50,3 +50,24 @@ export function withoutPractice<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 export function callSelfScoped<T>(query: SQL): Promise<T[]> {
   return selfScopedCall<T>(query);
 }
+
+/**
+ * Background work done for one member (a reminder for a client, an alert notice or summary for a
+ * clinician): the transaction sees exactly what that member's own would, so a job can never read more
+ * clinical rows than the person it acts for.
+ */
+export function withMemberOnBehalf<T>(
+  member: { practiceId: string; userId: string; membershipId: string; role: 'client' | 'therapist' | 'admin'; clientId?: string | null },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return scopedTransaction(
+    {
+      practiceId: member.practiceId,
+      userId: member.userId,
+      role: member.role,
+      membershipId: member.membershipId,
+      clientId: member.role === 'client' ? (member.clientId ?? null) : null,
+    },
+    fn,
+  );
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { scopedTransaction, type Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
+import { withPracticeSystem } from '@/lib/access/system-scope';
 import { emailOutbox } from '@/db/schema';
 import { errorLabel, forEachPractice } from '@/lib/jobs/practices';
 import { sendEmail } from './index';
@@ -43,7 +44,7 @@ export async function enqueueEmail(tx: Tx, mail: QueuedEmail): Promise<string> {
  * in the same transaction. Returns what happened, or null when nothing was due.
  */
 async function sendNextDue(practiceId: string, now: Date): Promise<'sent' | 'failed' | null> {
-  return scopedTransaction({ practiceId }, async (tx) => {
+  return withPracticeSystem({ practiceId }, async (tx) => {
     const [row] = await tx
       .select()
       .from(emailOutbox)

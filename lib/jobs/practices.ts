@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { scopedTransaction } from '@/db/client';
+import { withPracticeSystem, withoutPractice } from '@/lib/access/system-scope';
 import { jobRuns } from '@/db/schema';
 
 export type JobPractice = { id: string; timeZone: string };
@@ -9,7 +9,7 @@ const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as {
 
 /** Every practice's id and time zone, through the one SECURITY DEFINER lookup (migration 0006). */
 export async function jobPractices(): Promise<JobPractice[]> {
-  const result = await scopedTransaction({}, (tx) => tx.execute(sql`select id, time_zone from job_practices()`));
+  const result = await withoutPractice((tx) => tx.execute(sql`select id, time_zone from job_practices()`));
   return rowsOf<{ id: string; time_zone: string }>(result).map((r) => ({ id: r.id, timeZone: r.time_zone }));
 }
 
@@ -21,7 +21,7 @@ export function errorLabel(error: unknown): string {
 }
 
 async function recordRun(practiceId: string, job: string, startedAt: Date, failure: unknown | null): Promise<void> {
-  await scopedTransaction({ practiceId }, async (tx) => {
+  await withPracticeSystem({ practiceId }, async (tx) => {
     const ok = failure === null;
     await tx
       .insert(jobRuns)

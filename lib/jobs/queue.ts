@@ -1,7 +1,6 @@
 import 'server-only';
 import type { PgBoss, Queue } from 'pg-boss';
-import { jobQueueConnection } from '@/db/job-queue';
-import { getDatabase } from '@/db/registry';
+import { appJobQueueConnection } from '@/db/job-queue';
 import { JOBS, type JobName } from './registry';
 
 /**
@@ -43,13 +42,13 @@ export type JobData = { practiceIds?: string[] } | null;
 /** A new pg-boss instance on this process's database, its queues created and, with `work`, its workers running. */
 export async function createJobQueue(options: JobQueueOptions): Promise<PgBoss> {
   const { PgBoss } = await import('pg-boss');
-  const handle = await getDatabase();
+  const { embedded, ...connection } = await appJobQueueConnection();
   const schedule = options.schedule ?? options.work;
   const boss = new PgBoss({
-    ...(await jobQueueConnection(handle, 'app')),
+    ...connection,
     migrate: false,
     // Partition upkeep needs the schema's owner; `npm run db:migrate` (or the embedded start) does it.
-    supervise: handle.kind === 'pglite',
+    supervise: embedded,
     schedule,
   });
   // pg-boss reports connection trouble here and retries by itself; the message names no person.

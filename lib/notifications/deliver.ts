@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { scopedTransaction, type Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
+import { withMemberOnBehalf, withPracticeSystem } from '@/lib/access/system-scope';
 import { notificationDeliveries } from '@/db/schema';
 import { emailTransport } from '@/lib/email';
 import { enqueueEmail } from '@/lib/email/outbox';
@@ -9,6 +10,9 @@ import { pushToMember } from '@/lib/push/send';
 export type ClinicianNotice = {
   practiceId: string;
   membershipId: string;
+  /** The clinician the notice is for: the claim reads (stillWanted) only what they may read. */
+  userId: string;
+  role: 'therapist' | 'admin';
   email: string;
   kind: 'escalation_care_team' | 'escalation_admin' | 'digest';
   subjectKey: string;
@@ -26,7 +30,8 @@ export type ClinicianNotice = {
  */
 export async function deliverOnce(notice: ClinicianNotice): Promise<boolean> {
   const withEmail = emailTransport() !== null;
-  const claimed = await scopedTransaction({ practiceId: notice.practiceId }, async (tx) => {
+  const member = { practiceId: notice.practiceId, userId: notice.userId, membershipId: notice.membershipId, role: notice.role };
+  const claimed = await withMemberOnBehalf(member, async (tx) => {
     if (notice.stillWanted && !(await notice.stillWanted(tx))) return null;
     const [row] = await tx
       .insert(notificationDeliveries)
@@ -50,7 +55,7 @@ export async function deliverOnce(notice: ClinicianNotice): Promise<boolean> {
   if (notice.push) {
     const pushed = await pushToMember(notice.practiceId, notice.membershipId, notice.push);
     if (pushed) {
-      await scopedTransaction({ practiceId: notice.practiceId }, (tx) =>
+      await withPracticeSystem({ practiceId: notice.practiceId }, (tx) =>
         tx
           .update(notificationDeliveries)
           .set({ pushed })

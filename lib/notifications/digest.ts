@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, count, eq, gte, inArray, isNull, notExists } from 'drizzle-orm';
-import { scopedTransaction, type Tx } from '@/db/client';
-import { alerts, careTeam, checkins, clients, clinicianNotificationPreferences as digestChoice, memberships, submissions, users } from '@/db/schema';
+import type { Tx } from '@/db/client';
+import { withMemberOnBehalf, withPracticeSystem } from '@/lib/access/system-scope';
+import { alerts, careTeam, checkins, clients, clinicianNotificationPreferences as digestChoice, submissions } from '@/db/schema';
 import { addDays } from '@/lib/assignments/recurrence';
 import { appOrigin } from '@/lib/invitations/links';
 import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
 import { localClock } from '@/lib/reminders/rules';
+import { activeClinicians } from './clinicians';
 import { deliverOnce } from './deliver';
 
 /** The digest goes out once a day, from this local time on. */
@@ -68,29 +70,32 @@ async function countsFor(tx: Tx, practiceId: string, membershipId: string, today
   return { toReview: Number(review?.n ?? 0), urgentOpen: tierCount('urgent'), followUpOpen: tierCount('follow_up'), quietClients: Number(quiet?.n ?? 0) };
 }
 
-/** Sends today's digest to each clinician who opted in, once per local day of the practice. */
+/**
+ * Sends today's digest to each clinician who opted in, once per local day of the practice. The counts
+ * are read on the clinician's behalf, so they cover only what that person may see.
+ */
 export async function sendDailyDigests(practice: JobPractice, now: Date = new Date()): Promise<number> {
   const clock = localClock(now, practice.timeZone);
   if (clock.minutes < DIGEST_TIME_MINUTES) return 0;
-  const plan = await scopedTransaction({ practiceId: practice.id }, async (tx) => {
-    const members = await tx
-      .select({ membershipId: memberships.id, email: users.email })
+  const optedIn = await withPracticeSystem({ practiceId: practice.id }, async (tx) => {
+    const choices = await tx
+      .select({ membershipId: digestChoice.membershipId })
       .from(digestChoice)
-      .innerJoin(memberships, and(eq(memberships.practiceId, digestChoice.practiceId), eq(memberships.id, digestChoice.membershipId)))
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(digestChoice.practiceId, practice.id), eq(digestChoice.dailyDigest, true), eq(users.status, 'active')));
-    return Promise.all(members.map(async (m) => ({ ...m, counts: await countsFor(tx, practice.id, m.membershipId, clock.day) })));
+      .where(and(eq(digestChoice.practiceId, practice.id), eq(digestChoice.dailyDigest, true)));
+    const wanted = new Set(choices.map((c) => c.membershipId));
+    return (await activeClinicians(tx, practice.id)).filter((c) => wanted.has(c.membershipId));
   });
   const link = `${await appOrigin()}/caseload`;
   let sent = 0;
-  for (const member of plan) {
+  for (const clinician of optedIn) {
+    const member = { practiceId: practice.id, userId: clinician.userId, membershipId: clinician.membershipId, role: clinician.role };
+    const counts = await withMemberOnBehalf(member, (tx) => countsFor(tx, practice.id, clinician.membershipId, clock.day));
     const delivered = await deliverOnce({
-      practiceId: practice.id,
-      membershipId: member.membershipId,
-      email: member.email,
+      ...member,
+      email: clinician.email,
       kind: 'digest',
       subjectKey: clock.day,
-      ...digestMessage(member.counts, link),
+      ...digestMessage(counts, link),
       push: null,
       now,
     });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, eq, isNull, lte } from 'drizzle-orm';
-import { scopedTransaction } from '@/db/client';
-import { alerts, careTeam, clients, memberships, users } from '@/db/schema';
+import { alerts, careTeam, clients } from '@/db/schema';
+import { withMemberOnBehalf, withPracticeSystem } from '@/lib/access/system-scope';
 import { appOrigin } from '@/lib/invitations/links';
 import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
 import { OUR_RULES } from '@/lib/measures/rules';
+import { activeClinicians } from './clinicians';
 import { deliverOnce } from './deliver';
 import { practiceNotificationSettings } from './settings';
 
@@ -31,66 +32,61 @@ export function escalationMessage(input: { initials: string; open: string; link:
 /**
  * Urgent alerts left unacknowledged: after the practice's escalation window the client's care team is
  * notified; after CLINICAL's 24 hours (when the alert also shows to them) the practice's admins. Each
- * person once per alert and stage; an acknowledged alert notifies no one further.
+ * person once per alert and stage; an acknowledged alert notifies no one further. Each clinician's
+ * alerts are read in a transaction on their behalf, so row-level security shows the job exactly what
+ * that person may see: their care team's alerts, and an admin the escalated ones.
  */
 export async function escalateUrgentAlerts(practice: JobPractice, now: Date = new Date()): Promise<number> {
   const practiceId = practice.id;
-  const plan = await scopedTransaction({ practiceId }, async (tx) => {
-    const settings = await practiceNotificationSettings(tx, practiceId);
-    const open = await tx
-      .select({ id: alerts.id, clientId: alerts.clientId, raisedAt: alerts.raisedAt, firstName: clients.firstName, lastName: clients.lastName })
-      .from(alerts)
-      .innerJoin(clients, and(eq(clients.practiceId, alerts.practiceId), eq(clients.id, alerts.clientId)))
-      .where(
-        and(
-          eq(alerts.practiceId, practiceId),
-          eq(alerts.tier, 'urgent'),
-          isNull(alerts.acknowledgedAt),
-          lte(alerts.raisedAt, new Date(now.getTime() - settings.escalationWindowMinutes * 60_000)),
-        ),
-      );
-    if (!open.length) return [];
-    const team = await tx
-      .select({ clientId: careTeam.clientId, membershipId: memberships.id, email: users.email })
-      .from(careTeam)
-      .innerJoin(memberships, and(eq(memberships.practiceId, careTeam.practiceId), eq(memberships.id, careTeam.membershipId)))
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(careTeam.practiceId, practiceId), eq(users.status, 'active')));
-    const admins = await tx
-      .select({ membershipId: memberships.id, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.practiceId, practiceId), eq(memberships.role, 'admin'), eq(users.status, 'active')));
-    const adminCutoff = now.getTime() - OUR_RULES.urgentEscalationHours * 3_600_000;
-    return open.flatMap((alert) => {
-      const careTeamNotices = team.filter((m) => m.clientId === alert.clientId).map((m) => ({ alert, ...m, kind: 'escalation_care_team' as const }));
-      const adminNotices = alert.raisedAt.getTime() <= adminCutoff ? admins.map((m) => ({ alert, ...m, kind: 'escalation_admin' as const })) : [];
-      return [...careTeamNotices, ...adminNotices];
-    });
-  });
-  let sent = 0;
+  const { settings, clinicians } = await withPracticeSystem({ practiceId }, async (tx) => ({
+    settings: await practiceNotificationSettings(tx, practiceId),
+    clinicians: await activeClinicians(tx, practiceId),
+  }));
+  const windowCutoff = new Date(now.getTime() - settings.escalationWindowMinutes * 60_000);
+  const adminCutoff = now.getTime() - OUR_RULES.urgentEscalationHours * 3_600_000;
   const link = `${await appOrigin()}/alerts`;
-  for (const notice of plan) {
-    const message = escalationMessage({ initials: initials(notice.alert.firstName, notice.alert.lastName), open: hoursOpen(notice.alert.raisedAt, now), link });
-    const delivered = await deliverOnce({
-      practiceId,
-      membershipId: notice.membershipId,
-      email: notice.email,
-      kind: notice.kind,
-      subjectKey: notice.alert.id,
-      ...message,
-      push: { title: 'Mend', body: 'An urgent alert is waiting for acknowledgement', url: '/alerts' },
-      now,
-      stillWanted: async (tx) => {
-        const [row] = await tx
-          .select({ acknowledgedAt: alerts.acknowledgedAt })
-          .from(alerts)
-          .where(and(eq(alerts.practiceId, practiceId), eq(alerts.id, notice.alert.id)))
-          .for('share');
-        return Boolean(row) && row!.acknowledgedAt === null;
-      },
+  let sent = 0;
+  for (const clinician of clinicians) {
+    const member = { practiceId, userId: clinician.userId, membershipId: clinician.membershipId, role: clinician.role };
+    const open = await withMemberOnBehalf(member, async (tx) => {
+      const team = await tx
+        .select({ clientId: careTeam.clientId })
+        .from(careTeam)
+        .where(and(eq(careTeam.practiceId, practiceId), eq(careTeam.membershipId, clinician.membershipId)));
+      const onTeam = new Set(team.map((t) => t.clientId));
+      const rows = await tx
+        .select({ id: alerts.id, clientId: alerts.clientId, raisedAt: alerts.raisedAt, firstName: clients.firstName, lastName: clients.lastName })
+        .from(alerts)
+        .innerJoin(clients, and(eq(clients.practiceId, alerts.practiceId), eq(clients.id, alerts.clientId)))
+        .where(and(eq(alerts.practiceId, practiceId), eq(alerts.tier, 'urgent'), isNull(alerts.acknowledgedAt), lte(alerts.raisedAt, windowCutoff)));
+      type Stage = 'escalation_care_team' | 'escalation_admin';
+      return rows.flatMap((alert): { alert: typeof alert; kind: Stage }[] => {
+        if (onTeam.has(alert.clientId)) return [{ alert, kind: 'escalation_care_team' }];
+        if (clinician.role === 'admin' && alert.raisedAt.getTime() <= adminCutoff) return [{ alert, kind: 'escalation_admin' }];
+        return [];
+      });
     });
-    if (delivered) sent++;
+    for (const { alert, kind } of open) {
+      const message = escalationMessage({ initials: initials(alert.firstName, alert.lastName), open: hoursOpen(alert.raisedAt, now), link });
+      const delivered = await deliverOnce({
+        ...member,
+        email: clinician.email,
+        kind,
+        subjectKey: alert.id,
+        ...message,
+        push: { title: 'Mend', body: 'An urgent alert is waiting for acknowledgement', url: '/alerts' },
+        now,
+        stillWanted: async (tx) => {
+          const [row] = await tx
+            .select({ acknowledgedAt: alerts.acknowledgedAt })
+            .from(alerts)
+            .where(and(eq(alerts.practiceId, practiceId), eq(alerts.id, alert.id)))
+            .for('share');
+          return Boolean(row) && row!.acknowledgedAt === null;
+        },
+      });
+      if (delivered) sent++;
+    }
   }
   return sent;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import webpush from 'web-push';
-import { scopedTransaction } from '@/db/client';
+import { withPracticeSystem } from '@/lib/access/system-scope';
 import { pushSubscriptions } from '@/db/schema';
 import { getVapidKeys } from './vapid';
 
@@ -16,7 +16,7 @@ export type PushMessage = { title: string; body: string; url: string };
 export async function pushToMember(practiceId: string, membershipId: string, message: PushMessage): Promise<number> {
   const vapid = getVapidKeys();
   if (!vapid) return 0;
-  const subscriptions = await scopedTransaction({ practiceId }, (tx) =>
+  const subscriptions = await withPracticeSystem({ practiceId }, (tx) =>
     tx
       .select()
       .from(pushSubscriptions)
@@ -38,7 +38,7 @@ export async function pushToMember(practiceId: string, membershipId: string, mes
     }
   }
   if (gone.length) {
-    await scopedTransaction({ practiceId }, (tx) =>
+    await withPracticeSystem({ practiceId }, (tx) =>
       tx.delete(pushSubscriptions).where(and(eq(pushSubscriptions.practiceId, practiceId), inArray(pushSubscriptions.id, gone))),
     );
   }

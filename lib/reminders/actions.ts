@@ -1,7 +1,8 @@
 'use server';
 
 import { and, eq, sql } from 'drizzle-orm';
-import { scopedTransaction, type Tx } from '@/db/client';
+import type { Tx } from '@/db/client';
+import { withPracticeSystem } from '@/lib/access/system-scope';
 import { clients, emailOutbox, practices, pushSubscriptions, reminderPreferences, users } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
@@ -109,7 +110,7 @@ export async function unsubscribeAction(_prev: unknown, payload: FormData | Reco
       run: async (input) => {
         const target = readUnsubscribeToken(input.token);
         if (!target) throw new ActionRefusal('This unsubscribe link is not valid. You can turn reminders off in the portal under Reminders.');
-        const done = await scopedTransaction({ practiceId: target.practiceId }, (tx) => unsubscribe(tx, target.practiceId, target.clientId, target.channel));
+        const done = await withPracticeSystem({ practiceId: target.practiceId }, (tx) => unsubscribe(tx, target.practiceId, target.clientId, target.channel));
         if (!done) throw new ActionRefusal('This unsubscribe link is not valid. You can turn reminders off in the portal under Reminders.');
         return { channel: target.channel };
       },

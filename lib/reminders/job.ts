@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, gte, inArray } from 'drizzle-orm';
-import { scopedTransaction } from '@/db/client';
+import { withMemberOnBehalf, withPracticeSystem } from '@/lib/access/system-scope';
 import { clients, memberships, notificationDeliveries, reminderPreferences, users } from '@/db/schema';
 import { localDay } from '@/lib/checkins/rules';
 import { emailTransport } from '@/lib/email';
@@ -13,7 +13,7 @@ import { localClock, REMINDER_TEXT, reminderHold, type ReminderSettings } from '
 import { unsubscribeUrl } from './unsubscribe';
 import { clientsWithSomethingWaiting } from './waiting';
 
-type Candidate = { clientId: string; membershipId: string; email: string; settings: ReminderSettings };
+type Candidate = { clientId: string; userId: string; membershipId: string; email: string; settings: ReminderSettings };
 
 export function reminderEmail(input: { portalUrl: string; unsubscribeUrl: string }) {
   return {
@@ -22,42 +22,53 @@ export function reminderEmail(input: { portalUrl: string; unsubscribeUrl: string
   };
 }
 
-/** The clients whose reminder for today is due now, with what it takes to send it. */
+/**
+ * The clients whose reminder for today is due now, with what it takes to send it. Accounts and choices
+ * are read as the practice; whether something is waiting is read on each client's own behalf, so the job
+ * sees of their clinical rows only what the client would.
+ */
 async function dueReminders(practice: JobPractice, now: Date): Promise<Candidate[]> {
-  return scopedTransaction({ practiceId: practice.id }, async (tx) => {
+  const timely = await withPracticeSystem({ practiceId: practice.id }, async (tx) => {
     const defaults = await practiceNotificationSettings(tx, practice.id);
     const rows = await tx
-      .select({ clientId: clients.id, membershipId: memberships.id, email: users.email, own: reminderPreferences })
+      .select({ clientId: clients.id, userId: users.id, membershipId: memberships.id, email: users.email, own: reminderPreferences })
       .from(clients)
       .innerJoin(users, eq(users.id, clients.userId))
       .innerJoin(memberships, and(eq(memberships.practiceId, clients.practiceId), eq(memberships.userId, clients.userId), eq(memberships.role, 'client')))
       .leftJoin(reminderPreferences, and(eq(reminderPreferences.practiceId, clients.practiceId), eq(reminderPreferences.clientId, clients.id)))
       .where(and(eq(clients.practiceId, practice.id), eq(clients.status, 'active'), eq(users.status, 'active')));
     // First the holds that need no reading (off, paused, before the time, quiet hours).
-    const timely = rows
-      .map((r) => ({ ...r, settings: effectiveReminderSettings(r.own, defaults, practice.timeZone) }))
+    const candidates = rows
+      .map(({ own, ...r }) => ({ ...r, settings: effectiveReminderSettings(own, defaults, practice.timeZone) }))
       .filter((r) => reminderHold(r.settings, now, { sentInLast7Days: 0, somethingWaiting: true }) === null);
-    if (!timely.length) return [];
-    const membershipIds = timely.map((r) => r.membershipId);
+    if (!candidates.length) return [];
     const recent = await tx
       .select({ membershipId: notificationDeliveries.membershipId, subjectKey: notificationDeliveries.subjectKey })
       .from(notificationDeliveries)
       .where(
         and(
           eq(notificationDeliveries.practiceId, practice.id),
-          inArray(notificationDeliveries.membershipId, membershipIds),
+          inArray(notificationDeliveries.membershipId, candidates.map((r) => r.membershipId)),
           eq(notificationDeliveries.kind, 'reminder'),
           gte(notificationDeliveries.createdAt, new Date(now.getTime() - 7 * 86_400_000)),
         ),
       );
-    const today = localDay(now, practice.timeZone);
-    const waiting = await clientsWithSomethingWaiting(tx, practice.id, timely.map((r) => r.clientId), today, practice.timeZone);
-    return timely.filter((r) => {
+    return candidates.flatMap((r) => {
       const sent = recent.filter((d) => d.membershipId === r.membershipId);
-      if (sent.some((d) => d.subjectKey === localClock(now, r.settings.timeZone).day)) return false;
-      return reminderHold(r.settings, now, { sentInLast7Days: sent.length, somethingWaiting: waiting.has(r.clientId) }) === null;
+      if (sent.some((d) => d.subjectKey === localClock(now, r.settings.timeZone).day)) return [];
+      // Under the cap and not yet sent today: only whether something is waiting is left to read.
+      if (reminderHold(r.settings, now, { sentInLast7Days: sent.length, somethingWaiting: true }) !== null) return [];
+      return [r];
     });
   });
+  const today = localDay(now, practice.timeZone);
+  const due: Candidate[] = [];
+  for (const candidate of timely) {
+    const member = { practiceId: practice.id, userId: candidate.userId, membershipId: candidate.membershipId, role: 'client' as const, clientId: candidate.clientId };
+    const waiting = await withMemberOnBehalf(member, (tx) => clientsWithSomethingWaiting(tx, practice.id, [candidate.clientId], today, practice.timeZone));
+    if (waiting.has(candidate.clientId)) due.push(candidate);
+  }
+  return due;
 }
 
 /**
@@ -69,7 +80,7 @@ export async function sendReminder(practiceId: string, candidate: Candidate, now
   const day = localClock(now, candidate.settings.timeZone).day;
   const origin = await appOrigin();
   const withEmail = candidate.settings.email && emailTransport() !== null;
-  const claimed = await scopedTransaction({ practiceId }, async (tx) => {
+  const claimed = await withPracticeSystem({ practiceId }, async (tx) => {
     const [row] = await tx
       .insert(notificationDeliveries)
       .values({ practiceId, membershipId: candidate.membershipId, kind: 'reminder', subjectKey: day, emailed: withEmail, createdAt: now })
@@ -87,7 +98,7 @@ export async function sendReminder(practiceId: string, candidate: Candidate, now
   if (candidate.settings.push) {
     const pushed = await pushToMember(practiceId, candidate.membershipId, { title: 'Mend', body: REMINDER_TEXT, url: '/portal' });
     if (pushed) {
-      await scopedTransaction({ practiceId }, (tx) =>
+      await withPracticeSystem({ practiceId }, (tx) =>
         tx
           .update(notificationDeliveries)
           .set({ pushed })

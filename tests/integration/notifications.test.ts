@@ -56,7 +56,8 @@ describe('urgent alert escalation', () => {
         defaultWeeklyCap: '7', escalationWindowMinutes: '30',
       }),
     ).toMatchObject({ ok: true });
-    const raisedAt = new Date('2026-12-10T12:00:00Z');
+    // Raised 25 hours ago: the database's own clock (which row-level security reads) agrees it has waited past 24 hours.
+    const raisedAt = new Date(Date.now() - 25 * 60 * MINUTE);
     await urgentAlert(p, raisedAt);
 
     await escalateUrgentAlerts(practiceOf(p), new Date(raisedAt.getTime() + 29 * MINUTE));

@@ -24,9 +24,8 @@ export async function jobQueueConnection(handle: DatabaseHandle, as: 'app' | 'ow
 }
 
 /** The running app's queue connection, on this process's database. */
-export async function appJobQueueConnection(): Promise<ConstructorOptions & { embedded: boolean }> {
-  const handle = await getDatabase();
-  return { ...(await jobQueueConnection(handle, 'app')), embedded: handle.kind === 'pglite' };
+export async function appJobQueueConnection(): Promise<ConstructorOptions> {
+  return jobQueueConnection(await getDatabase(), 'app');
 }
 
 /**

@@ -42,13 +42,14 @@ export type JobData = { practiceIds?: string[] } | null;
 /** A new pg-boss instance on this process's database, its queues created and, with `work`, its workers running. */
 export async function createJobQueue(options: JobQueueOptions): Promise<PgBoss> {
   const { PgBoss } = await import('pg-boss');
-  const { embedded, ...connection } = await appJobQueueConnection();
+  const connection = await appJobQueueConnection();
   const schedule = options.schedule ?? options.work;
   const boss = new PgBoss({
     ...connection,
+    // The schema is installed and upgraded by `npm run db:migrate` (and the embedded start), as the owner.
     migrate: false,
-    // Partition upkeep needs the schema's owner; `npm run db:migrate` (or the embedded start) does it.
-    supervise: embedded,
+    // Maintenance (expiring stuck jobs, deleting old ones) runs in every process; pg-boss coordinates it.
+    supervise: true,
     schedule,
   });
   // pg-boss reports connection trouble here and retries by itself; the message names no person.

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { clinicianNotificationPreferences, pushSubscriptions, reminderPreferences } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
-import { withActor } from '@/lib/access/scope';
+import { canReadClinical, withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { effectiveReminderSettings, practiceNotificationSettings } from '@/lib/notifications/settings';
 import { getVapidKeys } from '@/lib/push/vapid';
@@ -50,9 +50,13 @@ export async function myReminders(actor: Actor): Promise<MyReminders> {
 
 export type ReminderStatus = { enabled: boolean; email: boolean; push: boolean; pausedUntil: string | null; chosen: boolean };
 
-/** Whether a client's reminders are on (not what they remind of): for whoever may open the client's record. */
-export async function clientReminderStatus(actor: Actor, clientId: string): Promise<ReminderStatus> {
+/**
+ * Whether a client's reminders are on (not what they remind of), for their care team; null for anyone
+ * else (the choices follow the care team in row-level security, like the clinical record).
+ */
+export async function clientReminderStatus(actor: Actor, clientId: string): Promise<ReminderStatus | null> {
   assertCan(actor, 'client.viewRecord');
+  if (!canReadClinical(actor, clientId)) return null;
   return withActor(actor, async (tx) => {
     const [row] = await tx
       .select()

@@ -34,7 +34,8 @@ test.describe('reminders', () => {
     await page.addInitScript(() => {
       PushManager.prototype.subscribe = async function () {
         const json = {
-          endpoint: 'https://push.example.test/e2e-subscription',
+          // A loopback address: should a reminder fall due during the run, its push goes nowhere beyond this machine.
+          endpoint: 'https://127.0.0.1:9/e2e-subscription',
           expirationTime: null,
           keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' },
         };

@@ -185,7 +185,7 @@ export async function populate(practice: TestPractice, label: string): Promise<F
     await tx.insert(clinicianNotificationPreferences).values({ practiceId: p, membershipId: therapist, dailyDigest: true });
     await tx.insert(pushSubscriptions).values({
       practiceId: p, id: f.pushSubscriptionId, membershipId: practice.clientA1.membershipId,
-      endpoint: `https://push.invalid/${tag}`, p256dh: 'BKey', auth: 'auth',
+      endpoint: `https://127.0.0.1:9/${tag}`, p256dh: 'BKey', auth: 'auth',
     });
     await tx.insert(notificationDeliveries).values({
       practiceId: p, membershipId: practice.clientA1.membershipId, kind: 'reminder', subjectKey: isoDay(-1),

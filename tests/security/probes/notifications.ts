@@ -20,7 +20,7 @@ export const notificationProbes: Record<string, ActionProbe> = {
     entitled: 'every-permitted-role',
     note: "A subscription is stored for the caller's own membership; a membershipId in the form is ignored.",
     input: (ctx) => ({
-      endpoint: `https://push.example/probe-${randomUUID()}`,
+      endpoint: `https://127.0.0.1:9/probe-${randomUUID()}`,
       p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
       auth: 'tBHItJI5svbpez7KI4CCXg',
       membershipId: ctx.world.A.clientA1.membershipId,

@@ -59,10 +59,12 @@ export default async function ClientPage({
             <dt className="text-slate-600">Portal</dt>
             <dd>{client.portalLinked ? 'Linked to a login' : 'Not yet invited'}</dd>
           </div>
-          <div>
-            <dt className="text-slate-600">Reminders</dt>
-            <dd data-testid="reminder-status">{describeReminders(reminders, client.portalLinked)}</dd>
-          </div>
+          {reminders ? (
+            <div>
+              <dt className="text-slate-600">Reminders</dt>
+              <dd data-testid="reminder-status">{describeReminders(reminders, client.portalLinked)}</dd>
+            </div>
+          ) : null}
         </dl>
         {!client.onMyCareTeam ? (
           <p className="mt-4 rounded-lg bg-slate-50 p-3 text-sm text-slate-700">

@@ -3,7 +3,7 @@ import { and, count, eq, gte, inArray, isNull, notExists } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { withMemberOnBehalf, withPracticeSystem } from '@/lib/access/system-scope';
 import { alerts, careTeam, checkins, clients, clinicianNotificationPreferences as digestChoice, submissions } from '@/db/schema';
-import { addDays } from '@/lib/assignments/recurrence';
+import { addDays } from '@/lib/time/day';
 import { appOrigin } from '@/lib/invitations/links';
 import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
 import { localClock } from '@/lib/reminders/rules';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { withMemberOnBehalf, withPracticeSystem } from '@/lib/access/system-scope';
 import { clients, memberships, notificationDeliveries, reminderPreferences, users } from '@/db/schema';
-import { localDay } from '@/lib/checkins/rules';
+import { localDay } from '@/lib/time/day';
 import { emailTransport } from '@/lib/email';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { appOrigin } from '@/lib/invitations/links';

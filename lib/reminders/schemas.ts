@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIanaTimeZone } from '@/lib/practice/schemas';
+import { isIanaTimeZone } from '@/lib/time/zone';
 import { inQuietHours, minutesOf, TIME_PATTERN } from './rules';
 
 const checkbox = z

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, max, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { assignmentOccurrences, assignments, checkins, measureAdministrations, measureSchedules } from '@/db/schema';
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
-import { localDay } from '@/lib/checkins/rules';
+import { localDay } from '@/lib/time/day';
 import { scheduleDueDay } from '@/lib/measures/due';
 
 /**

@@ -91,6 +91,6 @@ function describeReminders(r: ReminderStatus, portalLinked: boolean): string {
   if (!portalLinked) return 'Off until the client has a portal login';
   if (!r.enabled || (!r.email && !r.push)) return r.chosen ? 'Off (turned off by the client)' : 'Off (practice default)';
   const channels = [r.email ? 'email' : null, r.push ? 'device notifications' : null].filter(Boolean).join(' and ');
-  const paused = r.pausedUntil ? `, paused until ${formatDate(r.pausedUntil)}` : '';
+  const paused = r.pausedUntil ? `, paused until ${formatDay(r.pausedUntil)}` : '';
   return `On: ${channels}${paused}${r.chosen ? '' : ' (practice default)'}`;
 }

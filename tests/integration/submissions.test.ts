@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
 import { alerts, assignmentOccurrences, assignments, submissionComments, submissions, submissionVersions } from '../../db/schema';
-import { ExerciseView } from '../../app/_components/exercise-form/ExerciseView';
+import { ExerciseView } from '../../app/_components/exercise-form/exercise-view';
 
 import { commentOnField, markReviewed, requestRevision, saveDraft, submitExercise } from '../../lib/submissions/actions';
 import {

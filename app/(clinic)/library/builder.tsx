@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { ExerciseForm } from '@/app/_components/exercise-form/ExerciseForm';
+import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { THEME_LABELS } from '@/lib/exercises/catalog';
 import { createCustomExercise, updateCustomExercise } from '@/lib/exercises/actions';

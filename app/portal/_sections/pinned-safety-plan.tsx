@@ -1,4 +1,4 @@
-import { ExerciseView } from '@/app/_components/exercise-form/ExerciseView';
+import { ExerciseView } from '@/app/_components/exercise-form/exercise-view';
 import type { Actor } from '@/lib/auth/types';
 import { pinnedPlans } from '@/lib/submissions/queries';
 

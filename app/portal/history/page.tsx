@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ExerciseView } from '@/app/_components/exercise-form/ExerciseView';
-import { FieldComments } from '@/app/_components/exercise-form/FieldComments';
+import { ExerciseView } from '@/app/_components/exercise-form/exercise-view';
+import { FieldComments } from '@/app/_components/exercise-form/field-comments';
 import { Badge, EmptyState, PageHeader, formatDate } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AssignForm } from '@/app/_components/assign-form';
-import { ExerciseForm } from '@/app/_components/exercise-form/ExerciseForm';
+import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ExerciseView } from '@/app/_components/exercise-form/ExerciseView';
-import { FieldComments } from '@/app/_components/exercise-form/FieldComments';
+import { ExerciseView } from '@/app/_components/exercise-form/exercise-view';
+import { FieldComments } from '@/app/_components/exercise-form/field-comments';
 import { Badge, Card, EmptyState, PageHeader, formatDate } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import {

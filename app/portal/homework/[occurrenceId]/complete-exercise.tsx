@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
-import { ExerciseForm } from '@/app/_components/exercise-form/ExerciseForm';
+import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import type { CommentsByPath } from '@/app/_components/exercise-form/types';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { type Delivery, DELIVERY_TEXT, deliver, keyedPayload, type Sender } from '@/app/_components/resilient-action';

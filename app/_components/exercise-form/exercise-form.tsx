@@ -10,7 +10,7 @@ import {
   isAnswers,
 } from '@/lib/exercises/fields';
 import type { ExerciseAnswers, ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField } from '@/lib/exercises/types';
-import { FieldComments } from './FieldComments';
+import { FieldComments } from './field-comments';
 import { fieldDomId, type CommentsByPath } from './types';
 
 type Answers = Record<string, unknown>;

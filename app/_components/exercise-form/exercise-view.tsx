@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatAnswer, isAnswers, isEmptyAnswer } from '@/lib/exercises/fields';
 import type { ExerciseTemplate, FieldDef, ScalarField } from '@/lib/exercises/types';
-import { FieldComments } from './FieldComments';
+import { FieldComments } from './field-comments';
 import { fieldDomId, type CommentsByPath } from './types';
 
 export interface ExerciseViewProps {

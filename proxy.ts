@@ -8,8 +8,9 @@ const { auth } = NextAuth(authConfig);
 
 // /dev/outbox exists only in development (a 404 in production): the invited read their email there signed out.
 // /api/health and /api/ready answer a load balancer, which has no session.
-// /unsubscribe is reached from a reminder email, signed out: its signed token says whose reminders stop.
-const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/unsubscribe', '/api/auth', '/dev/outbox', '/api/health', '/api/ready'];
+// /unsubscribe (the page) and /api/unsubscribe (RFC 8058 one-click POST) are reached from a reminder email,
+// signed out: the signed token says whose reminders stop.
+const PUBLIC_PATHS = ['/login', '/invite', '/reset-password', '/signup', '/unsubscribe', '/api/unsubscribe', '/api/auth', '/dev/outbox', '/api/health', '/api/ready'];
 
 /**
  * Only sends the signed-out to the sign-in page. It is never the authorization check: every

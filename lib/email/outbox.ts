@@ -15,9 +15,14 @@ export type QueuedEmail = {
   to: string;
   subject: string;
   text: string;
-  /** One-click unsubscribe link (reminders and notifications), sent as List-Unsubscribe. */
+  /** The RFC 8058 one-click address (reminders), sent as List-Unsubscribe with List-Unsubscribe-Post. */
   unsubscribeUrl?: string | null;
 };
+
+/** RFC 8058: the header names a URL that unsubscribes on a POST, and says that POST needs nothing else. */
+export function oneClickUnsubscribeHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
 
 /**
  * Writes an email into the outbox inside the caller's transaction: it is sent only if the change that
@@ -60,9 +65,7 @@ async function sendNextDue(practiceId: string, now: Date): Promise<'sent' | 'fai
         subject: row.subject,
         text: row.body ?? '',
         messageId: `<${row.id}@outbox.mend>`,
-        headers: row.unsubscribeUrl
-          ? { 'List-Unsubscribe': `<${row.unsubscribeUrl}>` }
-          : undefined,
+        headers: row.unsubscribeUrl ? oneClickUnsubscribeHeaders(row.unsubscribeUrl) : undefined,
       });
     } catch (error) {
       const attempts = row.attempts + 1;

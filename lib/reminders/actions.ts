@@ -1,16 +1,12 @@
 'use server';
 
-import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { withPracticeSystem } from '@/lib/access/system-scope';
-import { clients, emailOutbox, practices, pushSubscriptions, reminderPreferences, users } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { pushSubscriptions, reminderPreferences } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
-import { recordAudit } from '@/lib/audit/record';
-import { effectiveReminderSettings, practiceNotificationSettings } from '@/lib/notifications/settings';
 import { runPublicAction } from '@/lib/practice/public-action';
 import { pushSubscriptionInput, reminderPreferencesInput, unsubscribeInput } from './schemas';
-import { readUnsubscribeToken, type Channel } from './unsubscribe';
+import { unsubscribeWithToken } from './unsubscribe-with-token';
 
 /** The client's own reminder choices; the client record is always the actor's own, never one from the form. */
 export const saveReminderPreferences = defineAction({
@@ -50,55 +46,7 @@ export const savePushSubscription = defineAction({
   successMessage: 'Notifications are on for this device.',
 });
 
-/**
- * Turns one channel off for one client, at once: the choice is saved and reminder emails still
- * waiting in the outbox for them are cancelled.
- */
-async function unsubscribe(tx: Tx, practiceId: string, clientId: string, channel: Channel): Promise<boolean> {
-  const [client] = await tx
-    .select({ id: clients.id, userId: clients.userId, email: users.email })
-    .from(clients)
-    .leftJoin(users, eq(users.id, clients.userId))
-    .where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)));
-  if (!client) return false;
-  const [own] = await tx
-    .select()
-    .from(reminderPreferences)
-    .where(and(eq(reminderPreferences.practiceId, practiceId), eq(reminderPreferences.clientId, clientId)));
-  const current = effectiveReminderSettings(own, await practiceNotificationSettings(tx, practiceId), own?.timeZone ?? (await practiceTimeZone(tx, practiceId)));
-  const next = { ...current, [channel]: false, updatedAt: new Date() };
-  await tx
-    .insert(reminderPreferences)
-    .values({ practiceId, clientId, ...next })
-    .onConflictDoUpdate({ target: [reminderPreferences.practiceId, reminderPreferences.clientId], set: { [channel]: false, updatedAt: new Date() } });
-  if (channel === 'email' && client.email) {
-    await tx
-      .update(emailOutbox)
-      .set({ status: 'cancelled' })
-      .where(
-        and(
-          eq(emailOutbox.practiceId, practiceId),
-          eq(emailOutbox.kind, 'reminder'),
-          eq(emailOutbox.status, 'pending'),
-          sql`lower(${emailOutbox.toAddress}) = ${client.email.toLowerCase()}`,
-        ),
-      );
-  }
-  // Recorded as the client's own act: only their emailed, signed link leads here.
-  await recordAudit(tx, { practiceId, userId: client.userId as string, role: 'client' }, {
-    action: 'reminders.unsubscribe',
-    entityType: 'client',
-    entityId: clientId,
-    clientId,
-    meta: { channel },
-  });
-  return true;
-}
-
-async function practiceTimeZone(tx: Tx, practiceId: string): Promise<string> {
-  const [row] = await tx.select({ timeZone: practices.timeZone }).from(practices).where(eq(practices.id, practiceId));
-  return row?.timeZone ?? 'UTC';
-}
+const INVALID_LINK = 'This unsubscribe link is not valid. You can turn reminders off in the portal under Reminders.';
 
 /** Public: the one-click unsubscribe link in a reminder email (or push settings), honoured at once. */
 export async function unsubscribeAction(_prev: unknown, payload: FormData | Record<string, unknown>) {
@@ -108,11 +56,9 @@ export async function unsubscribeAction(_prev: unknown, payload: FormData | Reco
       input: unsubscribeInput,
       secretFields: ['token'],
       run: async (input) => {
-        const target = readUnsubscribeToken(input.token);
-        if (!target) throw new ActionRefusal('This unsubscribe link is not valid. You can turn reminders off in the portal under Reminders.');
-        const done = await withPracticeSystem({ practiceId: target.practiceId }, (tx) => unsubscribe(tx, target.practiceId, target.clientId, target.channel));
-        if (!done) throw new ActionRefusal('This unsubscribe link is not valid. You can turn reminders off in the portal under Reminders.');
-        return { channel: target.channel };
+        const channel = await unsubscribeWithToken(input.token);
+        if (!channel) throw new ActionRefusal(INVALID_LINK);
+        return { channel };
       },
     },
     payload,

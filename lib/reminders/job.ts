@@ -10,7 +10,7 @@ import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
 import { effectiveReminderSettings, practiceNotificationSettings } from '@/lib/notifications/settings';
 import { pushToMember } from '@/lib/push/send';
 import { localClock, REMINDER_TEXT, reminderHold, type ReminderSettings } from './rules';
-import { unsubscribeUrl } from './unsubscribe';
+import { oneClickUnsubscribeUrl, unsubscribeUrl } from './unsubscribe';
 import { clientsWithSomethingWaiting } from './waiting';
 
 type Candidate = { clientId: string; userId: string; membershipId: string; email: string; settings: ReminderSettings };
@@ -88,9 +88,9 @@ export async function sendReminder(practiceId: string, candidate: Candidate, now
       .returning({ id: notificationDeliveries.id });
     if (!row) return null;
     if (withEmail) {
-      const unsubscribe = await unsubscribeUrl({ practiceId, clientId: candidate.clientId, channel: 'email' });
-      const mail = reminderEmail({ portalUrl: `${origin}/portal`, unsubscribeUrl: unsubscribe });
-      await enqueueEmail(tx, { practiceId, kind: 'reminder', to: candidate.email, ...mail, unsubscribeUrl: unsubscribe });
+      const target = { practiceId, clientId: candidate.clientId, channel: 'email' } as const;
+      const mail = reminderEmail({ portalUrl: `${origin}/portal`, unsubscribeUrl: await unsubscribeUrl(target) });
+      await enqueueEmail(tx, { practiceId, kind: 'reminder', to: candidate.email, ...mail, unsubscribeUrl: await oneClickUnsubscribeUrl(target) });
     }
     return row.id;
   });

@@ -36,6 +36,15 @@ export function readUnsubscribeToken(token: string): UnsubscribeTarget | null {
   return { practiceId, clientId, channel: channel as Channel };
 }
 
+/** The page a person opens from the email's body: it asks before it stops anything. */
 export async function unsubscribeUrl(target: UnsubscribeTarget): Promise<string> {
   return `${await appOrigin()}/unsubscribe/${unsubscribeToken(target)}`;
+}
+
+/**
+ * The address for the List-Unsubscribe header (RFC 8058): a mail client's "Unsubscribe" button POSTs
+ * `List-Unsubscribe=One-Click` to it and the channel stops at once, with no page in between.
+ */
+export async function oneClickUnsubscribeUrl(target: UnsubscribeTarget): Promise<string> {
+  return `${await appOrigin()}/api/unsubscribe/${unsubscribeToken(target)}`;
 }

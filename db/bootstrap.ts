@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { resolveDatabaseConfig, DatabaseConfigError } from './config';
+import { demoModeEnabled, resolveDatabaseConfig, DatabaseConfigError } from './config';
 import { describeConnectionError, openDatabase, type DatabaseHandle } from './connection';
 import { migrateDatabase } from './migrate';
 import { checkAccessWalls } from './self-check';
@@ -35,16 +35,20 @@ export async function bootstrapDatabase(register: (handle: DatabaseHandle) => vo
   }
   register(handle);
 
+  // Demo accounts share a published password: seeded only in a demo (development, or MEND_DEMO=1).
+  const demo = config.kind === 'pglite' && demoModeEnabled();
   if (config.kind === 'pglite') {
     await migrateDatabase(handle);
-    const seeded = await seedDemo(handle, config);
-    if (seeded) console.log('Mend: created the demo practices in the embedded database.');
+    if (demo) {
+      const seeded = await seedDemo(handle, config);
+      if (seeded) console.log('Mend: created the demo practices in the embedded database.');
+    }
   }
   const problems = await checkAccessWalls(handle).catch((error: unknown) => [
     `The database is not ready (${(error as { code?: string }).code ?? 'error'}). Run \`npm run db:migrate\` first.`,
   ]);
   if (problems.length) throw new StartupError(`The database's access wall check failed: ${problems.join(' ')}`);
-  if (config.kind === 'pglite') printDemoLogins();
+  if (demo) printDemoLogins();
 }
 
 export function printDemoLogins(): void {

@@ -55,3 +55,16 @@ export function isLocalDatabase(config: DatabaseConfig): boolean {
   const host = new URL(config.ownerUrl).hostname;
   return ['localhost', '127.0.0.1', '::1', '[::1]'].includes(host) || host.startsWith('/');
 }
+
+/**
+ * Demo mode: the demo practices (accounts with a published password) are seeded into the embedded
+ * database and listed on the sign-in page only under `next dev` or with `MEND_DEMO=1` (`MEND_DEMO=0`
+ * turns it off in development too). A production start never creates an account anyone knows the
+ * password of.
+ */
+export function demoModeEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  const flag = env.MEND_DEMO?.trim();
+  if (flag === '1') return true;
+  if (flag === '0') return false;
+  return env.NODE_ENV === 'development';
+}

@@ -203,6 +203,8 @@ pidfile = ${path.join(bouncerDir, 'pgbouncer.pid')}
     // (without it every person would share nginx's address).
     MEND_TRUSTED_PROXY_HOPS: '1',
     MEND_DATA_DIR: path.join(stateDir, 'data'),
+    // With the demo data seeded, the sign-in page lists its logins (a demo; see MEND_DEMO in the README).
+    ...(options.seedDemo ? { MEND_DEMO: '1' } : {}),
     ...(options.appEnv ?? {}),
   };
   const apps = [null, null];

@@ -15,6 +15,8 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 const env = {
   ...process.env,
   NODE_ENV: 'production',
+  // The suite signs in as the demo accounts: a demo, so the embedded database is seeded with them.
+  MEND_DEMO: '1',
   MEND_DATA_DIR: dataDir,
   AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production-use-000000',
   NEXT_TELEMETRY_DISABLED: '1',

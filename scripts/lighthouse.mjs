@@ -27,7 +27,7 @@ if (!fs.existsSync('.next/BUILD_ID')) throw new Error('No production build: run 
 if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-lighthouse-'));
-const env = { ...process.env, NODE_ENV: 'production', MEND_DATA_DIR: dataDir, MEND_INSECURE_COOKIES: '1', NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, NODE_ENV: 'production', MEND_DEMO: '1', MEND_DATA_DIR: dataDir, MEND_INSECURE_COOKIES: '1', NEXT_TELEMETRY_DISABLED: '1' };
 env.AUTH_SECRET ??= 'lighthouse-only-secret-not-for-production-use-000';
 delete env.DATABASE_URL;
 delete env.APP_DATABASE_URL;

@@ -15,7 +15,8 @@ const PASSWORD = 'mend-demo-password';
 if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) {
   execFileSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' });
 }
-const server = spawn(process.execPath, ['scripts/e2e-server.mjs', PORT], { stdio: ['ignore', 'ignore', 'inherit'] });
+// The demo accounts exist only in a demo (MEND_DEMO=1; e2e-server.mjs sets it too).
+const server = spawn(process.execPath, ['scripts/e2e-server.mjs', PORT], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MEND_DEMO: '1' } });
 const stop = () => server.kill('SIGTERM');
 process.on('exit', stop);
 

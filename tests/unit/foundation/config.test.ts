@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseConfigError, isLocalDatabase, resolveDatabaseConfig } from '../../../db/config';
+import { DatabaseConfigError, demoModeEnabled, isLocalDatabase, resolveDatabaseConfig } from '../../../db/config';
 import { describeConnectionError } from '../../../db/connection';
 
 describe('resolveDatabaseConfig', () => {
@@ -53,5 +53,16 @@ describe('describeConnectionError', () => {
     ['3D000', /does not exist/],
   ])('explains %s from the driver error inside the query error', (code, message) => {
     expect(describeConnectionError(wrapped(code), 'DATABASE_URL')).toMatch(message);
+  });
+});
+
+describe('demoModeEnabled', () => {
+  it('is on under next dev and with MEND_DEMO=1, off in production and with MEND_DEMO=0', () => {
+    expect(demoModeEnabled({ NODE_ENV: 'development' })).toBe(true);
+    expect(demoModeEnabled({ NODE_ENV: 'production' })).toBe(false);
+    expect(demoModeEnabled({ NODE_ENV: 'production', MEND_DEMO: '1' })).toBe(true);
+    expect(demoModeEnabled({ NODE_ENV: 'development', MEND_DEMO: '0' })).toBe(false);
+    expect(demoModeEnabled({ NODE_ENV: 'test' })).toBe(false);
+    expect(demoModeEnabled({})).toBe(false);
   });
 });

@@ -1,8 +1,6 @@
-/**
- * Pure rules for the daily check-in (docs/clinical.md §3.1, §3.2): schema and the client's local day; the fields
- * are in ./fields.ts.
- */
+/** Pure rules for the daily check-in (CLINICAL §3): schema and the client's local day; the fields are in ./fields.ts. */
 import { z } from 'zod';
+import { withinCharacters } from '@/lib/text/characters';
 import { WINDOW_STATES, SOCIAL_CONTACT_OPTIONS, SELF_CARE_OPTIONS, CHECKIN_RANGES } from './fields';
 
 export * from './fields';
@@ -28,8 +26,7 @@ const sleepHours = z
 
 const note = z
   .string({ error: 'The note must be text.' })
-  // Count characters as a person does, so an emoji is one, not two UTF-16 units.
-  .refine((v) => [...v].length <= CHECKIN_RANGES.noteMaxChars, {
+  .refine((v) => withinCharacters(v, CHECKIN_RANGES.noteMaxChars), {
     error: `The note can be at most ${CHECKIN_RANGES.noteMaxChars} characters.`,
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LONG_TEXT_MAX, DEFAULT_SHORT_TEXT_MAX, FORM_ERROR_KEY, templateFields, isEmptyAnswer } from './fields';
 import { isWellFormedText, normalizeNewlines } from './text';
+import { withinCharacters } from '@/lib/text/characters';
 import type { ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField, TemplateRule } from './types';
 import { dictionary } from '@/lib/security/input';
 
@@ -19,7 +20,7 @@ function textSchema(maxLength: number, required: boolean, pattern?: { source: st
     .overwrite(normalizeNewlines)
     .trim()
     .refine(isWellFormedText, { message: 'Remove the unusual control characters from this text.' })
-    .max(maxLength, { message: `Use at most ${maxLength} characters.` });
+    .refine((v) => withinCharacters(v, maxLength), { message: `Use at most ${maxLength} characters.` });
   if (required) schema = schema.min(1, { message: REQUIRED });
   if (pattern) {
     const re = new RegExp(pattern.source, 'u');

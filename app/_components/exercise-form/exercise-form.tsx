@@ -9,7 +9,9 @@ import {
   initialAnswers as templateDefaults,
   isAnswers,
 } from '@/lib/exercises/fields';
+import { carryAlignedItems } from '@/lib/exercises/aligned';
 import type { ExerciseAnswers, ExerciseTemplate, FieldDef, RepeatingGroupField, ScalarField } from '@/lib/exercises/types';
+import { characterCount, labelWithoutOptionalMark } from '@/lib/text/characters';
 import { FieldComments } from './field-comments';
 import { fieldDomId, type CommentsByPath } from './types';
 
@@ -36,7 +38,7 @@ const inputClass =
   'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-600 disabled:bg-slate-100 aria-[invalid]:border-red-600';
 
 function startingAnswers(template: ExerciseTemplate, given: ExerciseFormProps['initialAnswers']): Answers {
-  if (given && isAnswers(given)) return structuredClone(given) as Answers;
+  if (given && isAnswers(given)) return carryAlignedItems(template, structuredClone(given) as Answers);
   const answers: Answers = { ...templateDefaults(template) };
   // A required list starts with one empty row so the first entry is visible without an extra tap.
   for (const section of template.sections) {
@@ -76,7 +78,8 @@ export function ExerciseForm({
   const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [answers, setAnswers] = useState<Answers>(() => startingAnswers(template, initialAnswers));
 
-  const update = (next: Answers) => {
+  const update = (changed: Answers) => {
+    const next = carryAlignedItems(template, changed, answers);
     setAnswers(next);
     onChange?.(next as ExerciseAnswers);
   };
@@ -196,7 +199,7 @@ function GroupField({
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={describedBy(helpId, errorId, commentsId)} className="space-y-3" aria-invalid={errors?.length ? true : undefined}>
       <legend className="text-base font-medium text-slate-900">
-        {field.label}
+        {labelWithoutOptionalMark(field.label)}
         {field.required ? null : <span className="font-normal text-slate-500"> (optional)</span>}
       </legend>
       {field.help ? (
@@ -291,7 +294,7 @@ function ScalarInput(props: ScalarProps) {
 
   const label = (
     <>
-      {field.label}
+      {labelWithoutOptionalMark(field.label)}
       {props.labelSuffix ? <span className="sr-only">{props.labelSuffix}</span> : null}
       {field.required ? null : <span className="font-normal text-slate-500"> (optional)</span>}
     </>
@@ -343,7 +346,8 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
       const max = field.maxLength ?? (field.type === 'short_text' ? DEFAULT_SHORT_TEXT_MAX : DEFAULT_LONG_TEXT_MAX);
       const text = typeof value === 'string' ? value : '';
       const set = (v: string) => onValue(v === '' ? undefined : v);
-      const over = text.length > max;
+      const count = characterCount(text);
+      const over = count > max;
       return (
         <>
           {field.type === 'short_text' ? (
@@ -370,7 +374,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
             />
           )}
           <p id={`${id}-count`} className={`text-right text-xs ${over ? 'font-semibold text-red-700' : 'text-slate-500'}`}>
-            {text.length} / {max} characters{over ? ` — ${text.length - max} too many` : ''}
+            {count} / {max} characters{over ? ` — ${count - max} too many` : ''}
           </p>
         </>
       );

@@ -8,6 +8,7 @@ import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
 import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
 import { submitCheckin } from '@/lib/checkins/actions';
+import { characterCount } from '@/lib/text/characters';
 import type { CheckinValues } from './values';
 import {
   CHECKIN_FIELD_LABELS,
@@ -78,7 +79,7 @@ export function CheckinForm({
     startTransition(() => dispatch(toFormData(values, safetyEnabled)));
   };
 
-  const noteLength = [...values.note].length;
+  const noteLength = characterCount(values.note);
   return (
     <div className="space-y-6">
       {saved?.crisis ? <CrisisPanel key={`${saved.checkinId}-${saved.revision}`} practiceContacts={practiceContacts} urgent={saved.tier === 'urgent'} /> : null}

@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { type Scope, type Tx, runScoped } from './connection';
 import { withoutStatement } from './errors';
 import { getDatabase } from './registry';
+import { rowsOf } from './rows';
 
 export type { Tx, Scope, ScopeRole } from './connection';
 
@@ -27,6 +28,5 @@ export async function scopedTransaction<T>(scope: Scope, fn: (tx: Tx) => Promise
  */
 export async function selfScopedCall<T>(query: SQL): Promise<T[]> {
   const handle = await getDatabase();
-  const result = await handle.app.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await handle.app.execute(query));
 }

@@ -7,7 +7,7 @@ export interface EmotionIntensity {
   readonly after: number | null;
 }
 
-function rowsOf(value: unknown): Record<string, unknown>[] {
+function recordsOf(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.map((r) => (isAnswers(r) ? (r as Record<string, unknown>) : {})) : [];
 }
 
@@ -23,8 +23,8 @@ function intensity(value: unknown): number | null {
  */
 export function thoughtRecordIntensities(answers: unknown): EmotionIntensity[] {
   if (!isAnswers(answers)) return [];
-  const emotions = rowsOf(answers['emotions']);
-  const rerated = rowsOf(answers['emotions_rerated']);
+  const emotions = recordsOf(answers['emotions']);
+  const rerated = recordsOf(answers['emotions_rerated']);
   return emotions.map((row, i) => ({
     emotion: typeof row['name'] === 'string' ? row['name'].trim() : '',
     before: intensity(row['intensity']),

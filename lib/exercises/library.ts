@@ -134,7 +134,7 @@ export type TemplateLookup =
     }
   | { ok: false; error: 'unknown_template' | 'unknown_version' | 'invalid_definition'; message: string; latestVersion?: number };
 
-const UNKNOWN: TemplateLookup = { ok: false, error: 'unknown_template', message: 'That exercise is not in your library.' };
+const UNKNOWN = { ok: false, error: 'unknown_template', message: 'That exercise is not in your library.' } as const satisfies TemplateLookup;
 
 /**
  * One exercise at an exact version (default: the latest), inside a transaction the caller already scoped.
@@ -198,6 +198,67 @@ export async function lookupTemplate(
     archived: state.archived,
     canManage: actor.role !== 'client' && mayManageCustom(actor, state),
   };
+}
+
+export type AssignedTemplate = { ok: true; template: ExerciseTemplate } | { ok: false; message: string };
+type TemplateRef = { key: string; version: number | null | undefined };
+
+/** The key under which `lookupAssignedTemplates` answers for one (key, version); no version means the latest. */
+export const templateRefId = (key: string, version: number | null | undefined): string => `${key}@${version ?? 'latest'}`;
+
+/**
+ * Many templates at once, for rows of homework already assigned (lookupTemplate's 'assigned' rule: access was
+ * established through the assignment). Built-in exercises resolve in memory; the practice's own take two
+ * statements however many rows ask for them (their keys' states, then every definition wanted), never one per row.
+ */
+export async function lookupAssignedTemplates(tx: Tx, actor: Actor, refs: readonly TemplateRef[]): Promise<Map<string, AssignedTemplate>> {
+  const out = new Map<string, AssignedTemplate>();
+  const custom: { id: string; key: string; version: number | undefined }[] = [];
+  for (const { key, version } of refs) {
+    const id = templateRefId(key, version);
+    if (out.has(id) || custom.some((c) => c.id === id)) continue;
+    if (typeof key !== 'string' || key.length > 80 || (!isBuiltInTemplateKey(key) && !CUSTOM_KEY_PATTERN.test(key))) {
+      out.set(id, { ok: false, message: UNKNOWN.message });
+    } else if (version != null && !(Number.isInteger(version) && version >= 1)) {
+      out.set(id, { ok: false, message: 'That version of the exercise does not exist.' });
+    } else if (isBuiltInTemplateKey(key)) {
+      const resolved = resolveTemplateVersion(key, version ?? builtInTemplates[key].latestVersion);
+      out.set(id, resolved.ok ? { ok: true, template: resolved.template } : { ok: false, message: resolved.message });
+    } else {
+      custom.push({ id, key, version: version ?? undefined });
+    }
+  }
+  if (!custom.length) return out;
+  const states = await customKeyStates(tx, actor.practiceId, [...new Set(custom.map((c) => c.key))]);
+  const wanted = custom.flatMap((c) => {
+    const state = states.get(c.key);
+    if (!state) {
+      out.set(c.id, { ok: false, message: UNKNOWN.message });
+      return [];
+    }
+    return [{ ...c, version: c.version ?? state.latestVersion, latestVersion: state.latestVersion }];
+  });
+  if (!wanted.length) return out;
+  const rows = await tx
+    .select({ key: exerciseTemplates.key, version: exerciseTemplates.version, definition: exerciseTemplates.definition })
+    .from(exerciseTemplates)
+    .where(
+      and(
+        eq(exerciseTemplates.practiceId, actor.practiceId),
+        or(...wanted.map((w) => and(eq(exerciseTemplates.key, w.key), eq(exerciseTemplates.version, w.version)))),
+      ),
+    );
+  const definitions = new Map(rows.map((r) => [templateRefId(r.key, r.version), r.definition]));
+  for (const w of wanted) {
+    const definition = definitions.get(templateRefId(w.key, w.version));
+    if (definition === undefined) {
+      out.set(w.id, { ok: false, message: `Version ${w.version} of this exercise does not exist; the latest is version ${w.latestVersion}.` });
+      continue;
+    }
+    const parsed = parseStoredDefinition(definition);
+    out.set(w.id, parsed.ok ? { ok: true, template: buildCustomTemplate(parsed.definition, { key: w.key, version: w.version }) } : { ok: false, message: parsed.message });
+  }
+  return out;
 }
 
 /** For library pages: one exercise as the actor's library shows it. */

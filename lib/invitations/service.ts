@@ -15,8 +15,7 @@ import { invitationEmail, passwordResetEmail } from '@/lib/email/templates';
 import { appOrigin, type LinkKind, linkPath } from './links';
 import { invitationPending } from './pending';
 import { INVITATION_TTL_DAYS, RESET_TTL_HOURS, hashToken, invitationState, looksLikeToken, type InvitationState } from './token';
-
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
+import { rowsOf } from '@/db/rows';
 
 /**
  * An invitations row is a password-reset link when its email belonged to a member of the practice

@@ -2,10 +2,9 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { withPracticeSystem, withoutPractice } from '@/lib/access/system-scope';
 import { jobRuns } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
 
 export type JobPractice = { id: string; timeZone: string };
-
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 /** Every practice's id and time zone, through the one SECURITY DEFINER lookup (migration 0006). */
 export async function jobPractices(): Promise<JobPractice[]> {

@@ -7,10 +7,9 @@ import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adhe
 import type { Actor } from '@/lib/auth/types';
 import { alertAgeBucket, type AlertAgeBucket, type OutcomeSummary, summariseOutcomes } from './outcomes';
 import { addDays, localDay } from '@/lib/time/day';
+import { rowsOf } from '@/db/rows';
 
 const ENGAGEMENT_DAYS = 7;
-
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 export type PracticeOverview = {
   clientsByStatus: Record<'active' | 'paused' | 'discharged' | 'archived', number>;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { withoutPractice } from '@/lib/access/system-scope';
+import { rowsOf } from '@/db/rows';
 
 import { isDraining } from './draining';
 
@@ -34,8 +35,7 @@ export async function checkReadiness(): Promise<Readiness> {
       query,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('readiness timeout')), TIMEOUT_MS).unref?.()),
     ]);
-    const rows = Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? []);
-    const through = Number((rows[0] as { through?: unknown } | undefined)?.through ?? 0);
+    const through = Number(rowsOf<{ through?: unknown }>(result)[0]?.through ?? 0);
     database = 'ok';
     migrations = through >= newestShippedMigration() ? 'current' : 'behind';
   } catch {

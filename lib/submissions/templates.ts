@@ -1,10 +1,11 @@
 import 'server-only';
 import type { Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/types';
-import { lookupTemplate } from '@/lib/exercises/library';
+import { lookupAssignedTemplates, lookupTemplate, templateRefId } from '@/lib/exercises/library';
 import type { ExerciseTemplate } from '@/lib/exercises';
 
 export type ResolvedTemplate = { ok: true; template: ExerciseTemplate } | { ok: false; message: string };
+type TemplateRef = { key: string; version: number | null };
 
 /**
  * The exact template a piece of homework was made with. Access to it was already established through the
@@ -16,18 +17,17 @@ export async function assignedTemplate(tx: Tx, actor: Actor, key: string, versio
   return found.ok ? { ok: true, template: found.template } : { ok: false, message: found.message };
 }
 
-/** Titles for a list of homework rows, looked up once per (key, version). Unknown ones get a neutral name. */
-export async function templateTitles(
-  tx: Tx,
-  actor: Actor,
-  pairs: readonly { key: string; version: number | null }[],
-): Promise<(key: string, version: number | null) => string> {
-  const titles = new Map<string, string>();
-  for (const { key, version } of pairs) {
-    const id = `${key}@${version ?? 'latest'}`;
-    if (titles.has(id)) continue;
-    const found = await assignedTemplate(tx, actor, key, version);
-    titles.set(id, found.ok ? found.template.title : 'Exercise');
-  }
-  return (key, version) => titles.get(`${key}@${version ?? 'latest'}`) ?? 'Exercise';
+/** The templates of a list of homework rows, looked up together (a fixed number of statements, not one per row). */
+export async function assignedTemplates(tx: Tx, actor: Actor, refs: readonly TemplateRef[]): Promise<(key: string, version: number | null) => ResolvedTemplate> {
+  const found = await lookupAssignedTemplates(tx, actor, refs);
+  return (key, version) => found.get(templateRefId(key, version)) ?? { ok: false, message: 'That exercise is not in your library.' };
+}
+
+/** Titles for a list of homework rows. Unknown ones get a neutral name. */
+export async function templateTitles(tx: Tx, actor: Actor, refs: readonly TemplateRef[]): Promise<(key: string, version: number | null) => string> {
+  const template = await assignedTemplates(tx, actor, refs);
+  return (key, version) => {
+    const found = template(key, version);
+    return found.ok ? found.template.title : 'Exercise';
+  };
 }

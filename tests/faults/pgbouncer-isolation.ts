@@ -7,11 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { resolveDatabaseConfig } from '../../db/config';
 import { openDatabase, runScoped } from '../../db/connection';
+import { rowsOf } from '../../db/rows';
 import { createClientRecord, createPractice } from '../../db/seed/factories';
 
 const TRANSACTIONS = Number(process.env.TRANSACTIONS ?? 600);
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows: Row[] }).rows ?? []));
 
 const handle = await openDatabase(resolveDatabaseConfig());
 let crossed = 0;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/rows';
 import { openTestDatabase } from '../support/database';
 
 /**
@@ -14,9 +15,6 @@ const GLOBAL_TABLES: Record<string, string> = {
   sign_in_throttle: 'failed sign-in counters, before any practice is known',
   sessions: "a login's signed-in browsers, which move between its practices (like users)",
 };
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((result as { rows: Row[] }).rows ?? []));
 
 async function catalog() {
   const owner = await (await openTestDatabase()).owner();

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { runScoped } from '../../db/connection';
+import { rowsOf } from '../../db/rows';
 import { checkAccessWalls } from '../../db/self-check';
 import { auditEvents, clients, practices, sessions, users } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
@@ -10,7 +11,6 @@ import { createClient } from '../../lib/clients/actions';
 import { openTestDatabase } from '../support/database';
 import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice } from '../support/factories';
 
-const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);
 
 async function countClientsAsOwner(practiceId: string, where?: { firstName?: string }) {
   const handle = await openTestDatabase();

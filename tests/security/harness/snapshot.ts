@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../db/rows';
 import type { Db } from '../../../db/connection';
 import { ownerScoped } from '../../../db/seed/factories';
 import { openTestDatabase } from '../../support/database';
 
-export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+export { rowsOf };
 
 export type TableInfo = { name: string; hasPracticeId: boolean; rls: boolean; forced: boolean; columns: string[] };
 

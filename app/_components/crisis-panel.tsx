@@ -18,7 +18,7 @@ const linkClass =
   'inline-flex min-h-11 items-center justify-center rounded-lg border border-red-300 bg-white px-3 py-2 text-sm font-semibold text-red-900 hover:bg-red-100';
 
 /**
- * The crisis panel (CLINICAL §5): shown at once after an answer that raised an alert. The answer is already
+ * The crisis panel (docs/clinical.md §5.2): shown at once after an answer that raised an alert. The answer is already
  * saved when it appears; nothing here stops the client from carrying on. Focus moves to its heading so a
  * screen reader announces it; it is a labelled region rather than an alert, as Next already has one live
  * alert region (its route announcer).

@@ -1,4 +1,4 @@
--- Inside a practice, clinical rows follow the person (CLINICAL §6), in Postgres as well as in the app:
+-- Inside a practice, clinical rows follow the person (docs/clinical.md §6), in Postgres as well as in the app:
 -- a client's transaction sees only their own rows, a therapist's or an admin's only their care team's.
 -- The scoped transaction sets, beside app.practice_id and only for itself (set_config(..., true)):
 --   app.role           'client' | 'therapist' | 'admin' | 'system' (named system work: invitations, sign-up)
@@ -35,7 +35,7 @@ BEGIN
       t, permitted, permitted);
   END LOOP;
 
-  -- Alerts: the care team's, and (CLINICAL §5) an urgent alert left unacknowledged past the escalation
+  -- Alerts: the care team's, and (docs/clinical.md §5.3) an urgent alert left unacknowledged past the escalation
   -- window is an admin's too, so that they can act on it (and still read it back once they have).
   -- 24 hours is OUR_RULES.urgentEscalationHours (tests/integration/care-team-rls.test.ts holds them equal).
   DROP POLICY IF EXISTS care_team_read ON alerts;
@@ -90,7 +90,7 @@ CREATE POLICY own_care_team ON care_team AS RESTRICTIVE FOR ALL TO mend_app
   USING (app_role() IS DISTINCT FROM 'client' OR client_id = app_client_id())
   WITH CHECK (app_role() IS DISTINCT FROM 'client' OR client_id = app_client_id());
 --> statement-breakpoint
--- Non-clinical metadata (CLINICAL §6: status, dates, counts) of every client, for admins off the care
+-- Non-clinical metadata (docs/clinical.md §6.2: status, dates, counts) of every client, for admins off the care
 -- team: the roster's last check-in day and homework counts, a record's homework outline, practice figures.
 -- Each view names only metadata columns, so no note, answer, score or instruction can be read through it;
 -- it runs as its owner, so it states the practice and the viewer itself. Its condition is written out, not

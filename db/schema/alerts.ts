@@ -2,7 +2,7 @@ import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid }
 import { clients, memberships } from './people';
 
 /**
- * A safety alert (CLINICAL §5). Unique per (source, kind): one trigger raises exactly one alert,
+ * A safety alert (docs/clinical.md §5.1). Unique per (source, kind): one trigger raises exactly one alert,
  * however often the same answer is retried.
  */
 export const alerts = pgTable(

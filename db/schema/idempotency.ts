@@ -6,7 +6,8 @@ import { practices } from './practice';
  * transaction as the change, and a retry with the same key gets `result` back instead of writing again.
  * Keyed by practice and actor, so a key can never reach into another practice or another person's writes.
  * `request_hash` is a digest of the submitted input: the same key with other answers is refused, not replayed.
- * `result` holds what the action returned to that same person (ids, flags); it is kept for a limited time.
+ * `result` holds what the action returned to that same person (ids, flags); the hourly housekeeping job
+ * (lib/jobs/housekeeping.ts) removes keys after seven days.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

@@ -2,7 +2,7 @@ import { boolean, date, integer, jsonb, pgView, text, timestamp, uuid } from 'dr
 import type { OccurrenceStatus, RecurrenceJson } from './homework';
 
 /*
- * Read-only views of non-clinical metadata (CLINICAL §6: status, dates, counts), defined in
+ * Read-only views of non-clinical metadata (docs/clinical.md §6.2: status, dates, counts), defined in
  * db/migrations/0005_care_team_row_level_security.sql. An admin reads them for every client of the
  * practice; a therapist for their care team; a client for themselves. No note, answer, score, reason or
  * instruction is a column of any of them. Clinical content is read from the tables, which row-level

@@ -15,7 +15,10 @@ export const notificationSettings = pgTable('notification_settings', {
   defaultQuietStart: text('default_quiet_start').notNull().default('21:00'),
   defaultQuietEnd: text('default_quiet_end').notNull().default('08:00'),
   defaultWeeklyCap: integer('default_weekly_cap').notNull().default(7),
-  /** An urgent alert unacknowledged this long notifies its care team (admins follow at CLINICAL's 24 hours). */
+  /**
+   * An urgent alert unacknowledged this long notifies its care team; admins follow at 24 hours
+   * (docs/clinical.md §5.3).
+   */
   escalationWindowMinutes: integer('escalation_window_minutes').notNull().default(60),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -15,7 +15,7 @@ export const practices = pgTable('practices', {
   safetyQuestionEnabled: boolean('safety_question_enabled').notNull().default(true),
   idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(15),
   crisisContacts: jsonb('crisis_contacts').$type<PracticeCrisisContact[]>().notNull().default(sql`'[]'::jsonb`),
-  /** Default measure schedules for new clients (CLINICAL §2; the issue's practice defaults). */
+  /** Default measure schedules for new clients (each read against its baseline, docs/clinical.md §2.1). */
   measureDefaults: jsonb('measure_defaults')
     .$type<{ measure: string; everyDays: number; atIntake: boolean }[]>()
     .notNull()

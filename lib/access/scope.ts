@@ -22,7 +22,7 @@ export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<
   return scopedTransaction(actorScope(actor), fn);
 }
 
-/** Clinical content follows the care team (CLINICAL §6): a client sees their own, a clinician their team's. */
+/** Clinical content follows the care team (docs/clinical.md §6): a client sees their own, a clinician their team's. */
 export function canReadClinical(actor: Actor, clientId: string): boolean {
   if (actor.role === 'client') return actor.clientId === clientId;
   return actor.careTeamClientIds.has(clientId);

@@ -1,5 +1,5 @@
 /**
- * The crisis directory shown on the crisis panel (CLINICAL §5). One data file so a number can be checked and
+ * The crisis directory shown on the crisis panel (docs/clinical.md §5.2). One data file so a number can be checked and
  * its date updated in one place; practices add their own numbers on top.
  */
 
@@ -70,7 +70,7 @@ export const PORTAL_NOT_MONITORED =
 
 export const CRISIS_PANEL_INTRO = 'If you are thinking about harming yourself, please reach out for help now.';
 
-/** Known limits, for the product's help text (CLINICAL §5). */
+/** Known limits, for the product's help text (docs/clinical.md §5.4). */
 export const ALERT_KNOWN_LIMITS: readonly string[] = [
   'PHQ-9 item 9 over-flags: many people who answer it positively are not at high risk.',
   'It also misses some people who later act on thoughts of harming themselves.',

@@ -133,7 +133,7 @@ export async function listOpenAlerts(actor: Actor, now: Date = new Date()): Prom
 
 /**
  * For a practice admin: urgent alerts left unacknowledged beyond the escalation window, across the whole
- * practice (CLINICAL §5). Clients off the admin's care team are shown without the alert's clinical text.
+ * practice (docs/clinical.md §5.3). Clients off the admin's care team are shown without the alert's clinical text.
  */
 export async function listEscalatedAlerts(actor: Actor, now: Date = new Date()): Promise<AlertListItem[]> {
   assertCan(actor, 'alert.view');

@@ -30,7 +30,7 @@ function reasonFor(draft: AlertDraft): string {
 }
 
 /**
- * Raises safety alerts (CLINICAL §5) inside the caller's transaction, so an alert commits or rolls back with
+ * Raises safety alerts (docs/clinical.md §5.1) inside the caller's transaction, so an alert commits or rolls back with
  * the answer that caused it. Each (source, kind) is inserted at most once — ON CONFLICT DO NOTHING on the
  * alerts_source_kind_key — so a retried or edited answer never raises the same alert twice. Writes one
  * 'alert.raise' audit row (ids only) per alert actually raised.

@@ -4,7 +4,7 @@ import { classifyChange } from '@/lib/measures/change';
 import { OUR_RULES } from '@/lib/measures/rules';
 import type { Answers } from '@/lib/measures/types';
 
-/** The CLINICAL §5 trigger table, as data. One kind per row, so each trigger raises exactly one alert. */
+/** The trigger table of docs/clinical.md §5.1, as data. One kind per row, so each trigger raises exactly one alert. */
 
 export type AlertTier = 'urgent' | 'follow_up';
 

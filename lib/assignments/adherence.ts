@@ -1,5 +1,5 @@
 /**
- * Adherence (CLINICAL §4): completed occurrences ÷ due occurrences over a trailing window, default 28 days.
+ * Adherence (docs/clinical.md §4.5): completed occurrences ÷ due occurrences over a trailing window, default 28 days.
  * An occurrence counts as due once its due instant has passed within the window; one not yet due does not
  * count against the client, even if already done early. Cancelled occurrences are left out altogether.
  */

@@ -33,7 +33,7 @@ export type AssignmentView = {
   templateKey: string;
   templateVersion: number | null;
   title: string;
-  /** Clinical text: null unless the actor is the client or on their care team (CLINICAL §6). */
+  /** Clinical text: null unless the actor is the client or on their care team (docs/clinical.md §6). */
   instructions: string | null;
   promptText: string | null;
   startDate: string;

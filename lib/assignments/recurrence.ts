@@ -3,7 +3,7 @@ import { addDays, isLocalDay, isTimeOfDay, oneYearLater, zonedTimeToUtc } from '
 import { isIanaTimeZone } from '@/lib/time/zone';
 
 /**
- * Recurrence of an assignment (CLINICAL §4): once, daily, weekly or every N days, ending on a date or after
+ * Recurrence of an assignment (docs/clinical.md §4.5): once, daily, weekly or every N days, ending on a date or after
  * a number of occurrences. Occurrences are computed on the civil calendar and then placed at the due time
  * in the practice's (or client's) time zone, so "every day at 18:00" stays 18:00 on the wall clock across
  * daylight-saving changes (the calendar and zone arithmetic is `lib/time/day.ts`).

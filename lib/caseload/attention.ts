@@ -11,7 +11,7 @@ import type { ChangeClassification } from '@/lib/measures';
 
 /** [our rule] An active client without a check-in for this many days counts as disengaged. */
 export const DISENGAGED_AFTER_DAYS = 7;
-/** Homework windows follow the adherence rule (CLINICAL §4). */
+/** Homework windows follow the adherence rule (docs/clinical.md §4.5). */
 export const HOMEWORK_WINDOW_DAYS = DEFAULT_ADHERENCE_WINDOW_DAYS;
 /** Occurrence statuses that are done, or out of the count altogether; anything else past due is overdue. */
 export const DONE_STATUSES: readonly string[] = [...COMPLETED_OCCURRENCE_STATUSES];

@@ -42,7 +42,7 @@ const measureCells = (m: MeasureCell | null | undefined): CsvCell[] => [
   m?.change ? CHANGE_LABELS[m.change] : null,
 ];
 
-/** One CSV line. Clinical columns stay empty for a client off the viewer's care team (CLINICAL §6). */
+/** One CSV line. Clinical columns stay empty for a client off the viewer's care team (docs/clinical.md §6.2). */
 export function rosterCsvRow(r: RosterRow): CsvCell[] {
   const c = r.clinical;
   return [

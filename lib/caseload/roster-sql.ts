@@ -193,7 +193,7 @@ function measureColumns(measure: RosterMeasure): SQL {
  *             gated by `where s.on_team` (a one-time filter: the index is not even read), so an admin's
  *             off-team clients carry NULL clinical facts — they can be neither
  *             shown, nor filtered, nor sorted, nor ranked on them. Dates and homework counts are
- *             non-clinical metadata (CLINICAL §6) and are there for every listed client: they are read from
+ *             non-clinical metadata (docs/clinical.md §6.2) and are there for every listed client: they are read from
  *             the metadata views (checkin_days, occurrence_statuses, measure_schedule_dates), because
  *             row-level security shows an admin the clinical tables' rows of their own care team only.
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).

@@ -26,7 +26,7 @@ export type MeasureCell = {
   changeBy: number | null;
 };
 
-/** Present only where the viewer may read the client's clinical content (CLINICAL §6). */
+/** Present only where the viewer may read the client's clinical content (docs/clinical.md §6.2). */
 export type RosterClinical = {
   mood: { day: string; mood: number }[];
   lastMood: number | null;
@@ -48,7 +48,7 @@ export type RosterRow = {
   lastCheckinAt: string | null;
   daysSinceCheckin: number | null;
   nextMeasureDue: string | null;
-  /** Homework counts are non-clinical metadata (CLINICAL §6 "counts"): shown to an admin for every client. */
+  /** Homework counts are non-clinical metadata (docs/clinical.md §6.2, "counts"): shown to an admin for every client. */
   homework: { due: number; completed: number; ratio: number | null; overdue: number };
   attentionRank: number;
   clinical: RosterClinical | null;

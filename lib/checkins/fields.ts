@@ -1,5 +1,5 @@
 /**
- * The check-in's fields: their states, options, labels and ranges (CLINICAL §3). Free of zod and of anything
+ * The check-in's fields: their states, options, labels and ranges (docs/clinical.md §3.1). Free of zod and of anything
  * server-side, so the phone's check-in form imports these without the validation library; the schemas that
  * enforce them are in ./rules.ts.
  */

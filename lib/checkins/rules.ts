@@ -1,4 +1,7 @@
-/** Pure rules for the daily check-in (CLINICAL §3): schema and the client's local day; the fields are in ./fields.ts. */
+/**
+ * Pure rules for the daily check-in (docs/clinical.md §3.1, §3.2): schema and the client's local day; the fields
+ * are in ./fields.ts.
+ */
 import { z } from 'zod';
 import { withinCharacters } from '@/lib/text/characters';
 import { WINDOW_STATES, SOCIAL_CONTACT_OPTIONS, SELF_CARE_OPTIONS, CHECKIN_RANGES } from './fields';

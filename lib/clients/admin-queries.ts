@@ -37,7 +37,7 @@ export type AdminClientRow = {
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Every client of the practice with non-clinical metadata only (CLINICAL §6), for admins. */
+/** Every client of the practice with non-clinical metadata only (docs/clinical.md §6.2), for admins. */
 export async function listClientsForAdmin(actor: Actor, filters: AdminClientFilters): Promise<AdminClientRow[]> {
   assertCan(actor, 'client.manage');
   return withActor(actor, async (tx) => {

@@ -76,7 +76,7 @@ function toListItem(actor: Actor, r: ListItemRow, therapists: Map<string, string
 
 /**
  * The clients an actor may list: a therapist's care team; for an admin, every client of the
- * practice (non-clinical metadata only, CLINICAL §6).
+ * practice (non-clinical metadata only, docs/clinical.md §6.2).
  */
 export async function listClients(actor: Actor): Promise<ClientListItem[]> {
   assertCan(actor, 'caseload.view');

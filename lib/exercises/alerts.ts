@@ -8,7 +8,7 @@ export interface ExerciseAlert {
 }
 
 /**
- * The safety alerts a submitted answer set raises (CLINICAL §5), e.g. a distressing intrusion during the
+ * The safety alerts a submitted answer set raises (docs/clinical.md §5.1), e.g. a distressing intrusion during the
  * safe-place practice. Drafts never raise alerts; call this on submission only.
  */
 export function exerciseAlerts(template: ExerciseTemplate, answers: Readonly<Record<string, unknown>>): ExerciseAlert[] {

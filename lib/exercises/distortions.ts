@@ -5,7 +5,7 @@ export interface CognitiveDistortion extends ChoiceOption {
   readonly description: string;
 }
 
-/** The twelve thinking traps of CLINICAL §4, offered as a multi-select on the thought record. */
+/** The twelve thinking traps of docs/clinical.md §4.3, offered as a multi-select on the thought record. */
 export const COGNITIVE_DISTORTIONS: readonly CognitiveDistortion[] = [
   { value: 'all_or_nothing', label: 'All-or-nothing thinking', description: 'Seeing things as total success or total failure, with nothing in between.' },
   { value: 'overgeneralizing', label: 'Overgeneralizing', description: 'Treating one painful event as proof that it will always go this way.' },

@@ -1,6 +1,6 @@
 import type { ChoiceOption } from './types';
 
-/** The seed bank of CLINICAL §4, verbatim. Values are stable ids: never renumber, only append. */
+/** The seed bank of docs/clinical.md §4.4, verbatim. Values are stable ids: never renumber, only append. */
 export const JOURNALING_PROMPTS: readonly ChoiceOption[] = [
   'What happened, in plain facts — and what story did my mind add?',
   'Which older hurt did this rejection touch?',

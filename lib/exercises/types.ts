@@ -176,7 +176,7 @@ export type TemplateRule =
 
 export type AlertTier = 'follow_up' | 'urgent';
 
-/** A submitted answer that should raise a safety alert (CLINICAL §5). */
+/** A submitted answer that should raise a safety alert (docs/clinical.md §5.1). */
 export interface TemplateAlertRule {
   readonly field: string;
   readonly equals: string | number | boolean;

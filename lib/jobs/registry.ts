@@ -3,6 +3,7 @@ import { dispatchOutbox } from '@/lib/email/outbox';
 import { runDigests } from '@/lib/notifications/digest';
 import { runEscalations } from '@/lib/notifications/escalation';
 import { runReminders } from '@/lib/reminders/job';
+import { pruneExpired } from './housekeeping';
 
 export type JobDefinition = {
   /** When it runs (UTC cron); each job works out every practice's local time itself. */
@@ -18,6 +19,7 @@ export const JOBS = {
   'reminders.tick': { cron: '* * * * *', run: runReminders, label: 'Client reminders' },
   'alerts.escalate': { cron: '* * * * *', run: runEscalations, label: 'Urgent alert escalation' },
   'digest.daily': { cron: '*/15 * * * *', run: runDigests, label: 'Daily summary for clinicians' },
+  'housekeeping.prune': { cron: '17 * * * *', run: pruneExpired, label: 'Removing expired records' },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

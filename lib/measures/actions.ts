@@ -50,7 +50,7 @@ export type MeasureSubmissionResult = {
   band: string | null;
   /** True when this key had already been submitted: the earlier record is returned, nothing new is written. */
   alreadySubmitted: boolean;
-  /** Show the crisis panel at once: a CLINICAL §5 trigger matched. */
+  /** Show the crisis panel at once: a docs/clinical.md §5.1 trigger matched (§5.2). */
   crisis: boolean;
   tier: AlertTier | null;
 };

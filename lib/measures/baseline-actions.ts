@@ -10,7 +10,7 @@ import { canReadClinical } from '@/lib/access/scope';
 const markBaselineInput = z.object({ administrationId: z.uuid({ error: 'Choose an administration.' }) });
 
 /**
- * The therapist picks which completed administration change is read against (CLINICAL §2); the one previously
+ * The therapist picks which completed administration change is read against (docs/clinical.md §2.1); the one previously
  * marked for that measure stops being the baseline, so there is only ever one.
  */
 export const markBaseline = defineAction({

@@ -42,8 +42,8 @@ export interface ReliableChangeRule {
 }
 
 /**
- * A-RSQ's SD and α are given, so its threshold is derived from the formula; CLINICAL §2's 5.5 is that value to
- * one decimal and, being published in the table, wins over the unrounded 5.48.
+ * A-RSQ's SD and α are given, so its threshold is derived from the formula; the 5.5 of docs/clinical.md §2.2 is
+ * that value to one decimal and, being published in the table, wins over the unrounded 5.48.
  */
 const ARSQ_RELIABILITY = 0.7;
 export const ARSQ_DERIVED_THRESHOLD = reliableChangeThreshold(ARSQ_NORM.sd, ARSQ_RELIABILITY);

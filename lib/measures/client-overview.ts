@@ -45,7 +45,7 @@ export interface MeasureOverview {
   higherIsBetter: boolean;
   scoreRange: { min: number; max: number };
   bands: readonly Band[];
-  /** Reliable-change threshold in score points (CLINICAL §2). */
+  /** Reliable-change threshold in score points (docs/clinical.md §2.2). */
   threshold: number;
   /** All completed administrations ever; the range filter applies only to `points`. */
   completedCount: number;

@@ -1,5 +1,6 @@
 /**
- * Every rule in CLINICAL.md marked [our rule], in one place, so a practice can read (and later configure) them.
+ * Every rule docs/clinical.md marks [our rule], in one place (the list is docs/clinical.md §7), so a practice can
+ * read (and later configure) them.
  * Published values (bands, LOINC codes, published reliable-change thresholds) live with their instruments.
  */
 export const OUR_RULES = {

@@ -6,7 +6,7 @@ import type { MeasureItem, MeasureKey } from './types';
 export interface AnswersSchemaOptions {
   /**
    * Require every scored item. Off by default: a client is never stopped from finishing a form, and a form
-   * with too many gaps is saved as incomplete rather than refused (CLINICAL §1, §5).
+   * with too many gaps is saved as incomplete rather than refused (docs/clinical.md §1.3, §5.1).
    */
   requireAll?: boolean;
 }

@@ -42,7 +42,7 @@ export type ScoreResult = CompleteScore | IncompleteScore;
 
 /**
  * How a score is stored on a measure administration row, for the submit action and the demo seed alike. An
- * incomplete form keeps its answers but no score, band or raw sum (CLINICAL §1).
+ * incomplete form keeps its answers but no score, band or raw sum (docs/clinical.md §1.3).
  */
 export function administrationScoreFields(result: ScoreResult) {
   return result.complete
@@ -179,7 +179,7 @@ function scoreScssf(answers: Answers): ScoreResult {
 
 /**
  * Scores one administration. An unscorable form returns { complete: false } and never a score: it is saved as
- * incomplete (CLINICAL §1). Throws InvalidAnswerError for a value that is not one of an item's options.
+ * incomplete (docs/clinical.md §1.3). Throws InvalidAnswerError for a value that is not one of an item's options.
  */
 export function scoreMeasure(key: MeasureKey, answers: Answers): ScoreResult {
   switch (key) {

@@ -31,7 +31,7 @@ export function escalationMessage(input: { initials: string; open: string; link:
 
 /**
  * Urgent alerts left unacknowledged: after the practice's escalation window the client's care team is
- * notified; after CLINICAL's 24 hours (when the alert also shows to them) the practice's admins. Each
+ * notified; after the 24 hours of docs/clinical.md §5.3 (when the alert also shows to them) the practice's admins. Each
  * person once per alert and stage; an acknowledged alert notifies no one further. Each clinician's
  * alerts are read in a transaction on their behalf, so row-level security shows the job exactly what
  * that person may see: their care team's alerts, and an admin the escalated ones.

@@ -44,7 +44,7 @@ function classifyOne(key: MeasureKey, pair: Pair) {
 }
 
 /**
- * Practice-wide counts from PHQ-9 and GAD-7 administrations (CLINICAL §2). With both measures the
+ * Practice-wide counts from PHQ-9 and GAD-7 administrations (docs/clinical.md §2.5). With both measures the
  * NHS Talking Therapies rules apply as written (recoveryStatus); with only one, the same rules on that one.
  */
 export function summariseOutcomes(rows: readonly Administration[]): OutcomeSummary {

@@ -24,7 +24,7 @@ export type PracticeOverview = {
 
 /**
  * Practice-wide figures for admins. Every number is a count or a share: no client's answers, scores
- * or notes leave this function (CLINICAL §6).
+ * or notes leave this function (docs/clinical.md §6.2).
  */
 export async function practiceOverview(actor: Actor, now = new Date()): Promise<PracticeOverview> {
   assertCan(actor, 'practice.overview');

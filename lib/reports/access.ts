@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/types';
 
 /**
  * Who may make a client's report or take their data out: the client themself from the portal, or a clinician
- * on their care team (CLINICAL §6). An admin off the care team may not: it is all clinical content.
+ * on their care team (docs/clinical.md §6.2). An admin off the care team may not: it is all clinical content.
  */
 export function mayExportClient(actor: Actor, clientId: string): boolean {
   if (!isUuid(clientId)) return false;

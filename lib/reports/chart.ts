@@ -1,7 +1,7 @@
 /**
  * Geometry of the report's trend charts, computed on the server and drawn as plain SVG: no chart library
  * and no JavaScript reach the printed page. Everything is told apart by shade, dash and shape rather than
- * colour, so a black-and-white printer keeps every distinction (CLINICAL §2: severity bands as shaded
+ * colour, so a black-and-white printer keeps every distinction (docs/clinical.md §2.6: severity bands as shaded
  * backgrounds, the baseline, the reliable-change thresholds and the days homework was assigned).
  */
 

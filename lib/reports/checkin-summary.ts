@@ -1,6 +1,6 @@
 import { WINDOW_STATES, type WindowState } from '@/lib/checkins/rules';
 
-/** What the report says about a period's daily check-ins (CLINICAL §3): how often, mood, distress, window. */
+/** What the report says about a period's daily check-ins (docs/clinical.md §3.1): how often, mood, distress, window. */
 
 export interface SummaryStat {
   /** Mean to one decimal. */

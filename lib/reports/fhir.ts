@@ -14,7 +14,7 @@ import type { MeasureDefinition, MeasureItem, MeasureKey } from '@/lib/measures/
 /**
  * A client's record as a FHIR R4 Bundle (type "collection"): the Patient, one Questionnaire per instrument used,
  * one QuestionnaireResponse per administration and one Observation per total score. Totals are coded with LOINC
- * where a code exists (CLINICAL §1: PHQ-9 44261-6, GAD-7 70274-6, panels 44249-1 and 69737-5) and with our own
+ * where a code exists (docs/clinical.md §1.5: PHQ-9 44261-6, GAD-7 70274-6, panels 44249-1 and 69737-5) and with our own
  * code system where none does. Pure: the caller loads the rows.
  */
 
@@ -149,7 +149,7 @@ export function questionnaireResponseResource(
     resourceType: 'QuestionnaireResponse',
     id: administration.id,
     questionnaire: questionnaireUrl(administration.measure),
-    // An unscorable form keeps its answers but is not a completed instrument (CLINICAL §1).
+    // An unscorable form keeps its answers but is not a completed instrument (docs/clinical.md §1.3).
     status: administration.status === 'complete' ? 'completed' : 'in-progress',
     subject: { reference: `Patient/${clientId}` },
     authored: administration.completedAt.toISOString(),

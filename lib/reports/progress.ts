@@ -47,7 +47,7 @@ export interface ProgressReport {
     points: { t: number; day: string; mood: number; distress: number; window: WindowState }[];
   };
   homework: {
-    /** Completed ÷ due occurrences that fell due inside the period (CLINICAL §4). */
+    /** Completed ÷ due occurrences that fell due inside the period (docs/clinical.md §4.5). */
     overall: Adherence;
     assignments: ReportHomework[];
     /** When homework was assigned inside the period, for the charts' markers. */

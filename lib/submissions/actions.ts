@@ -123,7 +123,7 @@ export const saveDraft = defineAction({
   },
 });
 
-/** Safety alerts a submitted answer raises (CLINICAL §5); only the safe-place practice has one today. */
+/** Safety alerts a submitted answer raises (docs/clinical.md §5.1); only the safe-place practice has one today. */
 function alertDraftsFor(template: ExerciseTemplate, answers: Record<string, unknown>): AlertDraft[] {
   const hits = exerciseAlerts(template, answers);
   if (!hits.length) return [];

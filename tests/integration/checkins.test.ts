@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 describe('daily check-in', () => {
-  it('saves every CLINICAL §3 field for the signed-in client', async () => {
+  it('saves every docs/clinical.md §3.1 field for the signed-in client', async () => {
     const p = await makePractice();
     actAs(p.clientA1, p.id);
     const result = await submitCheckin(

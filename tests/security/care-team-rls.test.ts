@@ -12,7 +12,7 @@ import { type ActorKey, makeWorld } from './harness/world';
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
-/** Tenant tables with a client_id that hold no clinical content (CLINICAL §6), and why. */
+/** Tenant tables with a client_id that hold no clinical content (docs/clinical.md §6.2), and why. */
 const NOT_CLINICAL: Record<string, string> = {
   audit_events: 'who did what, ids only; read by admins',
   invitations: 'an account invitation (email, role); managed by admins',

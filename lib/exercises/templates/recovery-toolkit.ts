@@ -3,7 +3,7 @@ import type { ExerciseTemplate } from '../types';
 export const RECOVERY_TOOLKIT_KEY = 'recovery_toolkit';
 
 /**
- * [our rule] CLINICAL §4: the step agreed for when scores rise. Kept in this one constant so a practice can
+ * [our rule] docs/clinical.md §4.2: the step agreed for when scores rise. Kept in this one constant so a practice can
  * see it (and later configure it); the toolkit pre-fills it and the client and therapist may reword it.
  */
 export const DEFAULT_AGREED_STEP = 'PHQ-9 ≥ 10 or a rise ≥ 6 → book a session';

@@ -8,7 +8,7 @@ import {
 } from '@/lib/alerts/crisis-directory';
 
 describe('crisis directory', () => {
-  it('lists the CLINICAL §5 numbers, each with the date it was checked', () => {
+  it('lists the docs/clinical.md §5.2 numbers, each with the date it was checked', () => {
     const actions = CRISIS_DIRECTORY.map((c) => c.action);
     expect(actions).toContain('Call or text 988');
     expect(actions).toContain('Text HOME to 741741');

@@ -30,7 +30,7 @@ function firstTextField(t: ExerciseTemplate): string {
 }
 
 describe('built-in templates', () => {
-  it('ships exactly the eight exercises of CLINICAL §4', () => {
+  it('ships exactly the eight exercises of docs/clinical.md §4.2', () => {
     expect([...BUILT_IN_TEMPLATE_KEYS].sort()).toEqual(
       [
         'boundaries',

@@ -89,7 +89,7 @@ describe('instrument definitions', () => {
     expect(options[4]).toEqual({ value: 5, label: 'Almost always' });
   });
 
-  it('carries the attribution lines CLINICAL.md gives', () => {
+  it('carries the attribution lines docs/clinical.md §1.5 gives', () => {
     const pfizer =
       'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.';
     expect(PHQ_GAD_ATTRIBUTION).toBe(pfizer);

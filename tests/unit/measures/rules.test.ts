@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OUR_RULES } from '@/lib/measures';
 
 describe('OUR_RULES ([our rule] values in one place)', () => {
-  it('holds the CLINICAL.md values', () => {
+  it('holds the docs/clinical.md §7 values', () => {
     expect(OUR_RULES.missingItems.phq9MaxMissing).toBe(2);
     expect(OUR_RULES.missingItems.phq9NeverMissingItemId).toBe('q9');
     expect(OUR_RULES.missingItems.gad7MaxMissing).toBe(1);

@@ -73,7 +73,7 @@ export default async function ClientPage({
         ) : null}
       </Card>
       {client.onMyCareTeam ? (
-        // Clinical sections, care team only (CLINICAL §6). Each is one self-contained component: add new ones here.
+        // Clinical sections, care team only (docs/clinical.md §6.2). Each is one self-contained component: add new ones here.
         <div className="mt-6 space-y-6">
           <ClientAlertsSection actor={actor} clientId={client.id} />
           <ClinicalOverviewSection actor={actor} clientId={client.id} range={range} />

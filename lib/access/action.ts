@@ -3,6 +3,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/types';
+import type { AuditAction } from '@/lib/audit/labels';
 import { type AuditEntry, recordAudit } from '@/lib/audit/record';
 import { currentActor } from './current-actor';
 import { ActionRefusal, MESSAGES } from './errors';
@@ -31,13 +32,19 @@ export type ActionContext<I> = {
   input: I;
   tx: Tx;
   /** Sets what the action's audit row records (entity, client, meta). Add more rows with `also`. */
-  audit: (entry: Omit<AuditEntry, 'action'> & { action?: string }) => void;
+  audit: (entry: Omit<AuditEntry, 'action'> & { action?: AuditAction }) => void;
   alsoAudit: (entry: AuditEntry) => void;
+  /**
+   * Writes no row for this call: only for repeated saves the trail already holds, such as a draft saved again
+   * within one sitting (its "started" row stands for the sitting). Rows are append-only, so they are folded by
+   * not writing them rather than by updating a count.
+   */
+  skipAudit: () => void;
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
-  /** Recorded as the audit action, e.g. "client.create". */
-  name: string;
+  /** Recorded as the audit action, e.g. "client.create"; it must have a label in lib/audit/labels.ts. */
+  name: AuditAction;
   permission: Permission;
   input: S;
   /** Fields never echoed back to the browser (passwords). */
@@ -94,7 +101,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
           }
         }
         const entries: AuditEntry[] = [];
-        let main: AuditEntry = { action: def.name };
+        let main: AuditEntry | null = { action: def.name };
         const result = await def.run({
           actor,
           input: parsed.data as z.output<S>,
@@ -103,8 +110,11 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
             main = { ...main, ...entry, action: entry.action ?? def.name };
           },
           alsoAudit: (entry) => entries.push(entry),
+          skipAudit: () => {
+            main = null;
+          },
         });
-        for (const entry of [main, ...entries]) await recordAudit(tx, actor, entry);
+        for (const entry of main ? [main, ...entries] : entries) await recordAudit(tx, actor, entry);
         if (idempotencyKey) await recordIdempotentResult(tx, actor, idempotencyKey, result);
         return result;
       });

@@ -8,6 +8,8 @@ import { displayName } from '@/lib/clients/queries';
 import { toCsv } from '@/lib/export/csv';
 import { isUuid } from '@/lib/access/ids';
 import { isLocalDay } from '@/lib/time/day';
+import { isoInZone } from '@/lib/reports/time';
+import { auditActionLabel } from './labels';
 
 export type AuditFilters = {
   person: string | null;
@@ -139,13 +141,16 @@ export async function exportAuditCsv(actor: Actor, f: AuditFilters): Promise<str
       meta: { rows: rows.length, person: f.person, client: f.client, action: f.action, from: f.from, to: f.to },
     }),
   );
+  const timeZone = actor.practice.timeZone;
   return toCsv(
-    ['at', 'actor', 'actor_role', 'action', 'entity_type', 'entity_id', 'client_id', 'client', 'details'],
+    ['at', 'actor', 'actor_role', 'action', 'action_label', 'entity_type', 'entity_id', 'client_id', 'client', 'details'],
     rows.map((r) => [
-      r.at,
+      // The practice's wall clock, as on the screen, with its offset so the instant stays exact.
+      isoInZone(r.at, timeZone),
       r.actorName,
       r.actorRole,
       r.action,
+      auditActionLabel(r.action),
       r.entityType,
       r.entityId,
       r.clientId,

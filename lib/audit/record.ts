@@ -2,9 +2,11 @@ import 'server-only';
 import type { Tx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/types';
+import type { AuditAction } from './labels';
 
 export type AuditEntry = {
-  action: string;
+  /** One of the labelled actions (lib/audit/labels.ts). */
+  action: AuditAction;
   entityType?: string;
   entityId?: string;
   clientId?: string | null;

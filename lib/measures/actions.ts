@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { alerts, assignmentOccurrences, assignments, measureAdministrations, measureDrafts } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
+import { startsSitting } from '@/lib/audit/sitting';
 import { ActionRefusal, MESSAGES, NotFoundRefusal } from '@/lib/access/errors';
 import { openAlertKinds, raiseAlerts } from '@/lib/alerts/raise';
 import { type AlertDraft, type AlertTier, alertsForChange, alertsForPhq9, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
@@ -24,11 +25,15 @@ export const saveMeasureDraft = defineAction({
   name: 'measure.draftSave',
   permission: 'measure.submit',
   input: measureDraftInput,
-  run: async ({ actor, input, tx, audit }) => {
+  run: async ({ actor, input, tx, audit, skipAudit }) => {
     const clientId = ownClient(actor);
     const checked = checkAnswers(input.measure, input.answers);
     if (!checked.ok) throw new ActionRefusal(MESSAGES.invalid, checked.fieldErrors);
     const now = new Date();
+    const [previous] = await tx
+      .select({ updatedAt: measureDrafts.updatedAt })
+      .from(measureDrafts)
+      .where(and(eq(measureDrafts.practiceId, actor.practiceId), eq(measureDrafts.clientId, clientId), eq(measureDrafts.measure, input.measure)));
     await tx
       .insert(measureDrafts)
       .values({ practiceId: actor.practiceId, clientId, measure: input.measure, answers: checked.answers, updatedAt: now })
@@ -37,7 +42,12 @@ export const saveMeasureDraft = defineAction({
         set: { answers: checked.answers, updatedAt: now },
       });
     const answered = Object.values(checked.answers).filter((v) => v !== null).length;
-    audit({ entityType: 'measure_draft', entityId: input.measure, clientId, meta: { measure: input.measure, answered } });
+    // One audit row per sitting, not per autosave.
+    if (startsSitting(previous?.updatedAt, now)) {
+      audit({ action: 'measure.draftStarted', entityType: 'measure_draft', entityId: input.measure, clientId, meta: { measure: input.measure, answered } });
+    } else {
+      skipAudit();
+    }
     return { savedAt: now.toISOString() };
   },
 });

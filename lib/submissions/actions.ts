@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { assignmentOccurrences, assignments, submissionComments, submissions, submissionVersions } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
+import { startsSitting } from '@/lib/audit/sitting';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { assertClinicalAccess } from '@/lib/access/scope';
 import { raiseAlerts } from '@/lib/alerts/raise';
@@ -100,7 +101,7 @@ export const saveDraft = defineAction({
   name: 'submission.saveDraft',
   permission: 'submission.write',
   input: saveDraftInput,
-  run: async ({ actor, input, tx, audit }) => {
+  run: async ({ actor, input, tx, audit, skipAudit }) => {
     const loaded = await loadForClient(tx, actor, input.occurrenceId, input.templateVersion);
     const parsed = draftSchemaFor(loaded.template).safeParse(input.answers);
     if (!parsed.success) {
@@ -118,7 +119,12 @@ export const saveDraft = defineAction({
         .set({ status: 'in_progress', updatedAt: savedAt })
         .where(and(eq(assignmentOccurrences.practiceId, actor.practiceId), eq(assignmentOccurrences.id, loaded.occurrence.id)));
     }
-    audit({ entityType: 'submission', entityId: submission.id, clientId: loaded.occurrence.clientId, meta: { occurrenceId: loaded.occurrence.id } });
+    // One audit row per sitting, not per autosave.
+    if (startsSitting(loaded.submission?.draftSavedAt, savedAt)) {
+      audit({ action: 'submission.draftStarted', entityType: 'submission', entityId: submission.id, clientId: loaded.occurrence.clientId, meta: { occurrenceId: loaded.occurrence.id } });
+    } else {
+      skipAudit();
+    }
     return { submissionId: submission.id, savedAt: savedAt.toISOString() };
   },
 });

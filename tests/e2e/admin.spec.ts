@@ -78,6 +78,9 @@ test('an admin invites a therapist and a client, both join, the therapist is dea
   await expect(client).toHaveURL(/\/portal$/);
   await expect(client.getByRole('heading', { name: 'Hello, Quinn' })).toBeVisible();
   await expect(client.getByText('Dana Reyes')).toBeVisible();
+  // Signing out is recorded on the trail as well as signing in.
+  await client.getByRole('button', { name: 'Sign out' }).click();
+  await expect(client).toHaveURL(/\/login/);
   await admin.goto(`/admin/clients/${clientId}`);
   await expect(admin.getByText('This client has a portal login linked to this record.')).toBeVisible();
 
@@ -104,15 +107,21 @@ test('an admin invites a therapist and a client, both join, the therapist is dea
   // The audit trail shows each step.
   await admin.goto('/admin/audit');
   const table = admin.getByRole('table');
-  for (const action of ['invitation.create', 'client.create', 'invitation.accept', 'account.deactivate']) {
+  // Actions read as words, not codes.
+  for (const action of ['Sent an invitation', 'Added a client', 'Accepted an invitation', 'Deactivated an account', 'Signed in']) {
     await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
-  await expect(table.getByRole('cell', { name: 'invitation.accept', exact: true })).toHaveCount(2);
+  await expect(table.getByRole('cell', { name: 'Accepted an invitation', exact: true })).toHaveCount(2);
+  await expect(table.getByText('account.deactivate')).toHaveCount(0);
+  const quinnRows = table.getByRole('row').filter({ hasText: 'Quinn Harbour' });
+  await expect(quinnRows.filter({ hasText: 'Signed in' }).first()).toBeVisible();
+  await expect(quinnRows.filter({ hasText: 'Signed out' })).toHaveCount(1);
   await expect(table.getByRole('cell', { name: `Taylor Brook ${tag}` }).first()).toBeVisible();
-  await admin.getByLabel('Action').selectOption('account.deactivate');
+  await admin.getByLabel('Action').selectOption({ label: 'Deactivated an account' });
   await admin.getByRole('button', { name: 'Apply' }).click();
   await expect(admin).toHaveURL(/action=account\.deactivate/);
-  await expect(table.getByRole('cell', { name: 'account.deactivate', exact: true })).toHaveCount(1);
+  await expect(table.getByRole('cell', { name: 'Deactivated an account', exact: true })).toHaveCount(1);
+  await expect(table.getByRole('row')).toHaveCount(2);
 
   await Promise.all([adminContext.close(), therapistContext.close(), clientContext.close()]);
 });

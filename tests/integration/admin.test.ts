@@ -545,8 +545,14 @@ describe('overview and audit trail', () => {
     expect(ranged.rows.length).toBe(1);
     const csv = await exportAuditCsv(actor, parseAuditFilters({ client: a.clientA1.clientId }));
     const [header, ...rows] = parseCsv(csv);
-    expect(header).toEqual(['at', 'actor', 'actor_role', 'action', 'entity_type', 'entity_id', 'client_id', 'client', 'details']);
-    expect(rows.map((r) => r[7])).toContain(`'=HYPERLINK("x") Evil`);
+    expect(header).toEqual(['at', 'actor', 'actor_role', 'action', 'action_label', 'entity_type', 'entity_id', 'client_id', 'client', 'details']);
+    expect(rows.map((r) => r[8])).toContain(`'=HYPERLINK("x") Evil`);
+    // Times are the practice's wall clock with its offset (the test practice is in New York), as on the screen.
+    const update = rows.find((r) => r[3] === 'client.update')!;
+    expect(update[4]).toBe('Edited a client’s details');
+    expect(update[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[45]:00$/);
+    const listed = byClient.rows[0]!.at;
+    expect(new Date(update[0]!).getTime()).toBe(Math.floor(listed.getTime() / 1000) * 1000);
     expect(await auditActions(a.id)).toContain('audit.export');
     const therapist = (await actorFor(a.therapist, a.id))!;
     await expect(listAuditEvents(therapist, parseAuditFilters({}))).rejects.toThrow(/forbidden/);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { auditActionLabel } from '@/lib/audit/labels';
 import { auditFilterOptions, listAuditEvents, parseAuditFilters, type AuditFilters } from '@/lib/audit/queries';
 import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
 import { formatInstant } from '@/lib/time/format';
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <FilterBar resetHref="/admin/audit">
         <FilterSelect name="person" label="Person" value={filters.person ?? ''} options={options.people.map((p) => ({ value: p.id, label: p.name }))} />
         <FilterSelect name="client" label="Client" value={filters.client ?? ''} options={options.clients.map((c) => ({ value: c.id, label: c.name }))} />
-        <FilterSelect name="action" label="Action" value={filters.action ?? ''} options={options.actions.map((a) => ({ value: a, label: a }))} />
+        <FilterSelect name="action" label="Action" value={filters.action ?? ''} options={options.actions.map((a) => ({ value: a, label: auditActionLabel(a) })).sort((x, y) => x.label.localeCompare(y.label))} />
         <FilterText name="from" label="From" type="date" value={filters.from ?? ''} />
         <FilterText name="to" label="To" type="date" value={filters.to ?? ''} />
       </FilterBar>
@@ -72,7 +73,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {r.actorName ?? '—'}
                       {r.actorRole ? <span className="block text-xs text-slate-600">{r.actorRole}</span> : null}
                     </td>
-                    <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+                    <td className="px-3 py-2" data-action={r.action}>
+                      {auditActionLabel(r.action)}
+                    </td>
                     <td className="px-3 py-2 text-xs text-slate-700">{r.entityType ? `${r.entityType} ${r.entityId?.slice(0, 8) ?? ''}` : '—'}</td>
                     <td className="px-3 py-2">
                       {r.clientId ? (

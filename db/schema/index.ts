@@ -10,3 +10,4 @@ export * from './metadata';
 export * from './idempotency';
 export * from './sessions';
 export * from './notifications';
+export * from './signups';

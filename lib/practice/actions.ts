@@ -7,13 +7,17 @@ import { memberships, practices, users } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { runPublicAction } from './public-action';
-import { settingsInput, signUpInput } from './schemas';
-import { createPracticeWithAdmin } from './signup';
+import { confirmSignUpInput, settingsInput, signUpInput } from './schemas';
+import { CHECK_YOUR_EMAIL, confirmSignUp, requestSignUp } from './signup';
 import { LAST_ADMIN_MESSAGE, STAFF_ROLES } from './rules';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
 import { endUserSessions } from '@/lib/auth/sessions';
+import { wakeJob } from '@/lib/jobs/queue';
 
-/** Public: a new practice with its first admin, who is then signed in. */
+/**
+ * Public: asks for a new practice. The answer is the same whether or not the email has an account
+ * (lib/practice/signup.ts); the practice exists once the emailed link is confirmed.
+ */
 export async function signUpPractice(_prev: unknown, payload: FormData | Record<string, unknown>) {
   return runPublicAction(
     {
@@ -21,7 +25,27 @@ export async function signUpPractice(_prev: unknown, payload: FormData | Record<
       input: signUpInput,
       secretFields: ['password', 'confirmPassword'],
       run: async (input) => {
-        const created = await createPracticeWithAdmin(input);
+        const outcome = await requestSignUp(input);
+        if (outcome.kind === 'created') await signInAfterChange(outcome.email, input.password, '/admin?welcome=1');
+        // The queued email goes out at once rather than at the next minute's run.
+        await wakeJob('email.dispatch');
+        return { message: CHECK_YOUR_EMAIL };
+      },
+    },
+    payload,
+  );
+}
+Object.assign(signUpPractice, { definition: { name: 'practice.signUp', permission: null } });
+
+/** Public: the emailed link, confirmed with the password chosen at sign-up; creates the practice and signs its admin in. */
+export async function confirmSignUpAction(_prev: unknown, payload: FormData | Record<string, unknown>) {
+  return runPublicAction(
+    {
+      name: 'practice.confirmSignUp',
+      input: confirmSignUpInput,
+      secretFields: ['password'],
+      run: async (input) => {
+        const created = await confirmSignUp(input.token, input.password);
         await signInAfterChange(created.email, input.password, '/admin?welcome=1');
         return { practiceId: created.practiceId };
       },
@@ -29,7 +53,7 @@ export async function signUpPractice(_prev: unknown, payload: FormData | Record<
     payload,
   );
 }
-Object.assign(signUpPractice, { definition: { name: 'practice.signUp', permission: null } });
+Object.assign(confirmSignUpAction, { definition: { name: 'practice.confirmSignUp', permission: null } });
 
 const membershipInput = z.object({ membershipId: z.uuid('That person was not found.') });
 

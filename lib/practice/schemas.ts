@@ -36,6 +36,11 @@ export const signUpInput = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' });
 
+export const confirmSignUpInput = z.object({
+  token: z.string().max(100),
+  password: z.string().min(1, 'Enter the password you chose.').max(1024),
+});
+
 const checkbox = z
   .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal(''), z.boolean()])
   .optional()

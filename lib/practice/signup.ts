@@ -1,16 +1,31 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { withPracticeSystem, withSignInLookup } from '@/lib/access/system-scope';
-import { memberships, practices, users } from '@/db/schema';
+import type { Tx } from '@/db/client';
+import { withPracticeSystem, withSignInLookup, withoutPractice } from '@/lib/access/system-scope';
+import { memberships, pendingSignups, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { emailTransport } from '@/lib/email';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { existingAccountEmail, signUpConfirmationEmail } from '@/lib/email/templates';
+import { appOrigin } from '@/lib/invitations/links';
+import { hashToken, looksLikeToken, newToken } from '@/lib/invitations/token';
+import { PLATFORM_PRACTICE_ID } from './platform';
 import type { signUpInput } from './schemas';
 
-/** Same words whether the email is taken or merely looks taken: sign-up must not confirm who has an account. */
-export const EMAIL_UNAVAILABLE = 'This email cannot be used to start a practice. If you already have an account, sign in instead.';
+/** A confirmation link works this long. */
+export const SIGNUP_TTL_HOURS = 24;
+
+/** Said after every sign-up, whoever the email belongs to. */
+export const CHECK_YOUR_EMAIL = 'Check your email: we have sent a link to confirm the practice. It works once, for 24 hours.';
+
+export const NO_EMAIL_TRANSPORT =
+  'This Mend server cannot send email yet, so a new practice cannot be confirmed. Whoever runs it needs to set SMTP_URL.';
+
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 async function emailRegistered(email: string): Promise<boolean> {
   return withSignInLookup(email, async (tx) => {
@@ -23,29 +38,148 @@ async function emailRegistered(email: string): Promise<boolean> {
   });
 }
 
+/** A fresh deployment has no practice but the accounts desk (db/migrations/0019). */
+export async function deploymentHasPractice(): Promise<boolean> {
+  const result = await withoutPractice((tx) => tx.execute(sql`select deployment_has_practice() as present`));
+  return rowsOf<{ present: boolean }>(result)[0]?.present === true;
+}
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505' || (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
-/**
- * A new practice with its first admin. Ids are made here: the practice row is only visible inside
- * a transaction scoped to it, and a users row only to itself, so nothing is read back.
- */
-export async function createPracticeWithAdmin(input: z.output<typeof signUpInput>) {
-  if (await emailRegistered(input.email)) throw new ActionRefusal(EMAIL_UNAVAILABLE, { email: [EMAIL_UNAVAILABLE] });
-  const practiceId = randomUUID();
+type NewPractice = { practiceId: string; practiceName: string; timeZone: string; name: string; email: string; passwordHash: string };
+
+/** The practice, its first admin and the audit row, in the new practice's own scope. */
+async function insertPracticeWithAdmin(tx: Tx, p: NewPractice & { userId: string; membershipId: string }) {
+  await tx.insert(practices).values({ id: p.practiceId, name: p.practiceName, timeZone: p.timeZone });
+  await tx.insert(users).values({ id: p.userId, email: p.email, name: p.name, passwordHash: p.passwordHash, status: 'active' });
+  await tx.insert(memberships).values({ practiceId: p.practiceId, id: p.membershipId, userId: p.userId, role: 'admin' });
+  await recordAudit(tx, { practiceId: p.practiceId, userId: p.userId, role: 'admin' }, { action: 'practice.signUp', entityType: 'practice', entityId: p.practiceId });
+}
+
+async function createPractice(p: NewPractice) {
   const userId = randomUUID();
   const membershipId = randomUUID();
+  await withPracticeSystem({ practiceId: p.practiceId, userId }, (tx) => insertPracticeWithAdmin(tx, { ...p, userId, membershipId }));
+  return { practiceId: p.practiceId, userId, membershipId, email: p.email };
+}
+
+export type SignUpOutcome = { kind: 'emailSent' } | { kind: 'created'; practiceId: string; email: string };
+
+/**
+ * Signed-out sign-up. Whoever the email belongs to, the answer is the same ("check your email") after
+ * the same work (one argon2 hash, one lookup, one transaction writing to the outbox): an unknown
+ * address gets a confirmation link and a pending sign-up (the token's SHA-256 and the password's hash
+ * only); a registered one (a client's too) gets an email saying it already has an account. Nothing of
+ * the practice exists until the link is opened.
+ *
+ * The one exception is a fresh deployment with no way to send email (production without SMTP_URL):
+ * there is no account to protect and no other way in, so its first practice is created at once.
+ */
+export async function requestSignUp(input: z.output<typeof signUpInput>): Promise<SignUpOutcome> {
   const passwordHash = await hashPassword(input.password);
-  try {
-    await withPracticeSystem({ practiceId, userId }, async (tx) => {
-      await tx.insert(practices).values({ id: practiceId, name: input.practiceName, timeZone: input.timeZone });
-      await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, status: 'active' });
-      await tx.insert(memberships).values({ practiceId, id: membershipId, userId, role: 'admin' });
-      await recordAudit(tx, { practiceId, userId, role: 'admin' }, { action: 'practice.signUp', entityType: 'practice', entityId: practiceId });
+  const transport = emailTransport();
+  if (!transport) {
+    if (await deploymentHasPractice()) throw new ActionRefusal(NO_EMAIL_TRANSPORT);
+    try {
+      const created = await createPractice({ ...input, practiceId: randomUUID(), passwordHash });
+      return { kind: 'created', practiceId: created.practiceId, email: created.email };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ActionRefusal(NO_EMAIL_TRANSPORT);
+      throw error;
+    }
+  }
+  const registered = await emailRegistered(input.email);
+  const origin = await appOrigin();
+  const { token, hash } = newToken();
+  await withPracticeSystem({ practiceId: PLATFORM_PRACTICE_ID }, async (tx) => {
+    if (registered) {
+      await enqueueEmail(tx, { practiceId: PLATFORM_PRACTICE_ID, kind: 'verification', to: input.email, ...existingAccountEmail({ signInLink: `${origin}/login` }) });
+      return;
+    }
+    await tx.insert(pendingSignups).values({
+      practiceId: PLATFORM_PRACTICE_ID,
+      id: randomUUID(),
+      email: input.email,
+      name: input.name,
+      practiceName: input.practiceName,
+      timeZone: input.timeZone,
+      passwordHash,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + SIGNUP_TTL_HOURS * 3_600_000),
     });
+    const mail = signUpConfirmationEmail({ practiceName: input.practiceName, link: `${origin}/signup/confirm/${token}`, expiresInHours: SIGNUP_TTL_HOURS });
+    await enqueueEmail(tx, { practiceId: PLATFORM_PRACTICE_ID, kind: 'verification', to: input.email, ...mail });
+  });
+  return { kind: 'emailSent' };
+}
+
+export type PendingSignUpView = { state: 'invalid' | 'used' | 'expired' } | { state: 'pending'; email: string; practiceName: string };
+
+async function pendingByToken(token: string) {
+  if (!looksLikeToken(token)) return null;
+  const tokenHash = hashToken(token);
+  const [row] = await withPracticeSystem({ practiceId: PLATFORM_PRACTICE_ID }, (tx) =>
+    tx
+      .select()
+      .from(pendingSignups)
+      .where(and(eq(pendingSignups.practiceId, PLATFORM_PRACTICE_ID), eq(pendingSignups.tokenHash, tokenHash))),
+  );
+  return row ?? null;
+}
+
+function stateOf(row: { verifiedAt: Date | null; expiresAt: Date } | null): 'invalid' | 'used' | 'expired' | 'pending' {
+  if (!row) return 'invalid';
+  if (row.verifiedAt) return 'used';
+  if (row.expiresAt.getTime() <= Date.now()) return 'expired';
+  return 'pending';
+}
+
+/** What the confirmation page shows: whether the link still works, and for which practice. */
+export async function lookupPendingSignUp(token: string): Promise<PendingSignUpView> {
+  const row = await pendingByToken(token);
+  const state = stateOf(row);
+  if (state !== 'pending' || !row) return { state: state === 'pending' ? 'invalid' : state };
+  return { state, email: row.email, practiceName: row.practiceName };
+}
+
+export const SIGNUP_LINK_UNUSABLE = {
+  invalid: 'This link is not valid. Check that it was copied completely, or start again from the sign-up page.',
+  used: 'This link has already been used. If that was you, sign in.',
+  expired: 'This link has expired. Start again from the sign-up page; nothing was created.',
+} as const;
+
+export const WRONG_SIGNUP_PASSWORD = 'That is not the password you chose when you signed up.';
+
+/**
+ * Opening the link: the person types the password they chose (proving they are the one who signed
+ * up, and signing them in), and only then are the practice and its admin created, in one transaction
+ * with the link's claim. The pending row's id becomes the practice's, so of two concurrent
+ * confirmations the second fails on the practice's key and claims nothing.
+ */
+export async function confirmSignUp(token: string, password: string) {
+  const row = await pendingByToken(token);
+  const state = stateOf(row);
+  if (state !== 'pending' || !row) throw new ActionRefusal(SIGNUP_LINK_UNUSABLE[state === 'pending' ? 'invalid' : state]);
+  if (!(await verifyPassword(row.passwordHash, password))) throw new ActionRefusal(WRONG_SIGNUP_PASSWORD, { password: [WRONG_SIGNUP_PASSWORD] });
+  try {
+    const created = await createPractice({
+      practiceId: row.id,
+      practiceName: row.practiceName,
+      timeZone: row.timeZone,
+      name: row.name,
+      email: row.email,
+      passwordHash: row.passwordHash!,
+    });
+    await withPracticeSystem({ practiceId: PLATFORM_PRACTICE_ID }, (tx) =>
+      tx
+        .update(pendingSignups)
+        .set({ verifiedAt: sql`now()`, passwordHash: null })
+        .where(and(eq(pendingSignups.practiceId, PLATFORM_PRACTICE_ID), eq(pendingSignups.id, row.id))),
+    );
+    return created;
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides, and the loser hears the same words.
-    if (isUniqueViolation(error)) throw new ActionRefusal(EMAIL_UNAVAILABLE, { email: [EMAIL_UNAVAILABLE] });
+    // The practice exists already (the link was used a moment ago), or the email registered meanwhile.
+    if (isUniqueViolation(error)) throw new ActionRefusal(SIGNUP_LINK_UNUSABLE.used);
     throw error;
   }
-  return { practiceId, userId, membershipId, email: input.email };
 }

@@ -125,25 +125,3 @@ test('an admin invites a therapist and a client, both join, the therapist is dea
 
   await Promise.all([adminContext.close(), therapistContext.close(), clientContext.close()]);
 });
-
-test('a new practice signs up and starts empty', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Practice name').fill(`Lakeside ${tag}`);
-  await page.getByLabel('Time zone').selectOption('Europe/London');
-  await page.getByLabel('Your name').fill('Ada Founder');
-  await page.getByLabel('Email').fill(`founder.${tag}@lakeside.example`);
-  await page.getByLabel('Password', { exact: true }).fill('password1234');
-  await page.getByLabel('Repeat the password').fill('password1234');
-  await page.getByRole('button', { name: 'Create practice' }).click();
-  await expect(page.getByText('That password appears in lists of breached passwords')).toBeVisible();
-  await expect(page.getByLabel('Practice name')).toHaveValue(`Lakeside ${tag}`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Repeat the password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create practice' }).click();
-  await expect(page).toHaveURL(/\/admin\?welcome=1$/);
-  await expect(page.getByText('Your practice is ready.')).toBeVisible();
-  await page.goto('/admin/people');
-  await expect(page.getByRole('row')).toHaveCount(2);
-  await page.goto('/admin/clients');
-  await expect(page.getByText('No clients yet')).toBeVisible();
-});

@@ -19,11 +19,9 @@ import {
 import { listOutbox } from '../../lib/email/dev-outbox';
 import { parseCsv } from '../support/csv';
 import { acceptInvitation, acceptPasswordReset, lookupLink } from '../../lib/invitations/service';
-import { changeRole, deactivateMember, reactivateMember, signUpPractice, updateSettings } from '../../lib/practice/actions';
+import { changeRole, deactivateMember, reactivateMember, updateSettings } from '../../lib/practice/actions';
 import { LAST_ADMIN_MESSAGE } from '../../lib/practice/rules';
 import { practiceOverview } from '../../lib/practice/overview';
-import { listMembers } from '../../lib/practice/queries';
-import { createPracticeWithAdmin } from '../../lib/practice/signup';
 import { openTestDatabase } from '../support/database';
 import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice } from '../support/factories';
 
@@ -65,64 +63,6 @@ async function invite(practice: Awaited<ReturnType<typeof makePractice>>, fields
   actAs(practice.admin, practice.id);
   return inviteMember(null, fields);
 }
-
-describe('sign-up of a new practice', () => {
-  it('creates an empty, isolated practice whose first admin can act at once', async () => {
-    const other = await makePractice('Existing');
-    const email = `founder-${Date.now()}@new.example`;
-    const created = await createPracticeWithAdmin({
-      practiceName: 'Harbour Therapy',
-      timeZone: 'Europe/London',
-      name: 'Founder Person',
-      email,
-      password: NEW_PASSWORD,
-      confirmPassword: NEW_PASSWORD,
-    });
-    const claims = await verifyCredentials({ email, password: NEW_PASSWORD });
-    expect(claims).toMatchObject({ practiceId: created.practiceId, userId: created.userId });
-    const actor = await loadActor(claims);
-    expect(actor).toMatchObject({ role: 'admin', practice: { name: 'Harbour Therapy', timeZone: 'Europe/London' } });
-    const members = await listMembers(actor!);
-    expect(members.map((m) => m.email)).toEqual([email]);
-    const overview = await practiceOverview(actor!);
-    expect(overview.clientsByStatus).toEqual({ active: 0, paused: 0, discharged: 0, archived: 0 });
-    // Nothing of the other practice is reachable from the new one.
-    const handle = await openTestDatabase();
-    const seen = await runScoped(handle.app, { practiceId: created.practiceId }, (tx) => tx.select().from(clients));
-    expect(seen).toHaveLength(0);
-    expect(members.some((m) => m.email === other.admin.email)).toBe(false);
-    expect(await auditActions(created.practiceId)).toContain('practice.signUp');
-  });
-
-  it('refuses an email already registered with the generic message, and bad fields beside each field', async () => {
-    const a = await makePractice();
-    actAs(null);
-    const taken = await signUpPractice(null, {
-      practiceName: 'Copycat',
-      timeZone: 'America/Chicago',
-      name: 'Someone',
-      email: a.therapist.email.toUpperCase(),
-      password: NEW_PASSWORD,
-      confirmPassword: NEW_PASSWORD,
-    });
-    expect(taken).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('cannot be used')] } });
-    if (!taken.ok) expect(taken.values?.password).toBeUndefined();
-
-    const bad = await signUpPractice(null, {
-      practiceName: 'X',
-      timeZone: 'EST',
-      name: '',
-      email: 'not-an-email',
-      password: 'password1234',
-      confirmPassword: 'different',
-    });
-    expect(bad.ok).toBe(false);
-    if (bad.ok) return;
-    expect(Object.keys(bad.fieldErrors).sort()).toEqual(['confirmPassword', 'email', 'name', 'password', 'practiceName', 'timeZone']);
-    expect(bad.fieldErrors.password).toEqual([expect.stringContaining('breached')]);
-    expect(bad.values?.practiceName).toBe('X');
-  });
-});
 
 describe('invitations', () => {
   it('stores only the SHA-256 of a 32-byte token, valid for 7 days, and records the step', async () => {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/actor';
 import { demoLoginsIfSeeded } from '@/lib/practice/demo';
+import { deploymentHasPractice } from '@/lib/practice/signup';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const { saved } = await searchParams;
   if (await getActor()) redirect('/');
+  // A fresh deployment has nobody to sign in: its first visitor starts the first practice.
+  if (!(await deploymentHasPractice())) redirect('/signup');
   const demo = await demoLoginsIfSeeded();
   return (
     <>

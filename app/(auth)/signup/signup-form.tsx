@@ -7,6 +7,15 @@ import { signUpPractice } from '@/lib/practice/actions';
 
 export function SignUpForm({ timeZones, suggestedZone }: { timeZones: string[]; suggestedZone: string }) {
   const [state, action] = useActionState(signUpPractice, null);
+  // The same answer whoever the email belongs to: the link (or a note that the address has an account) is in the inbox.
+  if (state?.ok) {
+    return (
+      <div role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900">
+        <h2 className="text-base font-semibold">Check your email</h2>
+        <p className="mt-1">{state.data.message}</p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
@@ -19,7 +28,7 @@ export function SignUpForm({ timeZones, suggestedZone }: { timeZones: string[]; 
         <Field name="password" label="Password" type="password" state={state} autoComplete="new-password" hint="At least 12 characters; common passwords are refused." required />
         <Field name="confirmPassword" label="Repeat the password" type="password" state={state} autoComplete="new-password" required />
       </fieldset>
-      <SubmitButton pendingLabel="Creating your practice…">Create practice</SubmitButton>
+      <SubmitButton pendingLabel="Sending…">Create practice</SubmitButton>
     </form>
   );
 }

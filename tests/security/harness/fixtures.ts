@@ -10,6 +10,7 @@ import {
   clinicianNotificationPreferences,
   emailOutbox,
   jobRuns,
+  pendingSignups,
   notificationDeliveries,
   notificationSettings,
   pushSubscriptions,
@@ -194,6 +195,11 @@ export async function populate(practice: TestPractice, label: string): Promise<F
       practiceId: p, kind: 'reminder', toAddress: `client-${tag}@test.example`, subject: 'You have something waiting in Mend', body: 'x',
     });
     await tx.insert(jobRuns).values({ practiceId: p, job: 'reminders.tick', lastStartedAt: new Date(), lastSucceededAt: new Date() });
+    // Pending sign-ups belong to the accounts desk in the app; a row keyed to this practice lets the RLS probes cover the table.
+    await tx.insert(pendingSignups).values({
+      practiceId: p, email: `founder-${tag}@test.example`, name: 'Founder', practiceName: `Pending ${tag}`, timeZone: 'UTC',
+      passwordHash: 'x', tokenHash: `hash-${tag}`, expiresAt: new Date(Date.now() + 3_600_000),
+    });
   });
   return f;
 }

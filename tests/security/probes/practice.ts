@@ -72,4 +72,11 @@ export const practiceProbes: Record<string, ActionProbe> = {
     }),
     fuzzAs: 'signedOut',
   },
+  'practice.confirmSignUp': {
+    entitled: [],
+    note: 'A guessed confirmation token creates no practice, for anyone. (A real one is covered in tests/integration/signup.test.ts.)',
+    expect: everyone('refused' as const),
+    input: () => ({ token: 'k'.repeat(43), password: newPassword }),
+    fuzzAs: 'signedOut',
+  },
 };

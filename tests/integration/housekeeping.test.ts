@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/rows';
 import { pruneExpired } from '../../lib/jobs/housekeeping';
 import { openTestDatabase } from '../support/database';
 import { makePractice } from '../support/factories';
-
-/** postgres-js answers with the rows, PGlite with `{ rows }`. */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
 
 async function owner() {
   return (await openTestDatabase()).owner();

@@ -28,14 +28,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await expectNoViolations(page, path);
         });
       }
-      test('a client page with charts', async ({ page }) => {
+      test('a client page with charts, every section', async ({ page }) => {
         await page.goto('/caseload');
         const href = await page
           .getByRole('table')
           .getByRole('link', { name: 'Alex Rivera' })
           .first()
           .getAttribute('href');
-        await expectNoViolations(page, href!);
+        for (const tab of ['', '?tab=measures', '?tab=checkins', '?tab=homework', '?tab=alerts', '?tab=schedules']) {
+          await expectNoViolations(page, `${href!}${tab}`);
+        }
       });
     });
 

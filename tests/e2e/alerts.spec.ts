@@ -41,12 +41,16 @@ test.describe('alerts inbox', () => {
     await expect(item.getByText('Urgent', { exact: true })).toBeVisible();
     await expect(page.getByText('About these alerts: known limits')).toBeVisible();
 
-    // The client page shows the same alert and the check-in chart with its table view.
+    // The client page shows the same alert (its header counts it) and the check-in chart with its table view.
     await item.getByRole('link', { name: CLIENT_NAME }).click();
     await expect(page.getByRole('heading', { name: CLIENT_NAME, level: 1 })).toBeVisible();
     clientPath = new URL(page.url()).pathname;
+    const sections = page.getByRole('navigation', { name: 'Record sections' });
+    await expect(page.getByTestId('headline-alerts')).toContainText(/\d+ open alerts? \(\d+ urgent\)/);
+    await sections.getByRole('link', { name: /^Alerts/ }).click();
     const alertsCard = page.getByRole('region', { name: 'Alerts' });
     await expect(alertsCard.getByTestId('alert-item').filter({ hasText: SAFETY_TITLE })).toHaveCount(1);
+    await sections.getByRole('link', { name: 'Check-ins' }).click();
     await expect(page.getByTestId('checkin-chart').locator('svg').first()).toBeVisible();
     await page.getByText('Table view: check-ins').click();
     const table = page.getByRole('table', { name: /Daily check-ins in the selected range/ });
@@ -55,7 +59,7 @@ test.describe('alerts inbox', () => {
 
     // The range switch is kept in the URL.
     await page.getByRole('navigation', { name: 'Chart range' }).getByRole('link', { name: '30 days' }).click();
-    await expect(page).toHaveURL(/\?range=30d$/);
+    await expect(page).toHaveURL(/\?tab=checkins&range=30d$/);
     await expect(page.getByRole('navigation', { name: 'Chart range' }).getByRole('link', { name: '30 days' })).toHaveAttribute('aria-current', 'page');
 
     // Back in the inbox: "no action needed" needs a reason, shown beside the field; then acknowledge properly.
@@ -72,7 +76,7 @@ test.describe('alerts inbox', () => {
     await expect(page.getByTestId('alert-item').filter({ hasText: CLIENT_NAME }).filter({ hasText: SAFETY_TITLE })).toHaveCount(0);
 
     // On the client page it is now in the acknowledged history, with what was done.
-    await page.goto(clientPath);
+    await page.goto(`${clientPath}?tab=alerts`);
     const history = page.getByRole('region', { name: 'Alerts' });
     await history.getByText(/Acknowledged alerts/).click();
     await expect(history.getByText(/Contacted the client/).first()).toBeVisible();
@@ -89,6 +93,16 @@ test.describe('alerts for an admin', () => {
     await page.goto(clientPath!);
     await expect(page.getByRole('heading', { name: CLIENT_NAME, level: 1 })).toBeVisible();
     await expect(page.getByText('You are not on this client’s care team, so their clinical content is not shown.')).toBeVisible();
+    // No clinical section is offered, and asking for one by its address shows the overview instead.
+    const sections = page.getByRole('navigation', { name: 'Record sections' });
+    await expect(sections.getByRole('link')).toHaveText(['Overview', 'Homework']);
+    await expect(page.getByTestId('headline-alerts')).toHaveCount(0);
+    for (const tab of ['alerts', 'measures', 'checkins', 'schedules']) {
+      await page.goto(`${clientPath}?tab=${tab}`);
+      await expect(sections.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('region', { name: 'Alerts' })).toHaveCount(0);
+      await expect(page.getByTestId('checkin-chart')).toHaveCount(0);
+    }
     await expect(page.getByRole('heading', { name: 'Trends' })).toHaveCount(0);
     for (const section of ['Alerts', 'Summary', 'Daily check-ins', 'Measure schedules']) {
       await expect(page.getByRole('region', { name: section })).toHaveCount(0);

@@ -30,6 +30,7 @@ test('the homework loop: assign, draft, submit, comment, revise, resubmit, compa
   await therapist.goto('/caseload');
   await therapist.getByRole('link', { name: 'Alex Rivera' }).first().click();
   await expect(therapist.getByRole('heading', { name: 'Alex Rivera', level: 1 })).toBeVisible();
+  await therapist.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: 'Homework' }).click();
   const assign = therapist.getByRole('form', { name: 'Assign homework' });
   if (!(await assign.isVisible())) await therapist.getByText('Assign homework', { exact: true }).click();
   await assign.getByLabel('Exercise or measure').selectOption('exercise:thought_record');

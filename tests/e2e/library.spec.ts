@@ -72,6 +72,7 @@ test.describe('exercise library', () => {
     await page.goto('/caseload');
     await page.getByRole('link', { name: 'Amara Byrne' }).click();
     await expect(page.getByRole('heading', { name: 'Amara Byrne', level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: 'Homework' }).click();
     const homework = page.getByRole('region', { name: 'Homework', exact: true });
     await expect(homework).toBeVisible();
     const before = await homework.getByTestId('assignment').count();

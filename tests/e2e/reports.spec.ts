@@ -86,7 +86,7 @@ test('a care-team CSV keeps a non-Latin name intact when read back with its byte
   const clientId = admin.url().split('/').pop()!;
 
   const therapist = await as(browser, 'therapist');
-  await therapist.goto(`/clients/${clientId}`);
+  await therapist.goto(`/clients/${clientId}?tab=homework`);
   const assign = therapist.getByRole('form', { name: 'Assign homework' });
   if (!(await assign.isVisible())) await therapist.getByText('Assign homework', { exact: true }).click();
   await assign.getByLabel('Exercise or measure').selectOption('exercise:thought_record');

@@ -55,23 +55,39 @@ test('therapist: the urgent alert is in the inbox and on the client page, is ack
 
   await inInbox.first().getByRole('link', { name: CLIENT_NAME }).click();
   await expect(page.getByRole('heading', { name: CLIENT_NAME, level: 1 })).toBeVisible();
-  const alertsCard = page.getByRole('region', { name: 'Alerts' });
-  const onPage = alertsCard.getByTestId('alert-item').filter({ hasText: URGENT_TITLE });
-  await expect(onPage.first()).toBeVisible();
+  const clientPath = new URL(page.url()).pathname;
 
-  // The new PHQ-9 (8 × 1 + 2 = 10, moderate) is the latest point on the chart and in its table view.
+  // The new PHQ-9 (8 × 1 + 2 = 10, moderate) is the latest score in the header and the summary, the latest point
+  // on the chart and in its table view.
   const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: PRACTICE_TIME_ZONE }).format(new Date());
+  await expect(page.getByTestId('headline-phq9')).toContainText(`PHQ-910Moderate${today}`);
   await expect(page.getByTestId('summary-phq9')).toContainText('10 · Moderate');
+  const sections = page.getByRole('navigation', { name: 'Record sections' });
+  await sections.getByRole('link', { name: 'Measures' }).click();
+  await expect(page).toHaveURL(`${clientPath}?tab=measures`);
   await expect(page.getByTestId('measure-chart-PHQ-9').locator('.recharts-line-dots circle').first()).toBeVisible();
   await page.getByText('Table view: PHQ-9 scores').click();
   const table = page.getByRole('table', { name: /Patient Health Questionnaire/ });
   await expect(table.getByRole('row').filter({ hasText: today }).filter({ hasText: 'Moderate' }).last()).toBeVisible();
 
-  const acknowledgeButtons = alertsCard.getByRole('button', { name: 'Acknowledge' });
-  const buttonsBefore = await acknowledgeButtons.count();
-  await onPage.first().getByLabel('What was done').selectOption({ label: 'Reviewed the safety plan' });
-  await onPage.first().getByRole('button', { name: 'Acknowledge' }).click();
-  await expect(acknowledgeButtons).toHaveCount(buttonsBefore - 1);
+  // Alerts: a compact list of the open ones beside a panel for the chosen one, where it is acknowledged.
+  await sections.getByRole('link', { name: /^Alerts/ }).click();
+  const alertsCard = page.getByRole('region', { name: 'Alerts' });
+  const openList = alertsCard.getByRole('list', { name: 'Open alerts' });
+  const onPage = openList.getByTestId('alert-item').filter({ hasText: URGENT_TITLE });
+  await expect(onPage.first()).toBeVisible();
+  const openOnPageBefore = await openList.getByTestId('alert-item').count();
+  await onPage.first().getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${clientPath}\\?tab=alerts&alert=[0-9a-f-]{36}$`));
+  await expect(onPage.first().getByRole('link')).toHaveAttribute('aria-current', 'true');
+  const panel = page.getByTestId('alert-panel');
+  await expect(panel.getByRole('heading', { name: new RegExp(URGENT_TITLE) })).toBeVisible();
+  await expect(alertsCard.getByRole('button', { name: 'Acknowledge' })).toHaveCount(1);
+  await panel.getByLabel('What was done').selectOption({ label: 'Reviewed the safety plan' });
+  await panel.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(openList.getByTestId('alert-item')).toHaveCount(openOnPageBefore - 1);
+  // The panel now shows what was done about the chosen alert.
+  await expect(panel).toContainText('Reviewed the safety plan');
   await alertsCard.getByText(/Acknowledged alerts/).click();
   // Other open alerts' selects hold the same words in hidden options: look at what is shown.
   await expect(alertsCard.getByText(/Reviewed the safety plan/).filter({ visible: true }).first()).toBeVisible();

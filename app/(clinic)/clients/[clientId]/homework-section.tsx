@@ -101,7 +101,7 @@ export async function HomeworkSection({ clientId }: { clientId: string }) {
   const [items, header] = canAssign ? [assignable, clientHeader] : [[], null];
   const { adherence } = homework;
   return (
-    <Card title="Homework" className="mt-6">
+    <Card title="Homework">
       <p className="mb-4 text-sm text-slate-700" data-testid="adherence">
         Adherence over the last 28 days: <strong>{percent(adherence.ratio)}</strong>
         {adherence.due ? ` (${adherence.completed} of ${adherence.due} done)` : ''}

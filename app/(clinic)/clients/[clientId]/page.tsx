@@ -1,20 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Badge, Card, formatDay, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { getClientHeader } from '@/lib/clients/queries';
+import { clientRecordHeadline } from '@/lib/clients/record-headline';
 import { parseOverviewRange } from '@/lib/measures/overview';
-import { clientReminderStatus, type ReminderStatus } from '@/lib/reminders/queries';
+import { clientReminderStatus } from '@/lib/reminders/queries';
 import { ClientAlertsSection } from './alerts-section';
-import { ClinicalOverviewSection } from './overview-section';
-import { MeasureSchedulesSection } from './schedules-section';
 import { HomeworkSection } from './homework-section';
+import { ClinicalSummarySection } from './overview-section';
+import { RecordDetails } from './record-details';
+import { RecordHeader } from './record-header';
+import { MeasureSchedulesSection } from './schedules-section';
+import { parseSection, visibleSections } from './sections';
 import { ClientSubmissionsSection } from './submissions-section';
+import { CheckinTrendsSection, MeasureTrendsSection } from './trend-sections';
 
 export const metadata: Metadata = { title: 'Client' };
 
+/**
+ * The client record: a sticky header (who, status, latest scores, open alerts) over one section at a time.
+ * The section is in the URL (`?tab=`), and only the chosen section's data is read.
+ */
 export default async function ClientPage({
   params,
   searchParams,
@@ -23,74 +31,46 @@ export default async function ClientPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { clientId } = await params;
-  const range = parseOverviewRange((await searchParams).range);
+  const query = await searchParams;
   const actor = await requirePageActor('client.viewRecord');
   const client = await getClientHeader(actor, clientId);
   if (!client) notFound();
-  const reminders = await clientReminderStatus(actor, client.id);
+  // Clinical sections, care team only (docs/clinical.md §6).
+  const clinical = client.onMyCareTeam && can(actor.role, 'client.viewClinical');
+  const sections = visibleSections(clinical);
+  const section = parseSection(query.tab, sections);
+  const range = parseOverviewRange(query.range);
+  const headline = clinical ? await clientRecordHeadline(actor, client.id) : null;
+  const report =
+    client.onMyCareTeam && can(actor.role, 'client.export') ? (
+      <Link href={`/clients/${client.id}/report`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">
+        Progress report and data
+      </Link>
+    ) : undefined;
+
   return (
     <>
-      <PageHeader
-        title={client.name}
-        description={client.pronouns ?? undefined}
-        actions={
-          client.onMyCareTeam && can(actor.role, 'client.export') ? (
-            <Link href={`/clients/${client.id}/report`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">
-              Progress report and data
-            </Link>
-          ) : undefined
-        }
-      />
-      <Card title="Record">
-        <dl className="grid gap-3 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-slate-600">Status</dt>
-            <dd><Badge tone={client.status === 'active' ? 'brand' : 'neutral'}>{client.status}</Badge></dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Care team</dt>
-            <dd>{client.therapists.join(', ') || 'No therapist assigned'}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Intake</dt>
-            <dd>{formatDay(client.intakeDate)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Portal</dt>
-            <dd>{client.portalLinked ? 'Linked to a login' : 'Not yet invited'}</dd>
-          </div>
-          {reminders ? (
-            <div>
-              <dt className="text-slate-600">Reminders</dt>
-              <dd data-testid="reminder-status">{describeReminders(reminders, client.portalLinked)}</dd>
-            </div>
-          ) : null}
-        </dl>
-        {!client.onMyCareTeam ? (
-          <p className="mt-4 rounded-lg bg-slate-50 p-3 text-sm text-slate-700">
-            You are not on this client’s care team, so their clinical content is not shown.
-          </p>
+      <RecordHeader client={client} headline={headline} sections={sections} section={section} actions={report} />
+      <div className="space-y-6" data-testid={`record-section-${section}`}>
+        {section === 'overview' ? (
+          <>
+            <RecordDetails client={client} reminders={await clientReminderStatus(actor, client.id)} />
+            {clinical ? <ClinicalSummarySection actor={actor} clientId={client.id} range={range} /> : null}
+          </>
         ) : null}
-      </Card>
-      {client.onMyCareTeam ? (
-        // Clinical sections, care team only (docs/clinical.md §6.2). Each is one self-contained component: add new ones here.
-        <div className="mt-6 space-y-6">
-          <ClientAlertsSection actor={actor} clientId={client.id} />
-          <ClinicalOverviewSection actor={actor} clientId={client.id} range={range} />
-          <MeasureSchedulesSection actor={actor} clientId={client.id} />
-        </div>
-      ) : null}
-      <HomeworkSection clientId={client.id} />
-      <ClientSubmissionsSection actor={actor} clientId={client.id} />
+        {section === 'measures' ? <MeasureTrendsSection actor={actor} clientId={client.id} range={range} /> : null}
+        {section === 'checkins' ? <CheckinTrendsSection actor={actor} clientId={client.id} range={range} /> : null}
+        {section === 'homework' ? (
+          <>
+            <HomeworkSection clientId={client.id} />
+            <ClientSubmissionsSection actor={actor} clientId={client.id} />
+          </>
+        ) : null}
+        {section === 'alerts' ? (
+          <ClientAlertsSection actor={actor} clientId={client.id} clientName={client.name} selected={typeof query.alert === 'string' ? query.alert : null} />
+        ) : null}
+        {section === 'schedules' ? <MeasureSchedulesSection actor={actor} clientId={client.id} /> : null}
+      </div>
     </>
   );
-}
-
-/** Whether reminders reach the client, never what they would remind of. */
-function describeReminders(r: ReminderStatus, portalLinked: boolean): string {
-  if (!portalLinked) return 'Off until the client has a portal login';
-  if (!r.enabled || (!r.email && !r.push)) return r.chosen ? 'Off (turned off by the client)' : 'Off (practice default)';
-  const channels = [r.email ? 'email' : null, r.push ? 'device notifications' : null].filter(Boolean).join(' and ');
-  const paused = r.pausedUntil ? `, paused until ${formatDay(r.pausedUntil)}` : '';
-  return `On: ${channels}${paused}${r.chosen ? '' : ' (practice default)'}`;
 }

@@ -26,7 +26,7 @@ export async function ClientSubmissionsSection({ actor, clientId }: { actor: Act
     after: p.meanAfter,
   }));
   return (
-    <div className="mt-6 space-y-6">
+    <div className="space-y-6">
       <Card title="Sent homework">
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">No homework has been due yet.</p>

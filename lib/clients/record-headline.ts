@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, count, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import { alerts, measureAdministrations } from '@/db/schema';
+import { canReadClinical, withActor } from '@/lib/access/scope';
+import type { Actor } from '@/lib/auth/types';
+import { type BandSeverity, bandFor, bandSeverity } from '@/lib/measures/bands';
+import { MEASURES } from '@/lib/measures/definitions';
+import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
+import { localDay } from '@/lib/time/day';
+
+export type HeadlineScore = {
+  key: MeasureKey;
+  shortTitle: string;
+  score: number;
+  bandLabel: string | null;
+  severity: BandSeverity | null;
+  /** The practice-local day it was completed. */
+  day: string;
+};
+
+export type RecordHeadline = { scores: HeadlineScore[]; openAlerts: number; urgentAlerts: number };
+
+/**
+ * The client record's sticky header: each measure's latest score with its band, and how many alerts are
+ * open. Care team only (null for anyone else, reading nothing); two small index reads, whichever section
+ * of the record is open.
+ */
+export async function clientRecordHeadline(actor: Actor, clientId: string): Promise<RecordHeadline | null> {
+  if (actor.role === 'client' || !canReadClinical(actor, clientId)) return null;
+  return withActor(actor, async (tx) => {
+    const latest = await tx
+      .selectDistinctOn([measureAdministrations.measure], {
+        measure: measureAdministrations.measure,
+        score: measureAdministrations.score,
+        completedAt: measureAdministrations.completedAt,
+      })
+      .from(measureAdministrations)
+      .where(
+        and(
+          eq(measureAdministrations.practiceId, actor.practiceId),
+          eq(measureAdministrations.clientId, clientId),
+          eq(measureAdministrations.status, 'complete'),
+          isNotNull(measureAdministrations.score),
+        ),
+      )
+      .orderBy(measureAdministrations.measure, desc(measureAdministrations.completedAt));
+    const [open] = await tx
+      .select({ total: count(), urgent: sql<number>`count(*) filter (where ${alerts.tier} = 'urgent')`.mapWith(Number) })
+      .from(alerts)
+      .where(and(eq(alerts.practiceId, actor.practiceId), eq(alerts.clientId, clientId), isNull(alerts.acknowledgedAt)));
+    const scores = latest
+      .filter((r): r is typeof r & { measure: MeasureKey; score: number } => isMeasureKey(r.measure) && r.score !== null)
+      .sort((a, b) => MEASURE_KEYS.indexOf(a.measure) - MEASURE_KEYS.indexOf(b.measure))
+      .map((r) => ({
+        key: r.measure,
+        shortTitle: MEASURES[r.measure].shortTitle,
+        score: r.score,
+        bandLabel: bandFor(r.measure, r.score)?.label ?? null,
+        severity: bandSeverity(r.measure, r.score),
+        day: localDay(r.completedAt, actor.practice.timeZone),
+      }));
+    return { scores, openAlerts: open?.total ?? 0, urgentAlerts: open?.urgent ?? 0 };
+  });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseSection, sectionHref, visibleSections } from '@/app/(clinic)/clients/[clientId]/sections';
+import { bandSeverity } from '@/lib/measures/bands';
+
+describe('client record sections', () => {
+  it('shows the clinical sections to the care team only', () => {
+    expect(visibleSections(true)).toEqual(['overview', 'measures', 'checkins', 'homework', 'alerts', 'schedules']);
+    expect(visibleSections(false)).toEqual(['overview', 'homework']);
+  });
+
+  it('opens the section the URL names, and the overview for anything unknown or not shown', () => {
+    const all = visibleSections(true);
+    expect(parseSection('homework', all)).toBe('homework');
+    expect(parseSection('alerts', all)).toBe('alerts');
+    expect(parseSection(undefined, all)).toBe('overview');
+    expect(parseSection('constructor', all)).toBe('overview');
+    expect(parseSection(['alerts', 'homework'], all)).toBe('overview');
+    expect(parseSection('alerts', visibleSections(false))).toBe('overview');
+  });
+
+  it('links keep the section and its own parameters; the overview is the bare address', () => {
+    expect(sectionHref('c1', 'overview')).toBe('/clients/c1');
+    expect(sectionHref('c1', 'measures', { range: '30d' })).toBe('/clients/c1?tab=measures&range=30d');
+    expect(sectionHref('c1', 'alerts', { alert: 'a1' })).toBe('/clients/c1?tab=alerts&alert=a1');
+  });
+});
+
+describe('band severity for the record header', () => {
+  it('places PHQ-9 bands from minimal to severe', () => {
+    expect(bandSeverity('phq9', 2)).toBe('low');
+    expect(bandSeverity('phq9', 7)).toBe('low');
+    expect(bandSeverity('phq9', 12)).toBe('middle');
+    expect(bandSeverity('phq9', 17)).toBe('high');
+    expect(bandSeverity('phq9', 25)).toBe('high');
+  });
+
+  it('reads WHO-5 the other way round: a low score is the worst band', () => {
+    expect(bandSeverity('who5', 20)).toBe('high');
+    expect(bandSeverity('who5', 80)).toBe('low');
+  });
+
+  it('has no severity where a measure has no bands', () => {
+    expect(bandSeverity('arsq', 10)).toBeNull();
+  });
+});

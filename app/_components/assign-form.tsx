@@ -1,16 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId, useState } from 'react';
-import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
+import { startTransition, useActionState, useEffect, useId, useState } from 'react';
+import { FormMessage, type FormState } from '@/app/_components/form';
 import { assignHomework } from '@/lib/assignments/actions';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
+import { DEFAULT_RECURRENCE, type RecurrenceChoice, RecurrenceFields, recurrenceRule } from './recurrence-fields';
 
 export type AssignableItem = { kind: 'exercise' | 'measure'; key: string; title: string };
 export type AssignableClient = { id: string; name: string };
-
-type RecurrenceKind = 'once' | 'daily' | 'weekly' | 'every_n_days';
-type EndKind = 'count' | 'until';
 
 const JOURNALING_KEY = 'journaling_prompt';
 
@@ -26,17 +24,11 @@ function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/**
- * Assigns an exercise or a measure to one client (from the client page) or to several (from the library).
- * Every field is controlled, so nothing typed is lost when the server refuses the request.
- */
-export function AssignForm({
-  clients,
-  items,
-  fixedClient,
-  fixedItem,
-  defaults,
-}: {
+type AssignResult = Awaited<ReturnType<typeof assignHomework>>;
+/** The last answer, and how many assignments this form has made: each success starts a fresh form. */
+type AssignState = { result: AssignResult | null; made: number };
+
+type AssignFormProps = {
   /** Choices when assigning to several clients (the actor's care team). */
   clients?: AssignableClient[];
   /** Choices of what to assign, when not fixed. */
@@ -44,57 +36,78 @@ export function AssignForm({
   fixedClient?: AssignableClient;
   fixedItem?: AssignableItem;
   defaults: { startDate: string; dueTime: string };
-}) {
-  const [state, formAction] = useActionState(assignHomework, null);
+};
+
+/**
+ * Assigns an exercise or a measure to one client (from the client page) or to several (from the library).
+ * Every field is controlled and the form is sent without React's reset, so a refused request loses nothing;
+ * a successful one starts a fresh form, so nothing (instructions above all) carries into the next assignment.
+ */
+export function AssignForm(props: AssignFormProps) {
+  const [state, dispatch, pending] = useActionState<AssignState, FormData>(
+    async (previous, data) => {
+      const result = await assignHomework(null, data);
+      return { result, made: previous.made + (result.ok ? 1 : 0) };
+    },
+    { result: null, made: 0 },
+  );
   const router = useRouter();
   // The new assignment shows in the list the page renders on the server.
   useEffect(() => {
-    if (state?.ok) router.refresh();
+    if (state.result?.ok) router.refresh();
   }, [state, router]);
-  const form = state as FormState;
-  const errors = (key: string) => (state && !state.ok ? state.fieldErrors[key] : undefined);
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+      className="space-y-4"
+      aria-label="Assign homework"
+      noValidate
+    >
+      <FormMessage state={state.result as FormState} />
+      <AssignFields key={state.made} {...props} result={state.result} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? 'Assigning…' : 'Assign'}
+      </button>
+    </form>
+  );
+}
+
+function AssignFields({ clients, items, fixedClient, fixedItem, defaults, result }: AssignFormProps & { result: AssignResult | null }) {
+  const errors = (key: string) => (result && !result.ok ? result.fieldErrors[key] : undefined);
   const uid = useId().replace(/:/g, '');
 
   const [chosenClients, setChosenClients] = useState<string[]>(fixedClient ? [fixedClient.id] : []);
   const [item, setItem] = useState<string>(fixedItem ? `${fixedItem.kind}:${fixedItem.key}` : '');
-  const [instructions, setInstructions] = useState('');
+  // Instructions belong to the exercise they were written for: choosing another starts blank, and coming
+  // back finds them again.
+  const [instructionsByItem, setInstructionsByItem] = useState<Record<string, string>>({});
+  const instructions = instructionsByItem[item] ?? '';
   const [promptChoice, setPromptChoice] = useState('');
   const [ownPrompt, setOwnPrompt] = useState('');
   const [startDate, setStartDate] = useState(defaults.startDate);
   const [dueTime, setDueTime] = useState(defaults.dueTime);
-  const [kind, setKind] = useState<RecurrenceKind>('once');
-  const [n, setN] = useState('2');
-  const [endKind, setEndKind] = useState<EndKind>('count');
-  const [count, setCount] = useState('4');
-  const [until, setUntil] = useState('');
+  const [repeat, setRepeat] = useState<RecurrenceChoice>(DEFAULT_RECURRENCE);
 
   const [itemKind, itemKey] = item ? (item.split(':') as ['exercise' | 'measure', string]) : ['', ''];
   const isJournaling = itemKind === 'exercise' && itemKey === JOURNALING_KEY;
-  const recurrence =
-    kind === 'once'
-      ? { kind }
-      : {
-          kind,
-          ...(kind === 'every_n_days' ? { n: Number(n) } : {}),
-          end: endKind === 'count' ? { count: Number(count) } : { until },
-        };
   const sentPrompt = !isJournaling ? '' : promptChoice === 'own' ? ownPrompt : promptChoice;
-
-  const recurrenceErrors = [
-    ...(errors('recurrence') ?? []),
-    ...(errors('recurrence.kind') ?? []),
-    ...(errors('recurrence.end') ?? []),
-    ...(errors('recurrence.end.until') ?? []),
-    ...(errors('recurrence.end.count') ?? []),
-    ...(errors('recurrence.n') ?? []),
-  ];
+  const recurrenceErrors = ['recurrence', 'recurrence.kind', 'recurrence.end', 'recurrence.end.until', 'recurrence.end.count', 'recurrence.n'].flatMap(
+    (key) => errors(key) ?? [],
+  );
   const id = (name: string) => `${uid}-${name}`;
   const described = (name: string, has: boolean) => (has ? `${id(name)}-error` : undefined);
 
   return (
-    <form action={formAction} className="space-y-4" aria-label="Assign homework" noValidate>
-      <FormMessage state={form} />
-      <input type="hidden" name="__json" value={JSON.stringify({ recurrence, clientIds: chosenClients })} />
+    <>
+      <input type="hidden" name="__json" value={JSON.stringify({ recurrence: recurrenceRule(repeat), clientIds: chosenClients })} />
       <input type="hidden" name="kind" value={itemKind} />
       <input type="hidden" name="templateKey" value={itemKey} />
       <input type="hidden" name="promptChoice" value={sentPrompt} />
@@ -225,7 +238,7 @@ export function AssignForm({
           rows={3}
           maxLength={2000}
           value={instructions}
-          onChange={(e) => setInstructions(e.target.value)}
+          onChange={(e) => setInstructionsByItem((all) => ({ ...all, [item]: e.target.value }))}
           className={inputClass}
           aria-invalid={errors('instructions') ? true : undefined}
           aria-describedby={described('instructions', !!errors('instructions'))}
@@ -236,7 +249,7 @@ export function AssignForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={id('startDate')} className="block text-sm font-medium text-slate-800">
-            Start date
+            {repeat.kind === 'once' ? 'Due date' : 'Start date'}
           </label>
           <input
             id={id('startDate')}
@@ -268,76 +281,7 @@ export function AssignForm({
         </div>
       </div>
 
-      <fieldset className="space-y-3" aria-describedby={described('recurrence', recurrenceErrors.length > 0)}>
-        <legend className="text-sm font-medium text-slate-800">Repeat</legend>
-        <div className="flex flex-wrap gap-3">
-          {(
-            [
-              ['once', 'Once'],
-              ['daily', 'Daily'],
-              ['weekly', 'Weekly'],
-              ['every_n_days', 'Every N days'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name={`${uid}-kind`} checked={kind === value} onChange={() => setKind(value)} />
-              {label}
-            </label>
-          ))}
-        </div>
-        {kind === 'every_n_days' ? (
-          <div className="max-w-40 space-y-1">
-            <label htmlFor={id('n')} className="block text-sm font-medium text-slate-800">
-              Every how many days
-            </label>
-            <input id={id('n')} type="number" min={1} max={365} value={n} onChange={(e) => setN(e.target.value)} className={inputClass} />
-          </div>
-        ) : null}
-        {kind !== 'once' ? (
-          <div className="flex flex-wrap items-end gap-4">
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name={`${uid}-end`} checked={endKind === 'count'} onChange={() => setEndKind('count')} />
-              For
-            </label>
-            <div className="w-24">
-              <label htmlFor={id('count')} className="sr-only">
-                Number of times
-              </label>
-              <input
-                id={id('count')}
-                type="number"
-                min={1}
-                max={365}
-                value={count}
-                disabled={endKind !== 'count'}
-                onChange={(e) => setCount(e.target.value)}
-                className={inputClass}
-              />
-            </div>
-            <span className="pb-3 text-sm text-slate-700">times</span>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name={`${uid}-end`} checked={endKind === 'until'} onChange={() => setEndKind('until')} />
-              Until
-            </label>
-            <div>
-              <label htmlFor={id('until')} className="sr-only">
-                End date
-              </label>
-              <input
-                id={id('until')}
-                type="date"
-                value={until}
-                disabled={endKind !== 'until'}
-                onChange={(e) => setUntil(e.target.value)}
-                className={inputClass}
-              />
-            </div>
-          </div>
-        ) : null}
-        <ErrorText id={`${id('recurrence')}-error`} errors={recurrenceErrors.length ? [...new Set(recurrenceErrors)] : undefined} />
-      </fieldset>
-
-      <SubmitButton pendingLabel="Assigning…">Assign</SubmitButton>
-    </form>
+      <RecurrenceFields value={repeat} onChange={setRepeat} errors={recurrenceErrors} idPrefix={uid} inputClass={inputClass} />
+    </>
   );
 }

@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/auth/types';
 import { JOURNALING_PROMPT_KEY } from '@/lib/exercises/templates/journaling-prompt';
 import { lookupTemplate } from '@/lib/exercises/library';
 import { isMeasureKey } from '@/lib/measures/types';
+import { localDay } from '@/lib/time/day';
 import { expandOccurrences, recurrenceProblem, type RecurrenceRule } from './recurrence';
 import { assignHomeworkInput, updateAssignmentInput } from './schemas';
 
@@ -62,8 +63,11 @@ export const assignHomework = defineAction({
     const timeZone = actor.practice.timeZone;
     const occurrences = expandOccurrences(input.recurrence, input.startDate, input.dueTime, timeZone);
     const first = occurrences[0];
+    // A past day is the date's fault; today at an hour already gone is the time's.
+    const dateField = input.recurrence.kind === 'once' ? 'due date' : 'start date';
+    if (input.startDate < localDay(new Date(), timeZone)) refuse('startDate', `That ${dateField} has passed. Choose today or a later day.`);
     if (!first || first.dueAt.getTime() <= Date.now()) {
-      refuse('dueTime', 'The first due time has already passed. Choose a later time or a later start date.');
+      refuse('dueTime', `That time has already passed today. Choose a later time or a later ${dateField}.`);
     }
 
     const rows = input.clientIds.map((clientId) => ({

@@ -1,4 +1,4 @@
-import { type RecurrenceRule } from './recurrence';
+import { type RecurrenceEnd, type RecurrenceRule } from './recurrence';
 import { addDays, localDay, zonedTimeToUtc } from '@/lib/time/day';
 import { formatLocalDay } from '@/lib/time/format';
 
@@ -6,10 +6,11 @@ function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
 }
 
-/** "Weekly, 4 times", "Every 3 days until Mar 12, 2026": how a schedule reads on the client page. */
+/** "Weekly, 4 times", "Every 3 days until Mar 12, 2026", "Daily, until stopped": how a schedule reads on the client page. */
 export function describeRecurrence(rule: RecurrenceRule): string {
   if (rule.kind === 'once') return 'Once';
   const head = rule.kind === 'daily' ? 'Daily' : rule.kind === 'weekly' ? 'Weekly' : rule.n === 1 ? 'Every day' : `Every ${rule.n} days`;
+  if ('untilStopped' in rule.end) return `${head}, until stopped`;
   return 'count' in rule.end ? `${head}, ${times(rule.end.count)}` : `${head} until ${formatLocalDay(rule.end.until)}`;
 }
 
@@ -18,9 +19,15 @@ export function asRecurrenceRule(value: unknown): RecurrenceRule | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as { kind?: unknown; n?: unknown; end?: unknown };
   if (v.kind === 'once') return { kind: 'once' };
-  const end = v.end as { until?: unknown; count?: unknown } | undefined;
-  const parsedEnd =
-    end && typeof end.until === 'string' ? { until: end.until } : end && typeof end.count === 'number' ? { count: end.count } : null;
+  const end = v.end as { until?: unknown; count?: unknown; untilStopped?: unknown } | undefined;
+  const parsedEnd: RecurrenceEnd | null =
+    end && end.untilStopped === true
+      ? { untilStopped: true }
+      : end && typeof end.until === 'string'
+        ? { until: end.until }
+        : end && typeof end.count === 'number'
+          ? { count: end.count }
+          : null;
   if (!parsedEnd) return null;
   if (v.kind === 'daily' || v.kind === 'weekly') return { kind: v.kind, end: parsedEnd };
   if (v.kind === 'every_n_days' && typeof v.n === 'number') return { kind: 'every_n_days', n: v.n, end: parsedEnd };

@@ -3,13 +3,17 @@ import { addDays, isLocalDay, isTimeOfDay, oneYearLater, zonedTimeToUtc } from '
 import { isIanaTimeZone } from '@/lib/time/zone';
 
 /**
- * Recurrence of an assignment (docs/clinical.md §4.5): once, daily, weekly or every N days, ending on a date or after
- * a number of occurrences. Occurrences are computed on the civil calendar and then placed at the due time
+ * Recurrence of an assignment (docs/clinical.md §4.5): once, daily, weekly or every N days, ending on a date, after
+ * a number of occurrences, or open-ended until the therapist stops it. Occurrences are computed on the civil calendar and then placed at the due time
  * in the practice's (or client's) time zone, so "every day at 18:00" stays 18:00 on the wall clock across
  * daylight-saving changes (the calendar and zone arithmetic is `lib/time/day.ts`).
  */
 
-export type RecurrenceEnd = { until: string } | { count: number };
+/**
+ * `untilStopped`: no end chosen. Its occurrences are planned over the same one-year horizon as every series
+ * (OPEN_END_HORIZON) and the therapist ends it by cancelling or by giving it an end.
+ */
+export type RecurrenceEnd = { until: string } | { count: number } | { untilStopped: true };
 
 export type RecurrenceRule =
   | { kind: 'once' }
@@ -50,6 +54,11 @@ function occurrenceDays(rule: RecurrenceRule, startDate: string): string[] {
   if (rule.kind === 'once') return [startDate];
   const step = stepDays(rule);
   const days: string[] = [];
+  if ('untilStopped' in rule.end) {
+    const last = oneYearLater(startDate);
+    for (let day = startDate; day <= last && days.length < MAX_RECURRENCE_COUNT; day = addDays(day, step)) days.push(day);
+    return days;
+  }
   if ('count' in rule.end) {
     const count = Math.min(rule.end.count, MAX_RECURRENCE_COUNT);
     for (let i = 0; i < count; i += 1) days.push(addDays(startDate, i * step));
@@ -71,6 +80,7 @@ export function recurrenceProblem(rule: RecurrenceRule, startDate: string): stri
   if (!isLocalDay(startDate)) return 'Enter a real start date.';
   if (rule.kind === 'once') return null;
   const horizon = oneYearLater(startDate);
+  if ('untilStopped' in rule.end) return null;
   if ('until' in rule.end) {
     const until = rule.end.until;
     if (!isLocalDay(until)) return 'Enter a real end date.';
@@ -85,6 +95,7 @@ export function recurrenceProblem(rule: RecurrenceRule, startDate: string): stri
 const dateString = z.string().refine(isLocalDay, { message: 'Enter a real date as YYYY-MM-DD.' });
 
 export const recurrenceEndSchema = z.union([
+  z.strictObject({ untilStopped: z.literal(true) }),
   z.strictObject({ until: dateString }),
   z.strictObject({
     count: z

@@ -43,7 +43,7 @@ const clientIdList = z.preprocess(
  *   startDate        'YYYY-MM-DD', the practice's local calendar day of the first occurrence
  *   dueTime          'HH:MM', local wall-clock time in the practice's time zone
  *   recurrence       recurrenceRuleSchema: { kind: 'once' } | { kind: 'daily' | 'weekly', end } |
- *                    { kind: 'every_n_days', n, end }, end = { until: 'YYYY-MM-DD' } | { count }
+ *                    { kind: 'every_n_days', n, end }, end = { until: 'YYYY-MM-DD' } | { count } | { untilStopped: true }
  *
  * The schedule is checked by `assignmentScheduleSchema` (end not before start, at most a year); the zone is
  * the practice's, so it is not part of the input.

@@ -14,6 +14,7 @@ import {
 import { getLibraryTemplate, listLibrary } from '../../lib/exercises/library';
 import { schemaFor } from '../../lib/exercises';
 import type { Actor } from '../../lib/auth/types';
+import { localDay } from '../../lib/time/day';
 import { openTestDatabase } from '../support/database';
 import { actAs, actorFor, makePractice, type TestPractice } from '../support/factories';
 
@@ -132,7 +133,9 @@ describe('assigning homework', () => {
       [once({ ...ids, kind: 'measure', templateKey: 'thought_record' }), 'templateKey'],
       [once({ ...ids, dueTime: '25:00' }), 'dueTime'],
       [once({ ...ids, startDate: '2027-02-30' }), 'startDate'],
-      [once({ ...ids, startDate: '2020-01-01' }), 'dueTime'],
+      // A day already gone is the date's fault, shown beside the date; not the time's.
+      [once({ ...ids, startDate: '2020-01-01' }), 'startDate'],
+      [once({ ...ids, startDate: '2020-01-01', recurrence: { kind: 'weekly', end: { untilStopped: true } } }), 'startDate'],
       [once({ ...ids, recurrence: { kind: 'weekly', end: { until: '2020-01-01' } } }), 'recurrence.end'],
       [once({ ...ids, recurrence: { kind: 'daily', end: { count: 400 } } }), 'recurrence.end.count'],
       [once({ clientIds: [] }), 'clientIds'],
@@ -145,6 +148,39 @@ describe('assigning homework', () => {
     expect(await assignmentCount(p.id)).toBe(0);
     const measure = await assignHomework(null, once({ ...ids, kind: 'measure', templateKey: 'phq9' }));
     expect(measure).toMatchObject({ ok: true });
+  });
+
+  it('a past day is refused beside the date, a time already gone today beside the time, each in the words of the form', async () => {
+    const p = await makePractice();
+    actAs(p.therapist, p.id);
+    const ids = { clientIds: [p.clientA1.clientId] };
+    const pastDay = await assignHomework(null, once({ ...ids, startDate: '2020-01-01' }));
+    expect(pastDay).toMatchObject({ ok: false, fieldErrors: { startDate: ['That due date has passed. Choose today or a later day.'] } });
+    if (!pastDay.ok) expect(pastDay.fieldErrors.dueTime).toBeUndefined();
+    const pastStart = await assignHomework(null, once({ ...ids, startDate: '2020-01-01', recurrence: { kind: 'daily', end: { count: 3 } } }));
+    expect(pastStart).toMatchObject({ ok: false, fieldErrors: { startDate: ['That start date has passed. Choose today or a later day.'] } });
+    const today = localDay(new Date(), 'America/New_York');
+    const goneToday = await assignHomework(null, once({ ...ids, startDate: today, dueTime: '00:00' }));
+    expect(goneToday).toMatchObject({ ok: false, fieldErrors: { dueTime: ['That time has already passed today. Choose a later time or a later due date.'] } });
+    // Nothing chosen is lost: the values come back to the form.
+    if (!pastDay.ok) expect(pastDay.values).toMatchObject({ templateKey: 'thought_record', startDate: '2020-01-01', dueTime: '18:00' });
+    expect(await assignmentCount(p.id)).toBe(0);
+  });
+
+  it('"until stopped" plans a year of weekly items and reads so on the record', async () => {
+    const p = await makePractice();
+    actAs(p.therapist, p.id);
+    const result = await assignHomework(
+      null,
+      once({ clientIds: [p.clientA1.clientId], startDate: '2027-03-01', recurrence: { kind: 'weekly', end: { untilStopped: true } } }),
+    );
+    expect(result).toMatchObject({ ok: true, data: { occurrenceCount: 53 } });
+    const view = await clientAssignments((await actorFor(p.therapist, p.id))!, p.clientA1.clientId);
+    expect(view?.assignments[0]?.recurrenceLabel).toBe('Weekly, until stopped');
+    // Giving it an end later withdraws the items beyond it.
+    const assignmentId = view!.assignments[0]!.id;
+    const ended = await updateAssignment(null, { assignmentId, dueTime: '18:00', end: { count: 4 } });
+    expect(ended).toMatchObject({ ok: true, data: { dropped: 49 } });
   });
 
   it('weekly for 4 weeks makes 4 occurrences on the right local dates, due at the local time across DST', async () => {

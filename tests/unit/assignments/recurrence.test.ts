@@ -203,3 +203,41 @@ describe('schemas', () => {
     expect(expandOccurrences(r.recurrence, r.startDate, r.dueTime, r.timeZone)).toHaveLength(366);
   });
 });
+
+describe('an open end ("until stopped")', () => {
+  const open = { untilStopped: true } as const;
+
+  it('is accepted by the schema for every repeating kind, and never for a one-off', () => {
+    for (const rule of [{ kind: 'daily', end: open }, { kind: 'weekly', end: open }, { kind: 'every_n_days', n: 3, end: open }]) {
+      expect(recurrenceRuleSchema.safeParse(rule).success).toBe(true);
+    }
+    expect(recurrenceRuleSchema.safeParse({ kind: 'weekly', end: { untilStopped: false } }).success).toBe(false);
+    expect(recurrenceRuleSchema.safeParse({ kind: 'weekly', end: { untilStopped: true, count: 3 } }).success).toBe(false);
+    expect(recurrenceRuleSchema.safeParse({ kind: 'once', end: open }).success).toBe(false);
+  });
+
+  it('has no problem from any start date', () => {
+    expect(recurrenceProblem({ kind: 'daily', end: open }, '2026-02-28')).toBeNull();
+  });
+
+  it('plans the series a year ahead: weekly is 53 Mondays, daily is capped at the series maximum', () => {
+    const weekly = expandOccurrences({ kind: 'weekly', end: open }, '2026-01-05', '18:00', 'Europe/London');
+    expect(weekly).toHaveLength(53);
+    expect(weekly[0]!.localDate).toBe('2026-01-05');
+    expect(weekly.at(-1)!.localDate).toBe('2027-01-04');
+    expect(weekly.map((o) => o.index)).toEqual(weekly.map((_, i) => i));
+    const daily = expandOccurrences({ kind: 'daily', end: open }, '2026-01-05', '18:00', 'Europe/London');
+    expect(daily).toHaveLength(365);
+    expect(daily.at(-1)!.localDate).toBe('2027-01-04');
+    const everyTen = expandOccurrences({ kind: 'every_n_days', n: 10, end: open }, '2026-01-05', '18:00', 'Europe/London');
+    expect(everyTen).toHaveLength(37);
+  });
+
+  it('reads as "until stopped" on the record', async () => {
+    const { describeRecurrence, asRecurrenceRule } = await import('@/lib/assignments/describe');
+    expect(describeRecurrence({ kind: 'weekly', end: open })).toBe('Weekly, until stopped');
+    expect(describeRecurrence({ kind: 'every_n_days', n: 3, end: open })).toBe('Every 3 days, until stopped');
+    expect(asRecurrenceRule({ kind: 'daily', end: { untilStopped: true } })).toEqual({ kind: 'daily', end: open });
+    expect(asRecurrenceRule({ kind: 'daily', end: { untilStopped: 'yes' } })).toBeNull();
+  });
+});

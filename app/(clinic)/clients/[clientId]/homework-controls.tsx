@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { cancelAssignment, cancelOccurrence, updateAssignment } from '@/lib/assignments/actions';
+import type { RecurrenceEnd } from '@/lib/assignments/recurrence';
 
 /** Server-rendered statuses change after each action: refetch the page's data once one succeeds. */
 function useRefreshOnSuccess(state: { ok: boolean } | null) {
@@ -68,7 +69,8 @@ export function CancelAssignmentButton({ assignmentId, title }: { assignmentId: 
   );
 }
 
-type End = { count: number } | { until: string } | null;
+type End = RecurrenceEnd | null;
+type EndKind = 'count' | 'until' | 'stopped';
 
 /** Edits instructions, the due time and (for a repeating assignment) its end. */
 export function EditAssignmentForm({
@@ -87,10 +89,10 @@ export function EditAssignmentForm({
   const errors = (key: string) => (state && !state.ok ? state.fieldErrors[key] : undefined);
   const [text, setText] = useState(instructions);
   const [time, setTime] = useState(dueTime);
-  const [endKind, setEndKind] = useState<'count' | 'until'>(end && 'until' in end ? 'until' : 'count');
+  const [endKind, setEndKind] = useState<EndKind>(end && 'until' in end ? 'until' : end && 'untilStopped' in end ? 'stopped' : 'count');
   const [count, setCount] = useState(end && 'count' in end ? String(end.count) : '4');
   const [until, setUntil] = useState(end && 'until' in end ? end.until : '');
-  const payload = end ? { end: endKind === 'count' ? { count: Number(count) } : { until } } : {};
+  const payload = end ? { end: endKind === 'count' ? { count: Number(count) } : endKind === 'until' ? { until } : { untilStopped: true } } : {};
   const base = `edit-${assignmentId}`;
   const endErrors = [...(errors('end') ?? []), ...(errors('end.count') ?? []), ...(errors('end.until') ?? [])];
   return (
@@ -164,6 +166,9 @@ export function EditAssignmentForm({
               onChange={(e) => setUntil(e.target.value)}
               className={`${inputClass} w-auto`}
             />
+            <label className="flex items-center gap-2">
+              <input type="radio" name={`${base}-end`} checked={endKind === 'stopped'} onChange={() => setEndKind('stopped')} /> Until stopped
+            </label>
           </div>
           <Errors id={`${base}-end-error`} list={endErrors.length ? endErrors : undefined} />
         </fieldset>

@@ -39,7 +39,7 @@ export async function AccountPage({ actor, theme, passwordChanged = false }: { a
         </Card>
         <Card title="Change password">
           <p className="mb-4 text-sm text-slate-600">Changing your password signs you out everywhere else.</p>
-          <ChangePasswordForm />
+          <ChangePasswordForm about={[actor.name, actor.email]} />
         </Card>
         <Card title="Display">
           <ThemePicker current={theme} />

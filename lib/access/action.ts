@@ -85,7 +85,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
 
       const unstorable = unstorableTextErrors(raw);
       if (unstorable) return { ok: false, formError: unstorable._form?.[0] ?? MESSAGES.invalid, fieldErrors: unstorable, values };
-      const parsed = def.input.safeParse(raw);
+      const parsed = await def.input.safeParseAsync(raw);
       if (!parsed.success) {
         const fieldErrors = zodFieldErrors(parsed.error);
         return { ok: false, formError: fieldErrors._form?.[0] ?? MESSAGES.invalid, fieldErrors, values };

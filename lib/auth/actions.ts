@@ -11,7 +11,7 @@ import { auth, signIn, signOut } from './index';
 import { endSession, endUserSessions, type SessionClaims } from './sessions';
 import { signInSchema } from './credentials';
 import { hashPassword, verifyPassword } from './password';
-import { newPasswordField } from './password-policy';
+import { assertStrongPassword, newPasswordField, refuseWeakPassword } from './password-strength';
 import { signInAfterChange } from './sign-in-after-change';
 import { THROTTLED_MESSAGE } from './throttle';
 
@@ -65,8 +65,10 @@ export const changePassword = defineAction({
       confirmPassword: z.string().max(1024),
     })
     .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })
-    .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password you have not used here.' }),
+    .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password you have not used here.' })
+    .superRefine(refuseWeakPassword('newPassword')),
   run: async ({ actor, input, tx, audit }) => {
+    await assertStrongPassword(input.newPassword, [actor.name, actor.email], 'newPassword');
     const [user] = await tx
       .select({ hash: users.passwordHash })
       .from(users)

@@ -9,7 +9,8 @@ import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { homeFor } from '@/lib/auth/home';
 import { runPublicAction } from '@/lib/practice/public-action';
 import { acceptInput, invitationIdInput, inviteInput, resetInput } from './schemas';
-import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, memberOf } from './service';
+import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, lookupLink, memberOf } from './service';
+import { assertStrongPassword } from '@/lib/auth/password-strength';
 import { invitationPending } from './pending';
 import { invitationExpiry, invitationState, newToken, resetExpiry } from './token';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
@@ -195,6 +196,15 @@ export const sendPasswordReset = defineAction({
   afterCommit: sendQueuedEmailNow,
 });
 
+/**
+ * What an attacker would know of the person a link is for (their email and practice), for the password check.
+ * Nothing for a link that no longer works: accepting it is refused anyway, with the reason.
+ */
+async function linkPerson(token: string): Promise<string[]> {
+  const link = await lookupLink(token);
+  return link.state === 'pending' ? [link.email, link.practiceName] : [];
+}
+
 /** Public: accepting an invitation link, then signing the new member in. */
 export async function acceptInvitationAction(_prev: unknown, payload: FormData | Record<string, unknown>) {
   return runPublicAction(
@@ -203,6 +213,7 @@ export async function acceptInvitationAction(_prev: unknown, payload: FormData |
       input: acceptInput,
       secretFields: ['password', 'confirmPassword', 'token'],
       run: async (input) => {
+        await assertStrongPassword(input.password, [input.name, ...(await linkPerson(input.token))]);
         const accepted = await acceptInvitation(input.token, input);
         await signInAfterChange(accepted.email, input.password, homeFor(accepted.role));
         return { role: accepted.role };
@@ -221,6 +232,7 @@ export async function resetPasswordAction(_prev: unknown, payload: FormData | Re
       input: resetInput,
       secretFields: ['password', 'confirmPassword', 'token'],
       run: async (input) => {
+        await assertStrongPassword(input.password, await linkPerson(input.token));
         const accepted = await acceptPasswordReset(input.token, input);
         await signInAfterChange(accepted.email, input.password, homeFor(accepted.role));
         return { role: accepted.role };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseWeakPassword } from '@/lib/auth/password-strength';
 import { emailField, newPasswordField, personName } from '@/lib/practice/schemas';
 
 export const INVITABLE_ROLES = ['admin', 'therapist', 'client'] as const;
@@ -34,7 +35,8 @@ export const acceptInput = z
     password: newPasswordField,
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' });
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' })
+  .superRefine(refuseWeakPassword('password', (v) => [v.name]));
 
 export const resetInput = z
   .object({
@@ -42,4 +44,5 @@ export const resetInput = z
     password: newPasswordField,
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' });
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' })
+  .superRefine(refuseWeakPassword('password'));

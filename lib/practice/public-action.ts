@@ -35,7 +35,7 @@ async function answer<S extends z.ZodType, T>(def: PublicActionDefinition<S, T>,
   const values = echoValues(raw, def.secretFields);
   const unstorable = unstorableTextErrors(raw);
   if (unstorable) return { ok: false, formError: unstorable._form?.[0] ?? MESSAGES.invalid, fieldErrors: unstorable, values };
-  const parsed = def.input.safeParse(raw);
+  const parsed = await def.input.safeParseAsync(raw);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
     return { ok: false, formError: fieldErrors._form?.[0] ?? MESSAGES.invalid, fieldErrors, values };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEASURE_KEYS } from '@/lib/measures';
 import { SESSION_POLICY } from '@/lib/auth/session-policy';
-import { newPasswordField } from '@/lib/auth/password-policy';
+import { newPasswordField, refuseWeakPassword } from '@/lib/auth/password-strength';
 import { isIanaTimeZone, TIME_ZONE_MESSAGE } from '@/lib/time/zone';
 
 // Names and short labels: printable text only (no control or bidi-override characters).
@@ -20,7 +20,7 @@ export const timeZoneField = z
 
 export const emailField = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.');
 
-/** A new password: long enough, and not one attackers try first. */
+/** A new password's shape; its strength is checked with the person's own words (refuseWeakPassword). */
 export { newPasswordField };
 
 export const personName = shortText('Name', 120).min(1, 'Enter a name.');
@@ -34,7 +34,8 @@ export const signUpInput = z
     password: newPasswordField,
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' });
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords differ.' })
+  .superRefine(refuseWeakPassword('password', (v) => [v.name, v.email, v.practiceName]));
 
 export const confirmSignUpInput = z.object({
   token: z.string().max(100),

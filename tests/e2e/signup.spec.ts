@@ -81,9 +81,14 @@ test('a production start has no demo accounts; a new practice is confirmed by em
   await expect(page).toHaveURL(/\/signup$/);
 
   await fillSignUp(page, email, 'password1234');
-  await expect(page.getByText('That password appears in lists of breached passwords')).toBeVisible();
+  await expect(page.locator('#field-password-error')).toContainText('This password would be easy to guess.');
   await expect(page.getByLabel('Practice name')).toHaveValue(`Lakeside ${tag}`);
+  // The meter beside the field judges as the server does, before the form is sent.
+  const meter = page.locator('#field-password-strength');
+  await page.getByLabel('Password', { exact: true }).fill('password1234');
+  await expect(meter).toContainText('Strength: Weak.');
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await expect(meter).toContainText('Strength: Very strong.');
   await page.getByLabel('Repeat the password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create practice' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { NewPasswordField } from '@/app/_components/new-password-field';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
 import { signUpPractice } from '@/lib/practice/actions';
 
@@ -25,7 +26,7 @@ export function SignUpForm({ timeZones, suggestedZone }: { timeZones: string[]; 
         <legend className="pt-4 text-sm font-semibold text-slate-900">You, the practice&rsquo;s first admin</legend>
         <Field name="name" label="Your name" state={state} autoComplete="name" required />
         <Field name="email" label="Email" type="email" state={state} autoComplete="username" required />
-        <Field name="password" label="Password" type="password" state={state} autoComplete="new-password" hint="At least 12 characters; common passwords are refused." required />
+        <NewPasswordField name="password" label="Password" state={state} aboutFields={['name', 'email', 'practiceName']} hint="At least 12 characters, and not easy to guess." />
         <Field name="confirmPassword" label="Repeat the password" type="password" state={state} autoComplete="new-password" required />
       </fieldset>
       <SubmitButton pendingLabel="Sending…">Create practice</SubmitButton>

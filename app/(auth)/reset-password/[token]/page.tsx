@@ -19,7 +19,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       <p className="mb-4 mt-1 text-sm text-slate-600">
         For {link.email} at {link.practiceName}. Your other sessions end once it is saved.
       </p>
-      <ResetForm token={token} />
+      <ResetForm token={token} email={link.email} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/auth/actor';
+import { getSession } from '@/lib/auth/actor';
 import { homeFor } from '@/lib/auth/home';
 
 export default async function Home() {
-  const actor = await getActor();
-  redirect(actor ? homeFor(actor.role) : '/login');
+  const session = await getSession();
+  // Signed in to several practices and none chosen yet: pick one first.
+  if (session && !session.actor) redirect('/choose-practice');
+  redirect(session?.actor ? homeFor(session.actor.role) : '/login');
 }

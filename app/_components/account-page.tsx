@@ -1,9 +1,11 @@
 import { SESSION_POLICY } from '@/lib/auth/session-policy';
+import { listOwnPractices } from '@/lib/auth/practices';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/types';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
 import type { Theme } from '@/lib/ui/theme';
 import { ChangePasswordForm } from './change-password-form';
+import { PracticeChoice } from './practice-choice';
 import { SessionList } from './session-list';
 import { ThemePicker } from './theme-picker';
 import { Card, PageHeader } from './ui';
@@ -13,7 +15,7 @@ function formatMoment(value: Date, timeZone: string): string {
 }
 
 export async function AccountPage({ actor, theme, passwordChanged = false }: { actor: Actor; theme: Theme; passwordChanged?: boolean }) {
-  const sessions = await listActiveSessions(actor);
+  const [sessions, practices] = await Promise.all([listActiveSessions(actor), listOwnPractices(actor.userId)]);
   const idleMinutes = Math.min(actor.practice.idleTimeoutMinutes || SESSION_POLICY.defaultIdleMinutes, SESSION_POLICY.maxIdleMinutes);
   const rows = sessions.map((s) => ({
     id: s.id,
@@ -31,6 +33,12 @@ export async function AccountPage({ actor, theme, passwordChanged = false }: { a
         </p>
       ) : null}
       <div className="space-y-6">
+        {practices.length > 1 ? (
+          <Card title="Your practices">
+            <p className="mb-3 text-sm text-slate-600">You are working in {actor.practice.name}. Switching keeps each practice&rsquo;s records apart.</p>
+            <PracticeChoice practices={practices.map((p) => ({ ...p, current: p.membershipId === actor.membershipId }))} />
+          </Card>
+        ) : null}
         <Card title="Where you are signed in">
           <p className="mb-3 text-sm text-slate-600">
             Sessions end after {idleMinutes} minutes without activity, and after {SESSION_POLICY.absoluteHours} hours in any case.

@@ -48,6 +48,11 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id),
     role: roleEnum('role').notNull(),
+    /**
+     * Deactivation is per practice: a person deactivated here can still use their other practices.
+     * (`users.status` is the login's own state.)
+     */
+    status: userStatusEnum('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS = {
   'auth.signIn': 'Signed in',
   'auth.signOut': 'Signed out',
   'session.end': 'Session ended',
+  'session.choosePractice': 'Chose this practice to work in',
   'account.endSessions': 'Signed out other devices',
   // Accounts and people
   'practice.signUp': 'Created the practice',

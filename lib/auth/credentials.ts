@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { CredentialsSignin } from '@auth/core/errors';
 import { z } from 'zod';
 import { withOwnLogin, withSignInLookup } from '@/lib/access/system-scope';
@@ -51,7 +51,8 @@ export async function verifyCredentials(input: unknown, context: SignInContext =
 
 type Verified = { userId: string; membership: { id: string; practiceId: string; role: Role } | null };
 
-async function checkPassword({ email, password }: z.output<typeof signInSchema>): Promise<Verified | null> {
+/** The active login of this email whose password this is, or null (after the same argon2 work either way). */
+async function verifiedLogin({ email, password }: z.output<typeof signInSchema>): Promise<{ id: string } | null> {
   // Row-level security reveals a user row to the sign-in lookup only for this exact email.
   const user = await withSignInLookup(email, async (tx) => {
     const [row] = await tx
@@ -63,19 +64,45 @@ async function checkPassword({ email, password }: z.output<typeof signInSchema>)
   });
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk || user.status !== 'active') return null;
+  return { id: user.id };
+}
 
-  // Then the caller's own memberships (visible before any practice is chosen). With exactly one the
-  // session starts in it; with several the person chooses after signing in.
+async function checkPassword(credentials: z.output<typeof signInSchema>): Promise<Verified | null> {
+  const user = await verifiedLogin(credentials);
+  if (!user) return null;
+  // Then the caller's own active memberships (visible before any practice is chosen). With exactly one
+  // the session starts in it; with several the person picks one after signing in (lib/auth/practices.ts).
+  // Deactivation is per practice: a practice that deactivated them is simply not offered.
   const own = await withOwnLogin(user.id, (tx) =>
     tx
       .select({ id: memberships.id, practiceId: memberships.practiceId, role: memberships.role })
       .from(memberships)
-      .where(eq(memberships.userId, user.id))
+      .where(and(eq(memberships.userId, user.id), eq(memberships.status, 'active')))
       .orderBy(asc(memberships.createdAt))
       .limit(2),
   );
   if (!own.length) return null;
   return { userId: user.id, membership: own.length === 1 ? own[0]! : null };
+}
+
+export type PasswordCheck = { status: 'ok'; userId: string } | { status: 'invalid' } | { status: 'throttled' };
+
+/**
+ * Proves a person holds an existing login (accepting an invitation with an account they already
+ * have) without starting a session: the same throttle and the same answers as sign-in.
+ */
+export async function checkLoginPassword(input: unknown, context: SignInContext = {}): Promise<PasswordCheck> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid' };
+  const keys = throttleKeys(parsed.data.email, context.address);
+  if (await isThrottled(keys)) return { status: 'throttled' };
+  const user = await verifiedLogin(parsed.data);
+  if (!user) {
+    await recordFailure(keys);
+    return { status: 'invalid' };
+  }
+  await recordSuccess(keys);
+  return { status: 'ok', userId: user.id };
 }
 
 /** Thrown from authorize so the sign-in form can say why (Auth.js passes its `code` through). */

@@ -135,6 +135,27 @@ export async function endUserSessions(
   return ended.length;
 }
 
+/**
+ * Ends every live session of a user that is in the caller's practice (deactivation there), inside the
+ * caller's transaction. Sessions in the person's other practices, or not yet in any, carry on.
+ */
+export async function endPracticeSessions(
+  tx: Tx,
+  auditAs: { practiceId: string; userId: string; role: Role | null },
+  userId: string,
+  reason: SessionEndReason,
+): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: sql`now()`, endedReason: reason })
+    .where(and(eq(sessions.userId, userId), eq(sessions.currentPracticeId, auditAs.practiceId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  for (const { id } of ended) {
+    await recordAudit(tx, auditAs, { action: 'session.end', entityType: 'session', entityId: id, meta: { reason } });
+  }
+  return ended.length;
+}
+
 export type SessionListItem = { id: string; device: string; createdAt: Date; lastSeenAt: Date; current: boolean };
 
 /** The actor's own sessions that are still alive, most recently used first. */

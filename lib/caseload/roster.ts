@@ -174,7 +174,7 @@ export async function listPracticeTherapists(actor: Actor): Promise<{ membership
     const raw = rowsOf(
       await tx.execute(sql`
         select m.id as membership_id, u.name from memberships m join users u on u.id = m.user_id
-        where m.practice_id = ${actor.practiceId} and m.role = 'therapist' and u.status <> 'deactivated'
+        where m.practice_id = ${actor.practiceId} and m.role = 'therapist' and m.status <> 'deactivated'
         order by lower(u.name)`),
     );
     return raw.map((r) => ({ membershipId: String(r.membership_id), name: String(r.name) }));

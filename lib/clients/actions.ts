@@ -78,7 +78,7 @@ async function assertTherapists(tx: Tx, practiceId: string, ids: string[], field
         eq(memberships.practiceId, practiceId),
         inArray(memberships.id, ids),
         inArray(memberships.role, ['therapist', 'admin']),
-        eq(users.status, 'active'),
+        eq(memberships.status, 'active'),
       ),
     );
   if (found.length !== ids.length) {

@@ -8,9 +8,12 @@ import { defineAction } from '@/lib/access/action';
 import { ActionRefusal, NotFoundRefusal } from '@/lib/access/errors';
 import { homeFor } from '@/lib/auth/home';
 import { runPublicAction } from '@/lib/practice/public-action';
-import { acceptInput, invitationIdInput, inviteInput, resetInput } from './schemas';
-import { acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, lookupLink, memberOf } from './service';
+import { acceptInput, acceptWithLoginInput, invitationIdInput, inviteInput, resetInput } from './schemas';
+import { LINK_UNUSABLE, acceptInvitation, acceptPasswordReset, deliverLink, linkKindFor, lookupLink, memberOf } from './service';
 import { assertStrongPassword } from '@/lib/auth/password-strength';
+import { joinWithExistingLogin } from './join';
+import { checkLoginPassword } from '@/lib/auth/credentials';
+import { THROTTLED_MESSAGE, clientAddress } from '@/lib/auth/throttle';
 import { invitationPending } from './pending';
 import { invitationExpiry, invitationState, newToken, resetExpiry } from './token';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
@@ -159,7 +162,7 @@ export const sendPasswordReset = defineAction({
   input: z.object({ membershipId: z.uuid('That person was not found.') }),
   run: async ({ actor, input, tx, audit }) => {
     const [member] = await tx
-      .select({ userId: users.id, email: users.email, status: users.status, role: memberships.role })
+      .select({ userId: users.id, email: users.email, status: memberships.status, role: memberships.role })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.practiceId, actor.practiceId), eq(memberships.id, input.membershipId)));
@@ -223,6 +226,46 @@ export async function acceptInvitationAction(_prev: unknown, payload: FormData |
   );
 }
 Object.assign(acceptInvitationAction, { definition: { name: 'invitation.accept', permission: null } });
+
+/**
+ * Public: accepting an invitation with the Mend login the address already has (another practice's). The
+ * password proves the login is theirs, through the same throttle as sign-in; then a membership is added
+ * and they are signed in, to choose which practice to open.
+ */
+export async function acceptWithExistingLoginAction(_prev: unknown, payload: FormData | Record<string, unknown>) {
+  return runPublicAction(
+    {
+      name: 'invitation.acceptWithLogin',
+      input: acceptWithLoginInput,
+      secretFields: ['password', 'token'],
+      run: async (input) => {
+        const link = await lookupLink(input.token);
+        if (link.state !== 'pending' || link.kind !== 'invite' || !link.existingAccount) throw new ActionRefusal(LINK_UNUSABLE.invalid);
+        const checked = await checkLoginPassword({ email: link.email, password: input.password }, await requestContext());
+        if (checked.status === 'throttled') throw new ActionRefusal(THROTTLED_MESSAGE);
+        if (checked.status !== 'ok') throw new ActionRefusal(WRONG_LOGIN_PASSWORD, { password: [WRONG_LOGIN_PASSWORD] });
+        const accepted = await joinWithExistingLogin(input.token, checked.userId);
+        await signInAfterChange(accepted.email, input.password, '/');
+        return { role: accepted.role };
+      },
+    },
+    payload,
+  );
+}
+Object.assign(acceptWithExistingLoginAction, { definition: { name: 'invitation.acceptWithLogin', permission: null } });
+
+const WRONG_LOGIN_PASSWORD = 'That is not the password of this Mend account.';
+
+/** The caller's address and browser, for the sign-in throttle (none outside a request). */
+async function requestContext() {
+  try {
+    const { headers } = await import('next/headers');
+    const h = await headers();
+    return { address: clientAddress(h), userAgent: h.get('user-agent') };
+  } catch {
+    return {};
+  }
+}
 
 /** Public: choosing a new password through a reset link, then signing in with it. */
 export async function resetPasswordAction(_prev: unknown, payload: FormData | Record<string, unknown>) {

@@ -28,6 +28,11 @@ export const inviteInput = z
 
 export const invitationIdInput = z.object({ invitationId: z.uuid('That invitation was not found.') });
 
+export const acceptWithLoginInput = z.object({
+  token: z.string().max(100),
+  password: z.string().min(1, 'Enter the password of your Mend account.').max(1024),
+});
+
 export const acceptInput = z
   .object({
     token: z.string().max(100),

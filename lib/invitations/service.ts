@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { withoutPractice, withPracticeSystem } from '@/lib/access/system-scope';
+import { withoutPractice, withPracticeSystem, withSignInLookup } from '@/lib/access/system-scope';
 import { clients, invitations, memberships, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
@@ -41,7 +41,7 @@ export async function linkKindFor(tx: Tx, practiceId: string, email: string, lin
 
 export async function memberOf(tx: Tx, practiceId: string, email: string) {
   const [row] = await tx
-    .select({ userId: users.id, membershipId: memberships.id, role: memberships.role, status: users.status })
+    .select({ userId: users.id, membershipId: memberships.id, role: memberships.role, status: memberships.status })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.practiceId, practiceId), sql`lower(${users.email}) = ${email.toLowerCase()}`))
@@ -81,10 +81,20 @@ export type LinkView =
       email: string;
       role: Role;
       practiceName: string;
+      /** The address already has a Mend login (in another practice): it joins by signing in with it. */
+      existingAccount: boolean;
     };
 
+/** Whether a login exists for this exact email (the sign-in lookup's scope, nothing else). */
+async function loginExists(email: string): Promise<boolean> {
+  const rows = await withSignInLookup(email.toLowerCase(), (tx) =>
+    tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1),
+  );
+  return rows.length > 0;
+}
+
 /** Which practice a token belongs to, through the one SECURITY DEFINER lookup; then everything else is scoped. */
-async function practiceForToken(tokenHash: string): Promise<string | null> {
+export async function practiceForToken(tokenHash: string): Promise<string | null> {
   const result = await withoutPractice((tx) => tx.execute(sql`select invitation_practice(${tokenHash}) as practice_id`));
   return rowsOf<{ practice_id: string | null }>(result)[0]?.practice_id ?? null;
 }
@@ -95,7 +105,7 @@ export async function lookupLink(token: string): Promise<LinkView> {
   const tokenHash = hashToken(token);
   const practiceId = await practiceForToken(tokenHash);
   if (!practiceId) return { state: 'invalid' };
-  return withPracticeSystem({ practiceId }, async (tx) => {
+  const view = await withPracticeSystem({ practiceId }, async (tx) => {
     const [row] = await tx
       .select({
         email: invitations.email,
@@ -118,6 +128,9 @@ export async function lookupLink(token: string): Promise<LinkView> {
       practiceName: row.practiceName,
     };
   });
+  if (view.state === 'invalid') return view;
+  if (view.state !== 'pending' || view.kind !== 'invite') return { ...view, existingAccount: false };
+  return { ...view, existingAccount: await loginExists(view.email) };
 }
 
 export const LINK_UNUSABLE: Record<Exclude<InvitationState, 'pending'> | 'invalid', string> = {
@@ -134,7 +147,7 @@ const isUniqueViolation = (error: unknown) =>
  * Claims the link exactly once: a conditional UPDATE takes the row lock, so of two concurrent
  * acceptances the second waits, re-reads `accepted_at` and claims nothing.
  */
-async function claim(tx: Tx, practiceId: string, tokenHash: string) {
+export async function claim(tx: Tx, practiceId: string, tokenHash: string) {
   const [row] = await tx
     .update(invitations)
     .set({ acceptedAt: sql`now()` })
@@ -149,10 +162,45 @@ async function claim(tx: Tx, practiceId: string, tokenHash: string) {
   return row ?? null;
 }
 
-async function unusableReason(token: string): Promise<string> {
+export async function unusableReason(token: string): Promise<string> {
   const view = await lookupLink(token);
   return view.state === 'pending' ? LINK_UNUSABLE.accepted : LINK_UNUSABLE[view.state];
 }
+
+/**
+ * The end of every acceptance: other open links for the address are withdrawn (they would otherwise
+ * read as password resets for the new member), and the step is audited in the practice.
+ */
+export async function finishAcceptance(
+  tx: Tx,
+  practiceId: string,
+  invitation: { id: string; email: string; role: Role; clientId: string | null },
+  userId: string,
+  meta: Record<string, string | boolean> = {},
+) {
+  await tx
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.practiceId, practiceId),
+        sql`lower(${invitations.email}) = ${invitation.email.toLowerCase()}`,
+        ne(invitations.id, invitation.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  await recordAudit(tx, { practiceId, userId, role: invitation.role }, {
+    action: 'invitation.accept',
+    entityType: 'invitation',
+    entityId: invitation.id,
+    clientId: invitation.clientId,
+    meta: { role: invitation.role, ...meta },
+  });
+}
+
+/** Said when an invitation's address already has a login: it joins by signing in, never by a new password. */
+export const EXISTING_ACCOUNT = 'This email already has a Mend account. Enter its password on this page to join with it.';
 
 export type Accepted = { email: string; role: Role; kind: LinkKind; userId: string; practiceId: string };
 
@@ -173,7 +221,7 @@ export async function acceptInvitation(token: string, input: { name: string; pas
       await tx.execute(sql`select set_config('app.login_email', ${invitation.email.toLowerCase()}, true)`);
       const existing = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${invitation.email.toLowerCase()}`);
       if (existing.length) {
-        throw new ActionRefusal('This email already has a Mend account, which cannot join a second practice yet. Ask your practice to invite a different address.');
+        throw new ActionRefusal(EXISTING_ACCOUNT);
       }
       await tx.insert(users).values({ id: userId, email: invitation.email.toLowerCase(), name: input.name, passwordHash, status: 'active' });
       await tx.insert(memberships).values({ practiceId, id: randomUUID(), userId, role: invitation.role });
@@ -185,33 +233,14 @@ export async function acceptInvitation(token: string, input: { name: string; pas
           .returning({ id: clients.id });
         if (!linked.length) throw new ActionRefusal('This client record already has a portal login. Ask your practice for help.');
       }
-      // Other links for the same address would otherwise read as password resets for the new member.
-      await tx
-        .update(invitations)
-        .set({ revokedAt: sql`now()` })
-        .where(
-          and(
-            eq(invitations.practiceId, practiceId),
-            sql`lower(${invitations.email}) = ${invitation.email.toLowerCase()}`,
-            ne(invitations.id, invitation.id),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-          ),
-        );
-      await recordAudit(tx, { practiceId, userId, role: invitation.role }, {
-        action: 'invitation.accept',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        clientId: invitation.clientId,
-        meta: { role: invitation.role },
-      });
+      await finishAcceptance(tx, practiceId, invitation, userId);
       return { email: invitation.email.toLowerCase(), role: invitation.role, kind: 'invite' as const, userId, practiceId };
     });
     if (!accepted) throw new ActionRefusal(await unusableReason(token));
     return accepted;
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ActionRefusal('This email already has a Mend account, which cannot join a second practice yet. Ask your practice to invite a different address.');
+      throw new ActionRefusal(EXISTING_ACCOUNT);
     }
     throw error;
   }

@@ -11,6 +11,6 @@ export async function activeClinicians(tx: Tx, practiceId: string): Promise<Clin
     .select({ membershipId: memberships.id, userId: users.id, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.practiceId, practiceId), inArray(memberships.role, ['therapist', 'admin']), eq(users.status, 'active')));
+    .where(and(eq(memberships.practiceId, practiceId), inArray(memberships.role, ['therapist', 'admin']), eq(memberships.status, 'active')));
   return rows as Clinician[];
 }

@@ -11,7 +11,7 @@ import { confirmSignUpInput, settingsInput, signUpInput } from './schemas';
 import { CHECK_YOUR_EMAIL, confirmSignUp, requestSignUp } from './signup';
 import { LAST_ADMIN_MESSAGE, STAFF_ROLES } from './rules';
 import { signInAfterChange } from '@/lib/auth/sign-in-after-change';
-import { endUserSessions } from '@/lib/auth/sessions';
+import { endPracticeSessions } from '@/lib/auth/sessions';
 import { wakeJob } from '@/lib/jobs/queue';
 
 /**
@@ -61,7 +61,7 @@ const membershipInput = z.object({ membershipId: z.uuid('That person was not fou
 async function memberForUpdate(tx: Tx, practiceId: string, membershipId: string) {
   await lockAdmins(tx, practiceId);
   const [member] = await tx
-    .select({ membershipId: memberships.id, userId: users.id, role: memberships.role, status: users.status })
+    .select({ membershipId: memberships.id, userId: users.id, role: memberships.role, status: memberships.status })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.practiceId, practiceId), eq(memberships.id, membershipId)))
@@ -77,7 +77,7 @@ async function memberForUpdate(tx: Tx, practiceId: string, membershipId: string)
  */
 async function lockAdmins(tx: Tx, practiceId: string) {
   return tx
-    .select({ id: memberships.id, status: users.status })
+    .select({ id: memberships.id, status: memberships.status })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.practiceId, practiceId), eq(memberships.role, 'admin')))
@@ -92,7 +92,10 @@ async function assertAnotherActiveAdmin(tx: Tx, practiceId: string, membershipId
   if (others.length === 0) throw new ActionRefusal(LAST_ADMIN_MESSAGE);
 }
 
-/** Ends access at once: the login is deactivated and every session of it ended, effective at its next request. */
+/**
+ * Ends access to this practice at once: the membership is deactivated and every session of the person
+ * in this practice ended, effective at its next request. Their other practices are untouched.
+ */
 export const deactivateMember = defineAction({
   name: 'account.deactivate',
   permission: 'people.manage',
@@ -101,12 +104,15 @@ export const deactivateMember = defineAction({
     const member = await memberForUpdate(tx, actor.practiceId, input.membershipId);
     if (member.status === 'deactivated') throw new ActionRefusal('That account is already deactivated.');
     if (member.role === 'admin') await assertAnotherActiveAdmin(tx, actor.practiceId, member.membershipId);
-    await tx.update(users).set({ status: 'deactivated' }).where(eq(users.id, member.userId));
-    await endUserSessions(tx, actor, member.userId, 'deactivated');
+    await tx
+      .update(memberships)
+      .set({ status: 'deactivated' })
+      .where(and(eq(memberships.practiceId, actor.practiceId), eq(memberships.id, member.membershipId)));
+    await endPracticeSessions(tx, actor, member.userId, 'deactivated');
     audit({ entityType: 'membership', entityId: member.membershipId, meta: { role: member.role } });
     return { membershipId: member.membershipId };
   },
-  successMessage: 'Account deactivated. They have been signed out everywhere.',
+  successMessage: 'Account deactivated. They have been signed out of this practice.',
 });
 
 export const reactivateMember = defineAction({
@@ -116,7 +122,10 @@ export const reactivateMember = defineAction({
   run: async ({ actor, input, tx, audit }) => {
     const member = await memberForUpdate(tx, actor.practiceId, input.membershipId);
     if (member.status !== 'deactivated') throw new ActionRefusal('That account is not deactivated.');
-    await tx.update(users).set({ status: 'active' }).where(eq(users.id, member.userId));
+    await tx
+      .update(memberships)
+      .set({ status: 'active' })
+      .where(and(eq(memberships.practiceId, actor.practiceId), eq(memberships.id, member.membershipId)));
     audit({ entityType: 'membership', entityId: member.membershipId, meta: { role: member.role } });
     return { membershipId: member.membershipId };
   },

@@ -49,7 +49,7 @@ export async function practiceOverview(actor: Actor, now = new Date()): Promise<
       .innerJoin(users, eq(users.id, memberships.userId))
       .leftJoin(careTeam, and(eq(careTeam.practiceId, memberships.practiceId), eq(careTeam.membershipId, memberships.id)))
       .leftJoin(clients, and(eq(clients.practiceId, careTeam.practiceId), eq(clients.id, careTeam.clientId)))
-      .where(and(eq(memberships.practiceId, practiceId), eq(users.status, 'active'), sql`${memberships.role} in ('therapist', 'admin')`))
+      .where(and(eq(memberships.practiceId, practiceId), eq(memberships.status, 'active'), sql`${memberships.role} in ('therapist', 'admin')`))
       .groupBy(memberships.id, users.name, memberships.role)
       .orderBy(users.name);
     const therapistCaseloads = caseloads

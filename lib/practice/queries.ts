@@ -51,7 +51,7 @@ export async function listMembers(actor: Actor, filters: MemberFilters = {}): Pr
       .as('caseloads');
     const conditions: SQL[] = [eq(memberships.practiceId, actor.practiceId)];
     if (filters.role) conditions.push(eq(memberships.role, filters.role));
-    if (filters.status) conditions.push(eq(users.status, filters.status));
+    if (filters.status) conditions.push(eq(memberships.status, filters.status));
     if (filters.q) conditions.push(or(ilike(users.name, likePattern(filters.q)), ilike(users.email, likePattern(filters.q)))!);
     const rows = await tx
       .select({
@@ -60,7 +60,7 @@ export async function listMembers(actor: Actor, filters: MemberFilters = {}): Pr
         name: users.name,
         email: users.email,
         role: memberships.role,
-        status: users.status,
+        status: memberships.status,
         lastSignInAt: users.lastSignInAt,
         caseload: caseloads.n,
       })
@@ -81,7 +81,7 @@ export async function listClinicians(actor: Actor): Promise<{ membershipId: stri
       .select({ membershipId: memberships.id, name: users.name, role: memberships.role })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.practiceId, actor.practiceId), eq(users.status, 'active'), or(eq(memberships.role, 'therapist'), eq(memberships.role, 'admin'))))
+      .where(and(eq(memberships.practiceId, actor.practiceId), eq(memberships.status, 'active'), or(eq(memberships.role, 'therapist'), eq(memberships.role, 'admin'))))
       .orderBy(asc(memberships.role), asc(users.name));
     return rows.filter((r): r is typeof r & { role: 'admin' | 'therapist' } => r.role !== 'client');
   });

@@ -36,7 +36,7 @@ async function dueReminders(practice: JobPractice, now: Date): Promise<Candidate
       .innerJoin(users, eq(users.id, clients.userId))
       .innerJoin(memberships, and(eq(memberships.practiceId, clients.practiceId), eq(memberships.userId, clients.userId), eq(memberships.role, 'client')))
       .leftJoin(reminderPreferences, and(eq(reminderPreferences.practiceId, clients.practiceId), eq(reminderPreferences.clientId, clients.id)))
-      .where(and(eq(clients.practiceId, practice.id), eq(clients.status, 'active'), eq(users.status, 'active')));
+      .where(and(eq(clients.practiceId, practice.id), eq(clients.status, 'active'), eq(memberships.status, 'active')));
     // First the holds that need no reading (off, paused, before the time, quiet hours).
     const candidates = rows
       .map(({ own, ...r }) => ({ ...r, settings: effectiveReminderSettings(own, defaults, practice.timeZone) }))

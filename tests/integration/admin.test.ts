@@ -271,7 +271,7 @@ describe('account changes', () => {
         .select({ id: memberships.id })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.practiceId, a.id), eq(memberships.role, 'admin'), eq(users.status, 'active'))),
+        .where(and(eq(memberships.practiceId, a.id), eq(memberships.role, 'admin'), eq(memberships.status, 'active'))),
     );
     expect(active).toHaveLength(1);
   });

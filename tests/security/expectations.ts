@@ -80,6 +80,8 @@ export const matrix: Matrix = {
     '/invite/[token]': { params: () => ({ token: 'g'.repeat(43) }), expect: each(() => 'ok') },
     '/reset-password/[token]': { params: () => ({ token: 'r'.repeat(43) }), expect: each(() => 'ok') },
     '/signup': publicPage(),
+    // The person's own practices only: anyone with a live session sees their own list.
+    '/choose-practice': { expect: each((_, role) => (role ? 'ok' : 'login')) },
     '/signup/confirm/[token]': { params: () => ({ token: 'k'.repeat(43) }), expect: each(() => 'ok') },
     // Development only (a 404 in production, tested in tests/unit/email): the emails a developer's Mend sent.
     '/dev/outbox': { expect: each(() => 'ok') },

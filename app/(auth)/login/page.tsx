@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/auth/actor';
+import { getSession } from '@/lib/auth/actor';
 import { demoLoginsIfSeeded } from '@/lib/practice/demo';
 import { deploymentHasPractice } from '@/lib/practice/signup';
 import { LoginForm } from './login-form';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const { saved } = await searchParams;
-  if (await getActor()) redirect('/');
+  if (await getSession()) redirect('/');
   // A fresh deployment has nobody to sign in: its first visitor starts the first practice.
   if (!(await deploymentHasPractice())) redirect('/signup');
   const demo = await demoLoginsIfSeeded();

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema';
+import { memberships } from '../../../db/schema';
 import { type Person, createMember, addToCareTeam } from '../../../db/seed/factories';
 import type { Role } from '../../../lib/auth/types';
 import { openTestDatabase } from '../../support/database';
@@ -67,7 +67,7 @@ export async function makeWorld(): Promise<World> {
     passwordHash: await passwordHash(),
   });
   await addToCareTeam(db, A.id, A.clientA1.clientId, deactivated.membershipId);
-  await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, deactivated.userId));
+  await db.update(memberships).set({ status: 'deactivated' }).where(eq(memberships.id, deactivated.membershipId));
   const fixtureA = await populate(A, 'A');
   const fixtureB = await populate(B, 'B');
   const actors: Record<ActorKey, WorldActor> = {

@@ -79,4 +79,18 @@ export const practiceProbes: Record<string, ActionProbe> = {
     input: () => ({ token: 'k'.repeat(43), password: newPassword }),
     fuzzAs: 'signedOut',
   },
+  'invitation.acceptWithLogin': {
+    entitled: [],
+    note: 'A guessed token joins nobody to a practice, whatever password comes with it.',
+    expect: everyone('refused' as const),
+    input: () => ({ token: 'j'.repeat(43), password: 'correct-horse-battery-staple' }),
+    fuzzAs: 'signedOut',
+  },
+  'session.choosePractice': {
+    entitled: [],
+    note: "Moving a session into a membership that is not one's own (here the deactivated therapist's) is refused for everyone, the deactivated therapist included.",
+    expect: everyone('refused' as const),
+    input: (ctx) => ({ membershipId: ctx.world.deactivated.membershipId }),
+    fuzzAs: 'signedOut',
+  },
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "memberships" ADD COLUMN "status" "user_status" DEFAULT 'active' NOT NULL;

@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS = {
   'client.moveCareTeam': 'Moved clients to another therapist',
   'client.careTeamChanged': 'Client’s care team changed',
   'client.viewClinical': 'Viewed a client’s clinical overview',
+  'client.viewRecord': 'Viewed a section of a client’s record',
   'client.export': 'Exported a client’s data',
   'caseload.view': 'Viewed the caseload',
   'caseload.export': 'Exported the caseload',

@@ -7,6 +7,7 @@ import { type BandSeverity, bandFor, bandSeverity } from '@/lib/measures/bands';
 import { MEASURES } from '@/lib/measures/definitions';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
 import { localDay } from '@/lib/time/day';
+import { recordClientRecordRead } from '@/lib/audit/client-record';
 
 export type HeadlineScore = {
   key: MeasureKey;
@@ -25,7 +26,7 @@ export type RecordHeadline = { scores: HeadlineScore[]; openAlerts: number; urge
  * open. Care team only (null for anyone else, reading nothing); two small index reads, whichever section
  * of the record is open.
  */
-export async function clientRecordHeadline(actor: Actor, clientId: string): Promise<RecordHeadline | null> {
+export async function clientRecordHeadline(actor: Actor, clientId: string, section?: string): Promise<RecordHeadline | null> {
   if (actor.role === 'client' || !canReadClinical(actor, clientId)) return null;
   return withActor(actor, async (tx) => {
     const latest = await tx
@@ -59,6 +60,9 @@ export async function clientRecordHeadline(actor: Actor, clientId: string): Prom
         severity: bandSeverity(r.measure, r.score),
         day: localDay(r.completedAt, actor.practice.timeZone),
       }));
-    return { scores, openAlerts: open?.total ?? 0, urgentAlerts: open?.urgent ?? 0 };
+    const headline = { scores, openAlerts: open?.total ?? 0, urgentAlerts: open?.urgent ?? 0 };
+    // The page load's one audit row, in this transaction (lib/audit/client-record.ts).
+    await recordClientRecordRead(tx, actor, clientId, section, headline);
+    return headline;
   });
 }

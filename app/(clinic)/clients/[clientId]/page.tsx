@@ -40,7 +40,7 @@ export default async function ClientPage({
   const sections = visibleSections(clinical);
   const section = parseSection(query.tab, sections);
   const range = parseOverviewRange(query.range);
-  const headline = clinical ? await clientRecordHeadline(actor, client.id) : null;
+  const headline = clinical ? await clientRecordHeadline(actor, client.id, section) : null;
   const report =
     client.onMyCareTeam && can(actor.role, 'client.export') ? (
       <Link href={`/clients/${client.id}/report`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">

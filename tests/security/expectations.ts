@@ -137,6 +137,7 @@ export const matrix: Matrix = {
     '/portal/export/[file]': 'Probed in client-exports.test.ts (each actor; a client gets only their own record).',
     '/api/health': 'Public liveness for a load balancer: a fixed status and the draining flag, no data (tests/integration/readiness.test.ts).',
     '/api/ready': 'Public readiness: database reachable and migrations current, as three flags, no data (tests/integration/readiness.test.ts).',
+    '/api/unsubscribe/[token]': 'Public RFC 8058 one-click unsubscribe: a signed token is the only credential and stops one channel of its own client; the answer carries no data (tests/integration/one-click-unsubscribe.test.ts).',
     '/api/password-strength': 'Public strength meter for new-password fields: scores the password it is sent, reads and writes nothing, bounded body (tests/unit/auth/password-strength.test.ts).',
   },
 };

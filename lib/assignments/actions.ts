@@ -11,7 +11,7 @@ import type { Actor } from '@/lib/auth/types';
 import { JOURNALING_PROMPT_KEY } from '@/lib/exercises/templates/journaling-prompt';
 import { lookupTemplate } from '@/lib/exercises/library';
 import { isMeasureKey } from '@/lib/measures/types';
-import { localDay } from '@/lib/time/day';
+import { localDay, oneYearLater } from '@/lib/time/day';
 import { expandOccurrences, recurrenceProblem, type RecurrenceRule } from './recurrence';
 import { assignHomeworkInput, updateAssignmentInput } from './schemas';
 
@@ -147,7 +147,9 @@ export const updateAssignment = defineAction({
     if (problem) refuse('end', problem);
 
     const now = Date.now();
-    const planned = expandOccurrences(rule, current.startDate, input.dueTime, current.timeZone);
+    // An open end stays planned as far as the roll-forward job has taken it: a year ahead of today.
+    const openUntil = [oneYearLater(current.startDate), oneYearLater(localDay(new Date(now), current.timeZone))].sort().at(-1);
+    const planned = expandOccurrences(rule, current.startDate, input.dueTime, current.timeZone, { openUntil });
     const existing = await tx
       .select({ id: assignmentOccurrences.id, index: assignmentOccurrences.index, status: assignmentOccurrences.status, dueAt: assignmentOccurrences.dueAt })
       .from(assignmentOccurrences)

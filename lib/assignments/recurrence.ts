@@ -10,8 +10,9 @@ import { isIanaTimeZone } from '@/lib/time/zone';
  */
 
 /**
- * `untilStopped`: no end chosen. Its occurrences are planned over the same one-year horizon as every series
- * (OPEN_END_HORIZON) and the therapist ends it by cancelling or by giving it an end.
+ * `untilStopped`: no end chosen. Its occurrences are planned a year ahead (up to the day before the same date
+ * next year), and the daily `assignments.rollForward` job keeps planning a year ahead of today until the
+ * therapist cancels it or gives it an end.
  */
 export type RecurrenceEnd = { until: string } | { count: number } | { untilStopped: true };
 
@@ -49,14 +50,13 @@ function stepDays(rule: RecurrenceRule): number {
   }
 }
 
-/** The local dates of a rule's occurrences, ignoring time of day. */
-function occurrenceDays(rule: RecurrenceRule, startDate: string): string[] {
+/** The local dates of a rule's occurrences, ignoring time of day; an open end is planned up to `openUntil` (exclusive). */
+function occurrenceDays(rule: RecurrenceRule, startDate: string, openUntil: string = oneYearLater(startDate)): string[] {
   if (rule.kind === 'once') return [startDate];
   const step = stepDays(rule);
   const days: string[] = [];
   if ('untilStopped' in rule.end) {
-    const last = oneYearLater(startDate);
-    for (let day = startDate; day <= last && days.length < MAX_RECURRENCE_COUNT; day = addDays(day, step)) days.push(day);
+    for (let day = startDate; day < openUntil; day = addDays(day, step)) days.push(day);
     return days;
   }
   if ('count' in rule.end) {
@@ -141,6 +141,8 @@ export interface ExpandOptions {
   readonly from?: Date;
   /** Keep only occurrences due at or before this instant. */
   readonly to?: Date;
+  /** For an open end: plan up to this local day (exclusive); a year after the start unless given. */
+  readonly openUntil?: string;
 }
 
 /**
@@ -163,7 +165,8 @@ export function expandOccurrences(
   const from = opts.from?.getTime() ?? -Infinity;
   const to = opts.to?.getTime() ?? Infinity;
   const out: Occurrence[] = [];
-  occurrenceDays(rule, startDate).forEach((localDate, index) => {
+  if (opts.openUntil !== undefined && !isLocalDay(opts.openUntil)) throw new RangeError(`Not a calendar date: ${opts.openUntil}`);
+  occurrenceDays(rule, startDate, opts.openUntil).forEach((localDate, index) => {
     const dueAt = zonedTimeToUtc(localDate, dueTime, timeZone);
     if (dueAt.getTime() >= from && dueAt.getTime() <= to) out.push({ index, localDate, dueAt });
   });

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS = {
   'assignment.update': 'Changed an assignment',
   'assignment.cancel': 'Cancelled an assignment',
   'assignment.cancelOccurrence': 'Cancelled one homework item',
+  'assignment.rollForward': 'Planned more of an open-ended assignment',
   'submission.draftStarted': 'Started working on homework',
   'submission.saveDraft': 'Saved homework draft',
   'submission.submit': 'Sent homework',

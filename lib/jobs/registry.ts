@@ -1,4 +1,5 @@
 import 'server-only';
+import { rollOpenAssignmentsForward } from '@/lib/assignments/roll-forward';
 import { dispatchOutbox } from '@/lib/email/outbox';
 import { runDigests } from '@/lib/notifications/digest';
 import { runEscalations } from '@/lib/notifications/escalation';
@@ -20,6 +21,7 @@ export const JOBS = {
   'alerts.escalate': { cron: '* * * * *', run: runEscalations, label: 'Urgent alert escalation' },
   'digest.daily': { cron: '*/15 * * * *', run: runDigests, label: 'Daily summary for clinicians' },
   'housekeeping.prune': { cron: '17 * * * *', run: pruneExpired, label: 'Removing expired records' },
+  'assignments.rollForward': { cron: '41 * * * *', run: rollOpenAssignmentsForward, label: 'Planning open-ended homework ahead' },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -86,8 +86,9 @@ test('therapist: the urgent alert is in the inbox and on the client page, is ack
   await panel.getByLabel('What was done').selectOption({ label: 'Reviewed the safety plan' });
   await panel.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(openList.getByTestId('alert-item')).toHaveCount(openOnPageBefore - 1);
-  // The panel now shows what was done about the chosen alert.
-  await expect(panel).toContainText('Reviewed the safety plan');
+  // The panel now shows what was done about the chosen alert, in place of the form.
+  await expect(panel.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+  await expect(panel).toContainText(/Acknowledged .+: Reviewed the safety plan/);
   await alertsCard.getByText(/Acknowledged alerts/).click();
   // Other open alerts' selects hold the same words in hidden options: look at what is shown.
   await expect(alertsCard.getByText(/Reviewed the safety plan/).filter({ visible: true }).first()).toBeVisible();

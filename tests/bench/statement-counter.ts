@@ -3,7 +3,10 @@
  * every simple Query ('Q') and every Execute ('E') of the extended protocol is one statement. The statement's
  * text comes from the Query itself or from the Parse ('P') that prepared the statement the last Bind ('B') named,
  * so each one is classed: transaction control (BEGIN/COMMIT/ROLLBACK), a write (INSERT/UPDATE/DELETE), or a read.
- * The app under test connects through it and is unchanged; the counts are exact, not estimated.
+ * The app under test connects through it and is unchanged; the counts are exact, not estimated. Connections
+ * that name themselves pg-boss in their start-up message (`application_name`, as the job queue's own pool
+ * does) are counted apart as background work: the queue polls on its own clock, and a page's count must not
+ * depend on whether a poll fell inside its window.
  */
 import net from 'node:net';
 
@@ -50,9 +53,24 @@ const cstring = (buf: Buffer, at: number): [string, number] => {
   return [buf.toString('utf8', at, end), end + 1];
 };
 
+/** The parameters of a start-up message (protocol 3.0): NUL-terminated name/value pairs after the version. */
+function startupParameters(message: Buffer): Map<string, string> {
+  const params = new Map<string, string>();
+  let at = 8;
+  while (at < message.length && message[at] !== 0) {
+    const [name, next] = cstring(message, at);
+    const [value, after] = cstring(message, next);
+    params.set(name, value);
+    at = after;
+  }
+  return params;
+}
+
 export async function startStatementCounter(target: { host: string; port: number }) {
   const counts = zero();
+  const background = zero();
   const server = net.createServer((client) => {
+    let tally = counts;
     const upstream = net.connect(target.port, target.host);
     const prepared = new Map<string, string>();
     let bound = '';
@@ -68,6 +86,9 @@ export async function startStatementCounter(target: { host: string; port: number
           const len = pending.readInt32BE(0);
           if (pending.length < len) break;
           const code = pending.readInt32BE(4);
+          if (code === 196608 && startupParameters(pending.subarray(0, len)).get('application_name')?.startsWith('pgboss')) {
+            tally = background;
+          }
           pending = pending.subarray(len);
           if (code !== 80877103 && code !== 80877104) startup = false;
           continue;
@@ -78,14 +99,14 @@ export async function startStatementCounter(target: { host: string; port: number
         const type = String.fromCharCode(pending[0]!);
         const body = pending.subarray(5, len + 1);
         pending = pending.subarray(len + 1);
-        if (type === 'Q') classify(counts, cstring(body, 0)[0]);
+        if (type === 'Q') classify(tally, cstring(body, 0)[0]);
         else if (type === 'P') {
           const [name, next] = cstring(body, 0);
           prepared.set(name, cstring(body, next)[0]);
         } else if (type === 'B') {
           const [, next] = cstring(body, 0);
           bound = cstring(body, next)[0];
-        } else if (type === 'E') classify(counts, prepared.get(bound) ?? 'select');
+        } else if (type === 'E') classify(tally, prepared.get(bound) ?? 'select');
       }
     });
     upstream.on('data', (chunk) => client.write(chunk));
@@ -101,6 +122,8 @@ export async function startStatementCounter(target: { host: string; port: number
   return {
     port,
     snapshot: (): StatementCounts => ({ ...counts }),
+    /** What the job queue's own connections ran meanwhile (not part of any page's count). */
+    background: (): StatementCounts => ({ ...background }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -13,6 +13,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/app/_components/ui';
 import type { DisplayMeasure, DisplayRow } from '@/lib/caseload/display';
+import { COLUMN_LABELS as L, FOLDED_AT_TABLET, FOLDED_IN_TABLE } from './roster-layout';
 
 /** The table features the roster uses; sorting, filtering and paging are done by the server (manual*). */
 export const rosterFeatures = tableFeatures({
@@ -42,6 +43,33 @@ function MeasureValue({ m }: { m: DisplayMeasure | null }) {
       </div>
       <Badge tone={tone}>{m.changeLabel}</Badge>
     </div>
+  );
+}
+
+function StatusBadge({ status }: { status: DisplayRow['status'] }) {
+  return <Badge tone={status === 'active' ? 'brand' : 'neutral'}>{status}</Badge>;
+}
+
+function Alerts({ row }: { row: DisplayRow }) {
+  const c = row.clinical;
+  if (!c) return hidden;
+  if (!c.alerts.urgent && !c.alerts.followUp) return <span className="text-slate-500">No open alerts</span>;
+  return (
+    <div className="flex flex-wrap gap-1">
+      {c.alerts.urgent ? <Badge tone="danger">{c.alerts.urgent} urgent</Badge> : null}
+      {c.alerts.followUp ? <Badge tone="warn">{c.alerts.followUp} follow-up</Badge> : null}
+    </div>
+  );
+}
+
+const Overdue = ({ count }: { count: number }) => <Badge tone="warn">{count} overdue</Badge>;
+
+function NextMeasure({ row }: { row: DisplayRow }) {
+  if (!row.nextMeasure) return <span className="text-slate-500">None scheduled</span>;
+  return (
+    <time dateTime={row.nextMeasure.dateTime} title={row.nextMeasure.title}>
+      {row.nextMeasure.label}
+    </time>
   );
 }
 
@@ -79,59 +107,62 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
     helper.accessor((r) => r.name, {
       id: 'name',
       sortDescFirst: false,
-      header: 'Client',
+      header: L.name,
       cell: ({ row }) => (
         <div>
           <Link
             href={`/clients/${row.original.id}`}
             prefetch={false}
-            className="whitespace-nowrap font-medium text-brand-800 hover:underline"
+            className="font-medium text-brand-800 hover:underline md:whitespace-nowrap"
           >
             {row.original.name}
           </Link>
           {row.original.pronouns ? <div className="text-xs text-slate-600">{row.original.pronouns}</div> : null}
+          <div className={`${FOLDED_IN_TABLE} space-y-0.5 text-xs text-slate-600`}>
+            <StatusBadge status={row.original.status} />
+            {isAdmin ? <div>{row.original.therapists}</div> : null}
+            {isAdmin ? <div>Intake {row.original.intake}</div> : null}
+          </div>
         </div>
       ),
     }),
     helper.accessor((r) => r.attention.rank, {
       id: 'attention',
       sortDescFirst: false,
-      header: 'Needs attention',
+      header: L.attention,
       cell: ({ row }) => {
         const { rank, label } = row.original.attention;
-        if (!label) return <span className="text-xs text-slate-500">—</span>;
-        return <Badge tone={rank === 0 ? 'danger' : rank <= 2 ? 'warn' : 'neutral'}>{label}</Badge>;
-      },
-    }),
-    helper.accessor((r) => (r.clinical ? r.clinical.alerts.urgent * 1000 + r.clinical.alerts.followUp : -1), {
-      id: 'alerts',
-      header: 'Open alerts',
-      sortDescFirst: true,
-      cell: ({ row }) => {
-        const c = row.original.clinical;
-        if (!c) return hidden;
-        if (!c.alerts.urgent && !c.alerts.followUp) return <span className="text-slate-500">None</span>;
         return (
-          <div className="flex flex-wrap gap-1">
-            {c.alerts.urgent ? <Badge tone="danger">{c.alerts.urgent} urgent</Badge> : null}
-            {c.alerts.followUp ? <Badge tone="warn">{c.alerts.followUp} follow-up</Badge> : null}
+          <div className="space-y-1">
+            {label ? (
+              <Badge tone={rank === 0 ? 'danger' : rank <= 2 ? 'warn' : 'neutral'}>{label}</Badge>
+            ) : (
+              <span className="text-xs text-slate-500">—</span>
+            )}
+            <div className={FOLDED_AT_TABLET}>
+              <Alerts row={row.original} />
+            </div>
           </div>
         );
       },
     }),
+    helper.accessor((r) => (r.clinical ? r.clinical.alerts.urgent * 1000 + r.clinical.alerts.followUp : -1), {
+      id: 'alerts',
+      header: L.alerts,
+      sortDescFirst: true,
+      cell: ({ row }) => <Alerts row={row.original} />,
+    }),
     helper.accessor((r) => r.status, {
       id: 'status',
       sortDescFirst: false,
-      header: 'Status',
-      cell: ({ row }) => (
-        <Badge tone={row.original.status === 'active' ? 'brand' : 'neutral'}>{row.original.status}</Badge>
-      ),
+      header: L.status,
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
     }),
     ...(isAdmin
       ? [
           helper.accessor((r) => r.therapists, {
             id: 'therapist',
-            header: 'Therapist',
+            header: L.therapist,
             sortDescFirst: false,
             cell: ({ row }) => row.original.therapists,
           }),
@@ -139,75 +170,74 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
       : []),
     helper.accessor((r) => r.lastCheckin?.dateTime ?? '', {
       id: 'lastCheckin',
-      header: 'Last check-in',
+      header: L.lastCheckin,
       sortDescFirst: true,
-      cell: ({ row }) =>
-        row.original.lastCheckin ? (
-          <time dateTime={row.original.lastCheckin.dateTime} title={row.original.lastCheckin.title}>
-            {row.original.lastCheckin.label}
-          </time>
-        ) : (
-          <span className="text-slate-500">Never</span>
-        ),
+      cell: ({ row }) => (
+        <div>
+          {row.original.lastCheckin ? (
+            <time dateTime={row.original.lastCheckin.dateTime} title={row.original.lastCheckin.title}>
+              {row.original.lastCheckin.label}
+            </time>
+          ) : (
+            <span className="text-slate-500">Never</span>
+          )}
+          <div className={FOLDED_AT_TABLET}>{row.original.onTeam ? (sparklines[row.original.id] ?? null) : null}</div>
+        </div>
+      ),
     }),
     helper.accessor((r) => r.id, {
       id: 'mood',
       sortDescFirst: false,
-      header: 'Mood, 14 days',
+      header: L.mood,
       cell: ({ row }) => (row.original.onTeam ? (sparklines[row.original.id] ?? null) : hidden),
     }),
     helper.accessor((r) => r.clinical?.phq9?.score ?? -1, {
       id: 'phq9',
-      header: 'PHQ-9',
+      header: L.phq9,
       sortDescFirst: true,
       cell: ({ row }) => (row.original.clinical ? <MeasureValue m={row.original.clinical.phq9} /> : hidden),
     }),
     helper.accessor((r) => r.clinical?.gad7?.score ?? -1, {
       id: 'gad7',
-      header: 'GAD-7',
+      header: L.gad7,
       sortDescFirst: true,
       cell: ({ row }) => (row.original.clinical ? <MeasureValue m={row.original.clinical.gad7} /> : hidden),
     }),
     helper.accessor((r) => r.homework.adherence, {
       id: 'adherence',
       sortDescFirst: false,
-      header: 'Homework, 28 days',
+      header: L.adherence,
       cell: ({ row }) => (
         <div>
           <span className="font-medium tabular-nums">{row.original.homework.adherence}</span>
           <div className="text-xs text-slate-600">{row.original.homework.detail}</div>
+          <div className={`${FOLDED_IN_TABLE} space-y-0.5 text-xs text-slate-600`}>
+            {row.original.homework.overdue > 0 ? <Overdue count={row.original.homework.overdue} /> : <div>None overdue</div>}
+            <div>
+              Next measure: <NextMeasure row={row.original} />
+            </div>
+          </div>
         </div>
       ),
     }),
     helper.accessor((r) => r.homework.overdue, {
       id: 'overdue',
-      header: 'Overdue',
+      header: L.overdue,
       sortDescFirst: true,
       cell: ({ row }) =>
-        row.original.homework.overdue > 0 ? (
-          <Badge tone="warn">{row.original.homework.overdue} overdue</Badge>
-        ) : (
-          <span className="text-slate-500">0</span>
-        ),
+        row.original.homework.overdue > 0 ? <Overdue count={row.original.homework.overdue} /> : <span className="text-slate-500">0</span>,
     }),
     helper.accessor((r) => r.nextMeasure?.dateTime ?? '', {
       id: 'nextMeasure',
       sortDescFirst: false,
-      header: 'Next measure',
-      cell: ({ row }) =>
-        row.original.nextMeasure ? (
-          <time dateTime={row.original.nextMeasure.dateTime} title={row.original.nextMeasure.title}>
-            {row.original.nextMeasure.label}
-          </time>
-        ) : (
-          <span className="text-slate-500">None scheduled</span>
-        ),
+      header: L.nextMeasure,
+      cell: ({ row }) => <NextMeasure row={row.original} />,
     }),
     ...(isAdmin
       ? [
           helper.accessor((r) => r.intake, {
             id: 'intake',
-            header: 'Intake',
+            header: L.intake,
             sortDescFirst: true,
             cell: ({ row }) => row.original.intake,
           }),

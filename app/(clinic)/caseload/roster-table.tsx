@@ -7,6 +7,7 @@ import {
   type Updater,
   useTable,
 } from '@tanstack/react-table';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useMemo, useState, useTransition } from 'react';
@@ -19,10 +20,17 @@ import {
   rosterHref,
   rosterViewToSearchParams,
 } from '@/lib/caseload/url';
-import { BulkAssignPanel, type AssignOptions } from './bulk-assign';
+import type { AssignOptions } from './bulk-assign';
 import { rosterColumns, rosterFeatures } from './roster-columns';
 import { type FilterKey, RosterFilters, filtersOf, withFilters } from './roster-filters';
 import { RosterPager } from './roster-pager';
+import { COLUMN_LABELS, cellClass } from './roster-layout';
+import { RosterSort } from './roster-sort';
+
+// The assignment form loads when first opened: most views of the roster assign nothing.
+const BulkAssignPanel = dynamic(() => import('./bulk-assign').then((m) => m.BulkAssignPanel), {
+  loading: () => <p className="text-sm text-slate-600">Opening the assignment form…</p>,
+});
 
 const resolve = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
@@ -128,6 +136,8 @@ export function RosterTable({
         setSearch={(q) => table.setGlobalFilter(q)}
       />
 
+      <RosterSort view={view} isAdmin={isAdmin} onSort={(sort, dir) => navigate({ ...view, sort, dir, page: 1 })} />
+
       <div role="status" aria-live="polite">
         {notice ? (
           <p className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">{notice}</p>
@@ -199,15 +209,17 @@ export function RosterTable({
           </Link>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="roster">
+        // From tablet width a table; on a phone each row is a card of labelled facts (roster-layout.ts). The
+        // explicit roles keep the table's meaning for assistive technology when the cards change its display.
+        <div className="rounded-xl md:overflow-x-auto md:border md:border-slate-200 md:bg-white" data-testid="roster-frame">
+          <table role="table" className="w-full text-sm max-md:block md:divide-y md:divide-slate-200" data-testid="roster">
             <caption className="sr-only">
               Clients, sorted by {view.sort === 'attention' ? 'who needs attention first' : view.sort} (
               {view.dir === 'asc' ? 'ascending' : 'descending'}). {attentionHelp}
             </caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
+            <thead role="rowgroup" className="bg-slate-50 text-left text-slate-700 max-md:sr-only">
               {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
+                <tr key={group.id} role="row">
                   {group.headers.map((header) => {
                     const sorted = header.column.getIsSorted();
                     const canSort = header.column.getCanSort();
@@ -215,8 +227,9 @@ export function RosterTable({
                       <th
                         key={header.id}
                         scope="col"
+                        role="columnheader"
                         aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                        className="whitespace-nowrap px-2.5 py-3 font-medium"
+                        className={`whitespace-nowrap px-2 py-3 font-medium ${cellClass(header.column.id, 'th')}`}
                       >
                         {canSort ? (
                           <button
@@ -239,11 +252,21 @@ export function RosterTable({
                 </tr>
               ))}
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody role="rowgroup" className="max-md:block max-md:space-y-3 md:divide-y md:divide-slate-100">
               {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} data-client-id={row.id} className={row.getIsSelected() ? 'bg-brand-50' : undefined}>
+                <tr
+                  key={row.id}
+                  role="row"
+                  data-client-id={row.id}
+                  className={`max-md:block max-md:rounded-xl max-md:border max-md:border-slate-200 max-md:p-3 ${row.getIsSelected() ? 'bg-brand-50' : 'max-md:bg-white'}`}
+                >
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className="px-2.5 py-2.5 align-middle">
+                    <td
+                      key={cell.id}
+                      role="cell"
+                      data-label={COLUMN_LABELS[cell.column.id as keyof typeof COLUMN_LABELS] ?? ''}
+                      className={`align-middle md:px-2 md:py-2.5 ${cellClass(cell.column.id, 'td')}`}
+                    >
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

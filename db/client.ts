@@ -2,8 +2,8 @@ import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { type Scope, type Tx, runScoped } from './connection';
 import { withoutStatement } from './errors';
+import { executePrepared } from './prepared';
 import { getDatabase } from './registry';
-import { rowsOf } from './rows';
 
 export type { Tx, Scope, ScopeRole } from './connection';
 
@@ -28,5 +28,6 @@ export async function scopedTransaction<T>(scope: Scope, fn: (tx: Tx) => Promise
  */
 export async function selfScopedCall<T>(query: SQL): Promise<T[]> {
   const handle = await getDatabase();
-  return rowsOf<T>(await handle.app.execute(query));
+  // The same text on every request: prepared once per connection (db/prepared.ts).
+  return executePrepared<T>(handle.app, query);
 }

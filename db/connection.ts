@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { APP_ROLE, type DatabaseConfig, DatabaseConfigError } from './config';
 import { printableError } from './errors';
+import { executePrepared } from './prepared';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -116,7 +117,9 @@ export type Scope = {
  */
 export async function runScoped<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
+    // The same text on every transaction: prepared once per connection, then one round trip (db/prepared.ts).
+    await executePrepared(
+      tx,
       sql`select set_config('role', ${APP_ROLE}, true),
                  set_config('app.practice_id', ${scope.practiceId ?? ''}, true),
                  set_config('app.user_id', ${scope.userId ?? ''}, true),

@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { startTransition, useActionState, useEffect, useId, useState } from 'react';
+import { startTransition, useActionState, useId, useState } from 'react';
 import { FormMessage, type FormState } from '@/app/_components/form';
 import { assignHomework } from '@/lib/assignments/actions';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
@@ -51,11 +50,6 @@ export function AssignForm(props: AssignFormProps) {
     },
     { result: null, made: 0 },
   );
-  const router = useRouter();
-  // The new assignment shows in the list the page renders on the server.
-  useEffect(() => {
-    if (state.result?.ok) router.refresh();
-  }, [state, router]);
   return (
     <form
       onSubmit={(event) => {

@@ -23,11 +23,20 @@ const linkClass =
  * screen reader announces it; it is a labelled region rather than an alert, as Next already has one live
  * alert region (its route announcer).
  */
-export function CrisisPanel({ practiceContacts = [], urgent = false }: { practiceContacts?: readonly PracticeContact[]; urgent?: boolean }) {
+export function CrisisPanel({
+  practiceContacts = [],
+  urgent = false,
+  focusOnShow = true,
+}: {
+  practiceContacts?: readonly PracticeContact[];
+  urgent?: boolean;
+  /** Off where something else on screen must be announced first (an error page). */
+  focusOnShow?: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus();
-  }, []);
+    if (focusOnShow) heading.current?.focus();
+  }, [focusOnShow]);
   const regions = [
     { region: 'US', label: 'In the US' },
     { region: 'UK', label: 'In the UK' },

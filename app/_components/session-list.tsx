@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState } from 'react';
 import { endOtherSessions } from '@/lib/auth/actions';
 
 export type SessionRow = { id: string; device: string; started: string; lastSeen: string; current: boolean };
@@ -9,10 +8,6 @@ export type SessionRow = { id: string; device: string; started: string; lastSeen
 /** One "sign out there" button (a session id, or `others` for all but this browser), with its outcome beside it. */
 function EndSessionButton({ sessionId, label, accessibleLabel }: { sessionId: string; label: string; accessibleLabel: string }) {
   const [state, run, pending] = useActionState(endOtherSessions, null);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
   return (
     <form action={run} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="sessionId" value={sessionId} />

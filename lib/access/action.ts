@@ -1,4 +1,5 @@
 import 'server-only';
+import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
@@ -52,6 +53,17 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   run: (ctx: ActionContext<z.output<S>>) => Promise<T>;
   /** Runs after the transaction commits, on the server only (e.g. re-issuing a session). */
   afterCommit?: (ctx: { actor: Actor; input: z.output<S>; data: T }) => Promise<void>;
+  /**
+   * What the person is told did not happen when `afterCommit` fails: the change itself is saved by then,
+   * so the answer says so ("Saved, but …") instead of claiming nothing was.
+   */
+  afterCommitFailure?: string;
+  /**
+   * After a success, the page that sent the action is rendered again on the server in the same response, so
+   * what it shows (a list, a status) reflects the change. For actions whose form stays on a page that shows
+   * what they changed; not needed with `redirectTo`.
+   */
+  refresh?: boolean;
   /** Where to go after the transaction commits. */
   redirectTo?: (data: T) => string;
   successMessage?: string;
@@ -64,6 +76,23 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** "Saved, but …": the change is in the database; only the step after it failed. */
+export function afterCommitMessage(failure: string | undefined): string {
+  return `Your change was saved, but ${failure ?? 'a step that follows it did not run'}.`;
+}
+
+/**
+ * Re-renders the sending page in the action's response (Next's `refresh()`). Outside a request, where an action
+ * is called as a plain function (tests, scripts), there is no page to refresh and nothing to do.
+ */
+function refreshSender(): void {
+  try {
+    refresh();
+  } catch (error) {
+    if (!(error instanceof Error && /only be called from within a Server Action/.test(error.message))) throw error;
+  }
 }
 
 /**
@@ -118,8 +147,19 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
         if (idempotencyKey) await recordIdempotentResult(tx, actor, idempotencyKey, result);
         return result;
       });
-      if (def.afterCommit && !replayed) await def.afterCommit({ actor, input: parsed.data as z.output<S>, data });
       outcome = replayed ? { ok: true, data, message: def.successMessage, replayed } : { ok: true, data, message: def.successMessage };
+      if (def.afterCommit && !replayed) {
+        try {
+          await def.afterCommit({ actor, input: parsed.data as z.output<S>, data });
+        } catch (error) {
+          unstable_rethrow(error);
+          // The transaction has committed: report what was saved and what did not follow, never "nothing was saved".
+          const errorId = logServerError(`action ${def.name} after commit`, error);
+          if (def.refresh) refreshSender();
+          return { ok: true, data, message: `${afterCommitMessage(def.afterCommitFailure)} (ref ${errorId})` };
+        }
+      }
+      if (def.refresh) refreshSender();
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof ActionRefusal) {

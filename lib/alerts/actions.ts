@@ -28,6 +28,7 @@ const acknowledgeInput = z
  */
 export const acknowledgeAlert = defineAction({
   name: 'alert.acknowledge',
+  refresh: true,
   permission: 'alert.acknowledge',
   input: acknowledgeInput,
   run: async ({ actor, input, tx, audit }) => {

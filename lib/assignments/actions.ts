@@ -29,6 +29,7 @@ function refuse(field: string, message: string): never {
  */
 export const assignHomework = defineAction({
   name: 'assignment.create',
+  refresh: true,
   permission: 'assignment.create',
   input: assignHomeworkInput,
   run: async ({ actor, input, tx, audit, alsoAudit }) => {
@@ -136,6 +137,7 @@ function withEnd(rule: RecurrenceRule, end: z.output<typeof updateAssignmentInpu
 /** Input: `{ assignmentId, instructions?, dueTime, end? }`. */
 export const updateAssignment = defineAction({
   name: 'assignment.update',
+  refresh: true,
   permission: 'assignment.manage',
   input: updateAssignmentInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -199,6 +201,7 @@ export const updateAssignment = defineAction({
 /** Input: `{ assignmentId }`. Withdraws every item not yet submitted; submitted and reviewed work stays. */
 export const cancelAssignment = defineAction({
   name: 'assignment.cancel',
+  refresh: true,
   permission: 'assignment.manage',
   input: z.object({ assignmentId: z.uuid({ message: 'That assignment was not found.' }) }),
   run: async ({ actor, input, tx, audit }) => {
@@ -231,6 +234,7 @@ export const cancelAssignment = defineAction({
  */
 export const cancelOccurrence = defineAction({
   name: 'assignment.cancelOccurrence',
+  refresh: true,
   permission: 'assignment.manage',
   input: z.object({ occurrenceId: z.uuid({ message: 'That item was not found.' }) }),
   run: async ({ actor, input, tx, audit }) => {

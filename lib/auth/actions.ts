@@ -88,6 +88,7 @@ export const changePassword = defineAction({
   afterCommit: async ({ actor, input, data }) => {
     await signInAfterChange(data.email, input.newPassword, actor.role === 'client' ? '/portal/account?updated=password' : '/account?updated=password');
   },
+  afterCommitFailure: 'this browser could not be signed in again: sign in with your new password',
 });
 
 /**
@@ -96,6 +97,7 @@ export const changePassword = defineAction({
  */
 export const endOtherSessions = defineAction({
   name: 'account.endSessions',
+  refresh: true,
   permission: 'account.manageSessions',
   input: z.object({ sessionId: z.union([z.literal('others'), z.uuid('Choose a session to end.')]) }),
   run: async ({ actor, input, tx, alsoAudit }) => {

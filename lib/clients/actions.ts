@@ -89,6 +89,7 @@ async function assertTherapists(tx: Tx, practiceId: string, ids: string[], field
 /** The record's non-clinical details. The care team and status have their own actions. */
 export const updateClient = defineAction({
   name: 'client.update',
+  refresh: true,
   permission: 'client.manage',
   input: clientRecordInput.omit({ therapistMembershipIds: true }).extend({ clientId: z.uuid('That client was not found.') }),
   run: async ({ actor, input, tx, audit }) => {
@@ -113,6 +114,7 @@ export const updateClient = defineAction({
 /** Sets one client's care team to exactly the chosen clinicians. */
 export const setCareTeam = defineAction({
   name: 'client.setCareTeam',
+  refresh: true,
   permission: 'client.manage',
   input: z.object({
     clientId: z.uuid('That client was not found.'),
@@ -149,6 +151,7 @@ export const setCareTeam = defineAction({
  */
 export const moveClients = defineAction({
   name: 'client.moveCareTeam',
+  refresh: true,
   permission: 'client.manage',
   input: z
     .object({
@@ -195,6 +198,7 @@ export const moveClients = defineAction({
 
 export const changeClientStatus = defineAction({
   name: 'client.changeStatus',
+  refresh: true,
   permission: 'client.manage',
   input: z.object({
     clientId: z.uuid('That client was not found.'),

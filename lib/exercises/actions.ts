@@ -86,6 +86,7 @@ export const updateCustomExercise = defineAction({
 /** Input: `{ key, shared }`. Sharing applies to every version of the exercise. */
 export const shareCustomExercise = defineAction({
   name: 'exercise.share',
+  refresh: true,
   permission: 'exercise.author',
   input: z.object({ key: keyInput, shared: flag }),
   run: async ({ actor, input, tx, audit }) => {

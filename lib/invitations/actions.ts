@@ -25,6 +25,7 @@ const sendQueuedEmailNow = async () => wakeJob('email.dispatch');
 /** Invite a therapist, an admin, or a client (tied to their clinical record). */
 export const inviteMember = defineAction({
   name: 'invitation.create',
+  refresh: true,
   permission: 'invitation.manage',
   input: inviteInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -95,11 +96,13 @@ export const inviteMember = defineAction({
     return { invitationId: id, ...delivery };
   },
   afterCommit: sendQueuedEmailNow,
+  afterCommitFailure: 'the email could not be sent at once; it goes out with the next run, within a minute',
 });
 
 /** A fresh link for an open or expired invitation; the old link stops working. */
 export const resendInvitation = defineAction({
   name: 'invitation.resend',
+  refresh: true,
   permission: 'invitation.manage',
   input: invitationIdInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -122,10 +125,12 @@ export const resendInvitation = defineAction({
     return { invitationId: row.id, ...delivery };
   },
   afterCommit: sendQueuedEmailNow,
+  afterCommitFailure: 'the email could not be sent at once; it goes out with the next run, within a minute',
 });
 
 export const revokeInvitation = defineAction({
   name: 'invitation.revoke',
+  refresh: true,
   permission: 'invitation.manage',
   input: invitationIdInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -158,6 +163,7 @@ export const revokeInvitation = defineAction({
 /** A password-reset link for a member, reusing the invitations table (see linkKindFor). */
 export const sendPasswordReset = defineAction({
   name: 'account.sendPasswordReset',
+  refresh: true,
   permission: 'people.manage',
   input: z.object({ membershipId: z.uuid('That person was not found.') }),
   run: async ({ actor, input, tx, audit }) => {
@@ -197,6 +203,7 @@ export const sendPasswordReset = defineAction({
     return { invitationId: id, ...delivery };
   },
   afterCommit: sendQueuedEmailNow,
+  afterCommitFailure: 'the email could not be sent at once; it goes out with the next run, within a minute',
 });
 
 /**

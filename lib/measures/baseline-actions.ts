@@ -15,6 +15,7 @@ const markBaselineInput = z.object({ administrationId: z.uuid({ error: 'Choose a
  */
 export const markBaseline = defineAction({
   name: 'measure.markBaseline',
+  refresh: true,
   permission: 'measure.markBaseline',
   input: markBaselineInput,
   run: async ({ actor, input, tx, audit }) => {

@@ -50,6 +50,7 @@ async function ownSchedule(tx: Tx, actor: Actor, scheduleId: string) {
 
 export const createMeasureSchedule = defineAction({
   name: 'measureSchedule.create',
+  refresh: true,
   permission: 'measure.schedule',
   input: createScheduleInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -77,6 +78,7 @@ export const createMeasureSchedule = defineAction({
 
 export const updateMeasureSchedule = defineAction({
   name: 'measureSchedule.update',
+  refresh: true,
   permission: 'measure.schedule',
   input: updateScheduleInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -99,6 +101,7 @@ export const updateMeasureSchedule = defineAction({
 
 export const endMeasureSchedule = defineAction({
   name: 'measureSchedule.end',
+  refresh: true,
   permission: 'measure.schedule',
   input: endScheduleInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -119,6 +122,7 @@ export const endMeasureSchedule = defineAction({
 
 export const applyPracticeMeasureDefaults = defineAction({
   name: 'measureSchedule.applyDefaults',
+  refresh: true,
   permission: 'measure.schedule',
   input: applyDefaultsInput,
   run: async ({ actor, input, tx, audit }) => {

@@ -7,6 +7,7 @@ import { digestInput, practiceNotificationInput } from '@/lib/reminders/schemas'
 /** The practice's reminder defaults for clients who have not chosen, and its escalation window. */
 export const savePracticeNotificationSettings = defineAction({
   name: 'practice.updateNotifications',
+  refresh: true,
   permission: 'practice.settings',
   input: practiceNotificationInput,
   run: async ({ actor, input, tx, audit }) => {

@@ -98,6 +98,7 @@ async function assertAnotherActiveAdmin(tx: Tx, practiceId: string, membershipId
  */
 export const deactivateMember = defineAction({
   name: 'account.deactivate',
+  refresh: true,
   permission: 'people.manage',
   input: membershipInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -117,6 +118,7 @@ export const deactivateMember = defineAction({
 
 export const reactivateMember = defineAction({
   name: 'account.reactivate',
+  refresh: true,
   permission: 'people.manage',
   input: membershipInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -135,6 +137,7 @@ export const reactivateMember = defineAction({
 
 export const changeRole = defineAction({
   name: 'account.changeRole',
+  refresh: true,
   permission: 'people.manage',
   input: z.object({
     membershipId: z.uuid('That person was not found.'),
@@ -159,6 +162,7 @@ export const changeRole = defineAction({
 
 export const updateSettings = defineAction({
   name: 'practice.updateSettings',
+  refresh: true,
   permission: 'practice.settings',
   input: settingsInput,
   run: async ({ actor, input, tx, audit }) => {

@@ -199,6 +199,7 @@ async function loadForReview(tx: Tx, actor: Actor, submissionId: string) {
 
 export const commentOnField = defineAction({
   name: 'submission.comment',
+  refresh: true,
   permission: 'submission.review',
   input: commentInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -238,6 +239,7 @@ export const commentOnField = defineAction({
 
 export const requestRevision = defineAction({
   name: 'submission.requestRevision',
+  refresh: true,
   permission: 'submission.review',
   input: requestRevisionInput,
   run: async ({ actor, input, tx, audit }) => {
@@ -268,6 +270,7 @@ export const requestRevision = defineAction({
 
 export const markReviewed = defineAction({
   name: 'submission.markReviewed',
+  refresh: true,
   permission: 'submission.review',
   input: markReviewedInput,
   run: async ({ actor, input, tx, audit }) => {

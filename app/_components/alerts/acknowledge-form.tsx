@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { DeliveryStatus } from '../delivery-status';
 import { useResilientAction } from '../resilient-action';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
@@ -11,13 +10,8 @@ import { type FormState, FormMessage, SubmitButton, valueOf } from '../form';
 /** Inline acknowledgement: what was done, and why when nothing was needed. Errors sit beside their fields. */
 export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string; clientName: string }) {
   const [state, formAction, , delivery] = useResilientAction(acknowledgeAlert);
-  const router = useRouter();
   const id = useId();
   const form = state as FormState;
-  useEffect(() => {
-    // The alert leaves the open list: re-read the page's server data.
-    if (state?.ok) router.refresh();
-  }, [state, router]);
 
   if (state?.ok) {
     return (

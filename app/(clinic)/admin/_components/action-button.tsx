@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId, useRef } from 'react';
+import { useActionState, useId, useRef } from 'react';
 import type { FormState } from '@/app/_components/form';
 
 // Method syntax keeps parameters bivariant, so any action's typed result fits the shared FormState.
@@ -28,7 +27,6 @@ export function ActionButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
   const confirmId = useId();
-  useRefreshOnSuccess(state);
   const link = state?.ok ? (state as { data?: { link?: string | null } }).data?.link : null;
   const tones = {
     neutral: 'border-slate-300 text-slate-800 hover:bg-slate-50',
@@ -126,10 +124,3 @@ export function SharedLink({ link }: { link: string }) {
   );
 }
 
-/** Actions do not revalidate pages themselves; after a success the list on screen is re-read. */
-export function useRefreshOnSuccess(state: FormState) {
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
-}

@@ -5,7 +5,6 @@ import { useActionState } from 'react';
 import { FormMessage, SubmitButton } from '@/app/_components/form';
 import { Badge } from '@/app/_components/ui';
 import { moveClients } from '@/lib/clients/actions';
-import { useRefreshOnSuccess } from '../_components/action-button';
 
 type Row = {
   id: string;
@@ -21,7 +20,6 @@ const STATUS_TONE = { active: 'brand', paused: 'warn', discharged: 'neutral', ar
 /** The client list with a checkbox per row: move the chosen clients to another clinician in one step. */
 export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { membershipId: string; name: string; role: string }[] }) {
   const [state, action] = useActionState(moveClients, null);
-  useRefreshOnSuccess(state);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const selectClass = 'mt-1 min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm aria-[invalid]:border-red-600';
   return (

@@ -3,7 +3,6 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { createClient, setCareTeam, updateClient } from '@/lib/clients/actions';
-import { useRefreshOnSuccess } from '../_components/action-button';
 
 type Clinician = { membershipId: string; name: string; role: string };
 type Details = {
@@ -64,7 +63,6 @@ export function NewClientForm({ therapists }: { therapists: Clinician[] }) {
 
 export function EditClientForm({ clientId, initial }: { clientId: string; initial: Details }) {
   const [state, action] = useActionState(updateClient, null);
-  useRefreshOnSuccess(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
@@ -77,7 +75,6 @@ export function EditClientForm({ clientId, initial }: { clientId: string; initia
 
 export function CareTeamForm({ clientId, clinicians, current }: { clientId: string; clinicians: Clinician[]; current: string[] }) {
   const [state, action] = useActionState(setCareTeam, null);
-  useRefreshOnSuccess(state);
   const chosen = state && !state.ok ? ([] as string[]).concat(state.values?.membershipIds ?? []) : current;
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
 import { inviteMember } from '@/lib/invitations/actions';
-import { SharedLink, useRefreshOnSuccess } from '../_components/action-button';
+import { SharedLink } from '../_components/action-button';
 
 const ROLES = [
   { value: 'therapist', label: 'Therapist', hint: 'Sees and treats the clients on their care teams.' },
@@ -13,7 +13,6 @@ const ROLES = [
 
 export function InviteForm({ clients, defaultClientId }: { clients: { id: string; name: string; email: string | null }[]; defaultClientId?: string }) {
   const [state, action] = useActionState(inviteMember, null);
-  useRefreshOnSuccess(state);
   const role = valueOf(state, 'role', defaultClientId ? 'client' : 'therapist');
   const clientId = valueOf(state, 'clientId', defaultClientId ?? '');
   const roleError = state && !state.ok ? state.fieldErrors.role : undefined;

@@ -4,11 +4,9 @@ import { useActionState } from 'react';
 import { Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
 import { savePracticeNotificationSettings } from '@/lib/notifications/actions';
 import type { PracticeReminderDefaults } from '@/lib/reminders/rules';
-import { useRefreshOnSuccess } from '../_components/action-button';
 
 export function NotificationSettingsForm({ initial }: { initial: PracticeReminderDefaults }) {
   const [state, action] = useActionState(savePracticeNotificationSettings, null);
-  useRefreshOnSuccess(state);
   const on = state && !state.ok ? valueOf(state, 'remindersOnByDefault') === 'on' : initial.remindersOnByDefault;
   return (
     <form action={action} className="max-w-3xl space-y-4" noValidate>

@@ -4,7 +4,6 @@ import { useActionState, useState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { updateSettings } from '@/lib/practice/actions';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
-import { useRefreshOnSuccess } from '../_components/action-button';
 
 type Contact = { label: string; phone: string };
 type MeasureDefault = { measure: string; everyDays: number; atIntake: boolean };
@@ -26,7 +25,6 @@ type MeasureRow = { measure: string; label: string; enabled: boolean; everyDays:
  */
 export function SettingsForm({ initial, measures, timeZones }: { initial: SettingsValues; measures: { key: string; label: string }[]; timeZones: string[] }) {
   const [state, action] = useActionState(updateSettings, null);
-  useRefreshOnSuccess(state);
   const [contacts, setContacts] = useState<Contact[]>(initial.crisisContacts.length ? initial.crisisContacts : [{ label: '', phone: '' }]);
   const [rows, setRows] = useState<MeasureRow[]>(() =>
     measures.map((m) => {

@@ -1,16 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState } from 'react';
 import { markBaseline } from '@/lib/measures/baseline-actions';
 
 /** Makes one administration the baseline its measure's change is read against. */
 export function MarkBaselineButton({ administrationId, label }: { administrationId: string; label: string }) {
   const [state, formAction, pending] = useActionState(markBaseline, null);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="administrationId" value={administrationId} />

@@ -1,18 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { cancelAssignment, cancelOccurrence, updateAssignment } from '@/lib/assignments/actions';
 import type { RecurrenceEnd } from '@/lib/assignments/recurrence';
-
-/** Server-rendered statuses change after each action: refetch the page's data once one succeeds. */
-function useRefreshOnSuccess(state: { ok: boolean } | null) {
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
-}
 
 const inputClass =
   'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid]:border-red-600';
@@ -27,7 +18,6 @@ function Errors({ id, list }: { id: string; list?: string[] }) {
 
 export function CancelOccurrenceButton({ occurrenceId, label }: { occurrenceId: string; label: string }) {
   const [state, action] = useActionState(cancelOccurrence, null);
-  useRefreshOnSuccess(state);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="occurrenceId" value={occurrenceId} />
@@ -45,7 +35,6 @@ export function CancelOccurrenceButton({ occurrenceId, label }: { occurrenceId: 
 
 export function CancelAssignmentButton({ assignmentId, title }: { assignmentId: string; title: string }) {
   const [state, action] = useActionState(cancelAssignment, null);
-  useRefreshOnSuccess(state);
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
@@ -85,7 +74,6 @@ export function EditAssignmentForm({
   end: End;
 }) {
   const [state, action] = useActionState(updateAssignment, null);
-  useRefreshOnSuccess(state);
   const errors = (key: string) => (state && !state.ok ? state.fieldErrors[key] : undefined);
   const [text, setText] = useState(instructions);
   const [time, setTime] = useState(dueTime);

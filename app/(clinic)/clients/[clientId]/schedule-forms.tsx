@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId } from 'react';
+import { useActionState, useId } from 'react';
 import { type FormState, Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
 import {
   applyPracticeMeasureDefaults,
@@ -10,16 +9,8 @@ import {
   updateMeasureSchedule,
 } from '@/lib/measures/schedule-actions';
 
-function useRefreshOnSuccess(state: { ok: boolean } | null) {
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
-}
-
 export function AddScheduleForm({ clientId, measures, today }: { clientId: string; measures: { key: string; title: string }[]; today: string }) {
   const [state, formAction] = useActionState(createMeasureSchedule, null);
-  useRefreshOnSuccess(state);
   const form = state as FormState;
   const id = useId();
   const errors = form?.fieldErrors?.measure;
@@ -78,7 +69,6 @@ export function EditScheduleForm({
   endDate: string | null;
 }) {
   const [state, formAction] = useActionState(updateMeasureSchedule, null);
-  useRefreshOnSuccess(state);
   const form = state as FormState;
   return (
     <form action={formAction} className="space-y-3" aria-label={`Change the ${measureTitle} schedule`}>
@@ -96,7 +86,6 @@ export function EditScheduleForm({
 
 export function EndScheduleButton({ scheduleId, measureTitle }: { scheduleId: string; measureTitle: string }) {
   const [state, formAction, pending] = useActionState(endMeasureSchedule, null);
-  useRefreshOnSuccess(state);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="scheduleId" value={scheduleId} />
@@ -118,7 +107,6 @@ export function EndScheduleButton({ scheduleId, measureTitle }: { scheduleId: st
 
 export function ApplyDefaultsButton({ clientId }: { clientId: string }) {
   const [state, formAction] = useActionState(applyPracticeMeasureDefaults, null);
-  useRefreshOnSuccess(state);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="clientId" value={clientId} />

@@ -1,16 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage, type FormState } from '@/app/_components/form';
 import { archiveCustomExercise, shareCustomExercise } from '@/lib/exercises/actions';
 
 export function ShareToggle({ exerciseKey, shared }: { exerciseKey: string; shared: boolean }) {
   const [state, action] = useActionState(shareCustomExercise, null);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="key" value={exerciseKey} />

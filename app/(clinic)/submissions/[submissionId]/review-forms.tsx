@@ -1,23 +1,21 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
 
-/** After a successful action the server-rendered view must show the new state. */
-function useRefreshOnSuccess(state: FormState, after?: () => void) {
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) {
-      router.refresh();
-      after?.();
-    }
-    // Only when a new result arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
+/**
+ * Runs `after` once for each new successful result (the action itself re-renders the page on the server).
+ * Adjusted during render rather than in an effect: React's pattern for state that follows a changed value.
+ */
+function useOnSuccess(state: FormState, after: () => void) {
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) after();
+  }
 }
 
 function FieldError({ id, state, name }: { id: string; state: FormState; name: string }) {
@@ -34,7 +32,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
   const [open, setOpen] = useState(false);
   const [state, action, , delivery] = useResilientAction(commentOnField);
   const uid = useId();
-  useRefreshOnSuccess(state as FormState, () => setOpen(false));
+  useOnSuccess(state as FormState, () => setOpen(false));
   const echoed = state && !state.ok ? state.values : undefined;
   const bodyError = state && !state.ok && state.fieldErrors?.body?.length;
   if (!open) {
@@ -99,7 +97,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
 export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
   const [state, action, , delivery] = useResilientAction(commentOnField);
   const [formKey, setFormKey] = useState(0);
-  useRefreshOnSuccess(state as FormState, () => setFormKey((k) => k + 1));
+  useOnSuccess(state as FormState, () => setFormKey((k) => k + 1));
   const echoed = state && !state.ok ? state.values : undefined;
   const bodyError = state && !state.ok && state.fieldErrors?.body?.length;
   return (
@@ -134,8 +132,6 @@ export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
 export function ReviewActions({ submissionId, status }: { submissionId: string; status: 'submitted' | 'revision_requested' | 'reviewed' | 'draft' }) {
   const [reviseState, revise, , reviseDelivery] = useResilientAction(requestRevision);
   const [reviewState, review, , reviewDelivery] = useResilientAction(markReviewed);
-  useRefreshOnSuccess(reviseState as FormState);
-  useRefreshOnSuccess(reviewState as FormState);
   const echoed = reviseState && !reviseState.ok ? reviseState.values : undefined;
   const messageError = reviseState && !reviseState.ok && reviseState.fieldErrors?.message?.length;
   if (status === 'reviewed') {

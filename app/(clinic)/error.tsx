@@ -1,0 +1,17 @@
+'use client';
+
+import Link from 'next/link';
+import { ErrorNotice } from '@/app/_components/error-notice';
+
+/** A clinic page that failed: the navigation around it stays, with a way back to the caseload. */
+export default function ClinicError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <ErrorNotice error={error} reset={reset}>
+      <p className="text-sm">
+        <Link href="/caseload" className="text-brand-800 underline">
+          Back to the caseload
+        </Link>
+      </p>
+    </ErrorNotice>
+  );
+}

@@ -1,0 +1,17 @@
+'use client';
+
+import { CrisisPanel } from '@/app/_components/crisis-panel';
+import { ErrorNotice } from '@/app/_components/error-notice';
+
+/**
+ * A portal page that failed. The crisis panel stays on screen whatever broke: a client may have come here
+ * in exactly the moment they need it (CLINICAL §5). It does not take focus from the error's heading.
+ */
+export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div className="space-y-4">
+      <ErrorNotice error={error} reset={reset} />
+      <CrisisPanel focusOnShow={false} />
+    </div>
+  );
+}

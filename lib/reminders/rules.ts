@@ -4,6 +4,8 @@
  * today, a questionnaire due). Quiet hours, a weekly cap and a pause hold it back.
  */
 
+import { CLOCK_PARTS, dateTimeFormat } from '@/lib/time/format';
+
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export type ReminderSettings = {
@@ -49,15 +51,7 @@ export function minutesOf(time: string): number {
 
 /** The local day (YYYY-MM-DD) and minute of the day at `now` in `timeZone`. */
 export function localClock(now: Date, timeZone: string): { day: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = dateTimeFormat(CLOCK_PARTS, timeZone).formatToParts(now);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
@@ -68,15 +62,6 @@ export function inQuietHours(minutes: number, quietStart: string, quietEnd: stri
   const end = minutesOf(quietEnd);
   if (start === end) return false;
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type ReminderHold = 'off' | 'no_channel' | 'paused' | 'before_time' | 'quiet_hours' | 'weekly_cap' | 'nothing_waiting';

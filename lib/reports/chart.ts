@@ -5,6 +5,8 @@
  * backgrounds, the baseline, the reliable-change thresholds and the days homework was assigned).
  */
 
+import { DAY_MONTH, dateTimeFormat } from '@/lib/time/format';
+
 export interface ChartBand {
   label: string;
   min: number;
@@ -96,7 +98,7 @@ export function trendChart(input: TrendChartInput): TrendChartGeometry {
   });
 
   const yTicks = niceTicks(min, max).map((v) => ({ y: y(v), label: formatTick(v) }));
-  const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: input.timeZone });
+  const dayLabel = dateTimeFormat(DAY_MONTH, input.timeZone, 'en-GB');
   const tickCount = 5;
   const xTicks = Array.from({ length: tickCount }, (_, i) => {
     const t = t0 + ((t1 - t0) * i) / (tickCount - 1);

@@ -8,6 +8,7 @@ import { type ClientHomework, clientAssignments } from '@/lib/assignments/querie
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/types';
 import { displayName } from '@/lib/clients/queries';
+import { localDay } from '@/lib/time/day';
 import { mayExportClient } from './access';
 import { type ExportFile, type HomeworkExportRow, checkinsCsv, homeworkCsv, measuresCsv } from './csv-files';
 
@@ -186,7 +187,7 @@ export async function exportClientCsv(
       clientId,
       meta: { file, format: 'csv', rows },
     });
-    const stamp = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+    const stamp = localDay(now, timeZone);
     return { filename: `${file}-${stamp}.csv`, body, rows };
   });
 }

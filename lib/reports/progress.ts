@@ -12,6 +12,7 @@ import { careTeamMembers, displayName } from '@/lib/clients/queries';
 import type { RecoveryResult } from '@/lib/measures/change';
 import { type MeasureOverview, buildMeasureOverview, recoveryFor } from '@/lib/measures/client-overview';
 import { addDays } from '@/lib/time/day';
+import { dayPosition } from '@/lib/time/format';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
 import { mayExportClient } from './access';
 import { type CheckinSummary, summariseCheckins } from './checkin-summary';
@@ -53,11 +54,6 @@ export interface ProgressReport {
     /** When homework was assigned inside the period, for the charts' markers. */
     assignedAt: number[];
   };
-}
-
-/** Noon UTC of a local day: a stable x for a day-level value whatever the zone's offset. */
-function dayToTime(day: string): number {
-  return Date.parse(`${day}T12:00:00Z`);
 }
 
 /**
@@ -184,7 +180,7 @@ export async function loadProgressReport(
       checkins: {
         summary: summariseCheckins(checkinRows, periodDays(period)),
         points: checkinRows.map((r) => ({
-          t: dayToTime(r.localDay),
+          t: dayPosition(r.localDay),
           day: r.localDay,
           mood: r.mood,
           distress: r.distress,

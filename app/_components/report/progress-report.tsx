@@ -5,6 +5,7 @@ import { roundTo } from '@/lib/measures/math';
 import type { MeasureKey } from '@/lib/measures/types';
 import { percent as share } from '@/lib/reports/checkin-summary';
 import type { ProgressReport } from '@/lib/reports/progress';
+import { DATE_TIME, DAY_MONTH_YEAR, formatInstant, formatLocalDay } from '@/lib/time/format';
 import { TrendChart } from './trend-chart';
 
 const DECIMALS: Record<MeasureKey, number> = { phq9: 0, gad7: 0, who5: 0, arsq: 1, scssf: 1 };
@@ -15,9 +16,7 @@ function score(key: MeasureKey, value: number): string {
 }
 
 function day(value: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${value}T12:00:00Z`),
-  );
+  return formatLocalDay(value, DAY_MONTH_YEAR, 'en-GB');
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -38,11 +37,7 @@ const cell = 'border-b border-slate-200 px-2 py-1.5 text-left align-top';
  */
 export function ProgressReportView({ report, summary }: { report: ProgressReport; summary?: React.ReactNode }) {
   const { summary: checkinSummary } = report.checkins;
-  const generated = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: report.timeZone,
-  }).format(report.generatedAt);
+  const generated = formatInstant(report.generatedAt, report.timeZone, DATE_TIME, 'en-GB');
   const shown = report.measures.map((m) => m.key);
   return (
     <article

@@ -1,8 +1,9 @@
 import { Badge, formatDate } from '@/app/_components/ui';
 import type { BackgroundStatus } from '@/lib/jobs/status';
+import { CLOCK_24H, formatInstant } from '@/lib/time/format';
 
 const when = (value: Date | null, timeZone: string) =>
-  value ? `${formatDate(value, timeZone)} ${value.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })}` : 'Not yet';
+  value ? `${formatDate(value, timeZone)} ${formatInstant(value, timeZone, CLOCK_24H, 'en-GB')}` : 'Not yet';
 
 /** Background work for this practice: last run, failures, email waiting. No client appears here. */
 export function BackgroundStatusPanel({ status, timeZone }: { status: BackgroundStatus; timeZone: string }) {

@@ -127,6 +127,9 @@ export const matrix: Matrix = {
     '/portal/report': portalPage('export.own'),
     '/portal/account': portalPage('account.changePassword'),
     '/portal/reminders': portalPage('reminders.manageOwn'),
+    // Fail on purpose on the Playwright server only (MEND_TEST_FAULTS); anywhere else, behind each shell's own checks, they do not exist.
+    '/test-fault': { expect: each((_, role) => (!role ? 'login' : role === 'client' ? 'redirect:/portal' : 'notFound')) },
+    '/portal/test-fault': { expect: each((_, role) => (!role ? 'login' : role !== 'client' ? `redirect:${homeFor(role)}` : 'notFound')) },
   },
   routeHandlers: {
     '/api/auth/[...nextauth]': 'Auth.js: sign-in goes through authorizeCredentials (throttled); session reads return identifiers only.',

@@ -20,7 +20,7 @@ describe('defineAction after its transaction commits', () => {
     actAs(p.therapist, p.id);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const action = defineAction({
-      name: 'test.followUpFails',
+      name: 'caseload.export',
       permission: 'caseload.view',
       input: z.object({ note: z.string() }),
       run: async ({ audit }) => {
@@ -39,7 +39,7 @@ describe('defineAction after its transaction commits', () => {
     expect(result.data).toEqual({ done: true });
     expect(result.message).toMatch(/^Your change was saved, but the email could not be sent at once\. \(ref [0-9a-f]{8}\)$/);
     expect(result.message).not.toMatch(/nothing was saved/);
-    expect(await auditRows(p.id, 'test.followUpFails')).toHaveLength(1);
+    expect(await auditRows(p.id, 'caseload.export')).toHaveLength(1);
   });
 
   it('a failure inside the transaction still says nothing was saved, and writes nothing', async () => {
@@ -47,7 +47,7 @@ describe('defineAction after its transaction commits', () => {
     actAs(p.therapist, p.id);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const action = defineAction({
-      name: 'test.runFails',
+      name: 'report.create',
       permission: 'caseload.view',
       input: z.object({}),
       run: async ({ audit }) => {
@@ -58,14 +58,14 @@ describe('defineAction after its transaction commits', () => {
     const result = await action(null, {});
     quiet.mockRestore();
     expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/nothing was saved.*\(ref [0-9a-f]{8}\)/) });
-    expect(await auditRows(p.id, 'test.runFails')).toHaveLength(0);
+    expect(await auditRows(p.id, 'report.create')).toHaveLength(0);
   });
 
   it('an action that refreshes its page answers normally when called outside a request (no page to refresh)', async () => {
     const p = await makePractice();
     actAs(p.therapist, p.id);
     const action = defineAction({
-      name: 'test.refreshes',
+      name: 'caseload.view',
       permission: 'caseload.view',
       input: z.object({}),
       refresh: true,

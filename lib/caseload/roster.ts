@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { executePrepared } from '@/db/prepared';
+import { rowsOf } from '@/db/rows';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
@@ -68,7 +69,6 @@ export type RosterPage = {
 // ---- rows → domain objects -----------------------------------------------------------------------------
 
 type RawRow = Record<string, unknown>;
-const rowsOf = (result: unknown): RawRow[] => (Array.isArray(result) ? result : ((result as { rows: RawRow[] }).rows ?? []));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(Number(v)).toISOString());
@@ -141,7 +141,7 @@ export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: 
       ? (num(raw[0]!.total) ?? rows.length)
       : offset === 0
         ? 0
-        : (num(rowsOf(await tx.execute(rosterQuery(actor, view, { kind: 'count' })))[0]?.total) ?? 0);
+        : (num(rowsOf<RawRow>(await tx.execute(rosterQuery(actor, view, { kind: 'count' })))[0]?.total) ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / view.size));
   return {
     rows,

@@ -4,7 +4,7 @@ import type { ExerciseTemplate } from './types';
 type Row = Record<string, unknown>;
 type Answers = Record<string, unknown>;
 
-function rowsOf(value: unknown): Row[] {
+function recordsOf(value: unknown): Row[] {
   return Array.isArray(value)
     ? value.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? (r as Row) : {}))
     : [];
@@ -27,11 +27,11 @@ export function carryAlignedItems(template: ExerciseTemplate, answers: Answers, 
   let next = answers;
   for (const rule of template.rules ?? []) {
     if (rule.kind !== 'aligned_items') continue;
-    const source = rowsOf(next[rule.source]);
+    const source = recordsOf(next[rule.source]);
     if (previous && JSON.stringify(previous[rule.source]) === JSON.stringify(next[rule.source])) continue;
     if (!source.some((row) => !isEmptyAnswer(row[rule.sourceField]))) continue;
-    const before = rowsOf(previous?.[rule.source]);
-    const target = rowsOf(next[rule.group]);
+    const before = recordsOf(previous?.[rule.source]);
+    const target = recordsOf(next[rule.group]);
     const aligned: Row[] = source.map((sourceRow, i) => {
       const row = target[i] ?? {};
       const name = row[rule.field];

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { withPracticeSystem, withSignInLookup, withoutPractice } from '@/lib/access/system-scope';
+import { rowsOf } from '@/db/rows';
 import { memberships, pendingSignups, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
@@ -25,7 +26,6 @@ export const CHECK_YOUR_EMAIL = 'Check your email: we have sent a link to confir
 export const NO_EMAIL_TRANSPORT =
   'This Mend server cannot send email yet, so a new practice cannot be confirmed. Whoever runs it needs to set SMTP_URL.';
 
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 async function emailRegistered(email: string): Promise<boolean> {
   return withSignInLookup(email, async (tx) => {

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootstrapDatabase } from '../../db/bootstrap';
 import type { DatabaseHandle } from '../../db/connection';
+import { rowsOf } from '../../db/rows';
 import { demoLoginsIfSeeded } from '../../lib/practice/demo';
 
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
 
 describe('a production start on the embedded database', () => {
   let handle: DatabaseHandle | null = null;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScoped } from '../../db/connection';
+import { rowsOf } from '../../db/rows';
 import { auditEvents, clients, emailOutbox, pendingSignups, users } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
@@ -81,7 +82,7 @@ describe('signed-out sign-up reveals nothing', () => {
     const [pending] = await pendingFor(fresh);
     const db = await owner();
     const practiceRows = await db.execute(sql`select count(*)::int as n from practices where id = ${pending!.id}`);
-    expect((Array.isArray(practiceRows) ? practiceRows : (practiceRows as { rows: unknown[] }).rows)[0]).toMatchObject({ n: 0 });
+    expect(rowsOf(practiceRows)[0]).toMatchObject({ n: 0 });
     // The registered addresses get a note that they already have an account, and no pending sign-up.
     for (const email of [a.clientA1.email, a.therapist.email]) {
       const mails = await mailTo(email);

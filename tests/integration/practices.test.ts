@@ -90,6 +90,15 @@ describe('one login, several practices', () => {
     expect(await reactivateMember(null, { membershipId: inA })).toMatchObject({ ok: true });
     expect((await listOwnPractices(person.userId)).map((p) => p.practiceId).sort()).toEqual([A.id, B.id].sort());
   });
+
+  it('the per-request check itself refuses a session whose membership is deactivated, even when no change ended it', async () => {
+    const { A, person, inA } = await twoPractices();
+    const session = await claimsFor(person, A.id);
+    expect(await loadActor(session)).toMatchObject({ practiceId: A.id });
+    // Deactivated behind the app's back (no session ended by the action): session_actor alone must refuse it.
+    await ownerScoped(await owner(), A.id, (tx) => tx.update(memberships).set({ status: 'deactivated' }).where(eq(memberships.id, inA)));
+    expect(await loadActor(session)).toBeNull();
+  });
 });
 
 async function inviteLink(practice: TestPractice, fields: Record<string, string>): Promise<string> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   assignmentOccurrences,
@@ -128,7 +128,9 @@ function auditRows(action: string) {
           eq(auditEvents.action, action),
           eq(auditEvents.clientId, p.clientA1.clientId),
         ),
-      ),
+      )
+      // Oldest first: `at(-1)` is the latest row whatever order the table's pages hold them in.
+      .orderBy(asc(auditEvents.at)),
   );
 }
 

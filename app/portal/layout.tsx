@@ -3,6 +3,7 @@ import { AppShell } from '@/app/_components/shell';
 import { requirePageActor } from '@/lib/access/guard';
 import { homeFor } from '@/lib/auth/home';
 import { portalNav } from '@/lib/access/navigation';
+import { FreshOnReturn } from './_components/fresh-on-return';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
@@ -16,6 +17,7 @@ export default async function PortalLayout({ children }: { children: React.React
       narrow
       tabBar
     >
+      <FreshOnReturn />
       {children}
     </AppShell>
   );

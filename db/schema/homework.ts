@@ -73,7 +73,8 @@ export const assignments = pgTable(
   ],
 );
 
-export const OCCURRENCE_STATUSES = ['due', 'in_progress', 'submitted', 'reviewed', 'missed', 'cancelled'] as const;
+/** 'set_aside': the client let this one go (lib/assignments/standing.ts); it stays due for adherence, never overdue. */
+export const OCCURRENCE_STATUSES = ['due', 'in_progress', 'submitted', 'reviewed', 'missed', 'cancelled', 'set_aside'] as const;
 export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
 
 /** One due item of an assignment (its index in the recurrence). */
@@ -88,6 +89,9 @@ export const assignmentOccurrences = pgTable(
     localDate: date('local_date').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     status: text('status').$type<OccurrenceStatus>().notNull().default('due'),
+    /** When the client set it aside, and their reason in their own words (clinical text, for the care team). */
+    setAsideAt: timestamp('set_aside_at', { withTimezone: true }),
+    setAsideReason: text('set_aside_reason'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

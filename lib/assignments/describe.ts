@@ -41,6 +41,7 @@ export const OCCURRENCE_STATUS_LABELS: Readonly<Record<string, string>> = {
   reviewed: 'Reviewed',
   missed: 'Missed',
   cancelled: 'Cancelled',
+  set_aside: 'Set aside by client',
 };
 
 export const DEFAULT_DUE_TIME = '20:00';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { assignmentOutlines, assignments, exerciseTemplates, occurrenceStatuses, type OccurrenceStatus } from '@/db/schema';
+import { assignmentOccurrences, assignmentOutlines, assignments, exerciseTemplates, occurrenceStatuses, type OccurrenceStatus } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
@@ -9,9 +9,10 @@ import { getLatestTemplate, getTemplate } from '@/lib/exercises/registry';
 import { getMeasure } from '@/lib/measures/definitions';
 import { isMeasureKey, MEASURE_KEYS } from '@/lib/measures/types';
 import { listLibrary } from '@/lib/exercises/library';
-import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS, COMPLETED_OCCURRENCE_STATUSES, type Adherence } from './adherence';
+import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS, type Adherence } from './adherence';
 import { asRecurrenceRule, describeRecurrence } from './describe';
 import { effectiveOccurrenceStatus } from './missed';
+import { countsAsOverdue, SET_ASIDE_STATUS } from './standing';
 import { describePromptChoice } from './prompt-choice';
 import type { RecurrenceRule } from './recurrence';
 import { isUuid } from '@/lib/access/ids';
@@ -24,6 +25,8 @@ export type OccurrenceView = {
   localDate: string;
   dueAt: Date;
   status: OccurrenceStatus;
+  /** The client's reason for setting it aside (clinical: the client and their care team only). */
+  setAsideReason?: string | null;
 };
 
 export type AssignmentView = {
@@ -81,13 +84,7 @@ function titleOf(kind: string, key: string, version: number | null, custom: Map<
 
 function overdueOf(occurrences: readonly { dueAt: Date; status: string }[], now: Date, windowDays: number): number {
   const start = now.getTime() - windowDays * DAY_MS;
-  return occurrences.filter(
-    (o) =>
-      o.dueAt.getTime() >= start &&
-      o.dueAt.getTime() < now.getTime() &&
-      o.status !== 'cancelled' &&
-      !COMPLETED_OCCURRENCE_STATUSES.has(o.status),
-  ).length;
+  return occurrences.filter((o) => o.dueAt.getTime() >= start && countsAsOverdue(o, now)).length;
 }
 
 function clientAdherence(occurrences: readonly { dueAt: Date; status: string }[], now: Date): ClientAdherence {
@@ -136,11 +133,27 @@ export async function clientAssignments(actor: Actor, clientId: string, now = ne
           .where(and(eq(occurrenceStatuses.practiceId, actor.practiceId), eq(occurrenceStatuses.clientId, clientId)))
           .orderBy(asc(occurrenceStatuses.dueAt))
       : [];
+    // Reasons for items the client set aside are the client's words: read from the table itself, which
+    // row-level security shows only to the client and their care team.
+    const reasons = new Map<string, string | null>();
+    if (clinical && occ.some((o) => o.status === SET_ASIDE_STATUS)) {
+      const rows = await tx
+        .select({ id: assignmentOccurrences.id, reason: assignmentOccurrences.setAsideReason })
+        .from(assignmentOccurrences)
+        .where(
+          and(
+            eq(assignmentOccurrences.practiceId, actor.practiceId),
+            eq(assignmentOccurrences.clientId, clientId),
+            eq(assignmentOccurrences.status, SET_ASIDE_STATUS),
+          ),
+        );
+      for (const r of rows) reasons.set(r.id, r.reason);
+    }
     const byAssignment = new Map<string, OccurrenceView[]>();
     for (const o of occ) {
       o.status = effectiveOccurrenceStatus(o.status, o.dueAt, now);
       const list = byAssignment.get(o.assignmentId) ?? [];
-      list.push({ id: o.id, index: o.index, localDate: o.localDate, dueAt: o.dueAt, status: o.status });
+      list.push({ id: o.id, index: o.index, localDate: o.localDate, dueAt: o.dueAt, status: o.status, setAsideReason: reasons.get(o.id) ?? null });
       byAssignment.set(o.assignmentId, list);
     }
     const titles = await customTitles(tx, actor.practiceId, [...new Set(rows.map((r) => r.templateKey))]);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isWellFormedText, normalizeNewlines } from '@/lib/exercises/text';
+import { withinCharacters } from '@/lib/text/characters';
 import { promptChoiceSchema } from './prompt-choice';
+import { SET_ASIDE_REASON_MAX } from './standing';
 import { assignmentScheduleSchema, recurrenceEndSchema, recurrenceRuleSchema } from './recurrence';
 
 export const MAX_CLIENTS_PER_ASSIGNMENT = 200;
@@ -96,3 +98,16 @@ export const updateAssignmentInput = z.object({
 });
 
 export { recurrenceRuleSchema };
+
+/** The client lets one homework item go, saying why if they like (in their own words, for their care team). */
+export const setAsideInput = z.object({
+  occurrenceId: z.uuid({ message: 'That homework was not found.' }),
+  reason: z
+    .string()
+    .overwrite(normalizeNewlines)
+    .trim()
+    .refine(isWellFormedText, { message: 'Remove the unusual control characters from the reason.' })
+    .refine((v) => withinCharacters(v, SET_ASIDE_REASON_MAX), { message: `Keep it to ${SET_ASIDE_REASON_MAX} characters or fewer.` })
+    .optional()
+    .transform((v) => (v ? v : null)),
+});

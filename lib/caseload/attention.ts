@@ -1,4 +1,5 @@
 import { COMPLETED_OCCURRENCE_STATUSES, DEFAULT_ADHERENCE_WINDOW_DAYS, EXCLUDED_OCCURRENCE_STATUSES } from '@/lib/assignments/adherence';
+import { SET_ASIDE_STATUS } from '@/lib/assignments/standing';
 import type { ChangeClassification } from '@/lib/measures';
 
 /**
@@ -16,6 +17,8 @@ export const HOMEWORK_WINDOW_DAYS = DEFAULT_ADHERENCE_WINDOW_DAYS;
 /** Occurrence statuses that are done, or out of the count altogether; anything else past due is overdue. */
 export const DONE_STATUSES: readonly string[] = [...COMPLETED_OCCURRENCE_STATUSES];
 export const EXCLUDED_STATUSES: readonly string[] = [...EXCLUDED_OCCURRENCE_STATUSES];
+/** Due, and not done, but let go by the client: never overdue (lib/assignments/standing.ts). */
+export const SET_ASIDE_STATUSES: readonly string[] = [SET_ASIDE_STATUS];
 
 export const ATTENTION_CRITERIA = [
   {
@@ -36,7 +39,7 @@ export const ATTENTION_CRITERIA = [
   {
     id: 'overdue_homework',
     label: 'Overdue homework',
-    explanation: `Homework fell due in the last ${HOMEWORK_WINDOW_DAYS} days and has not been submitted.`,
+    explanation: `Homework fell due in the last ${HOMEWORK_WINDOW_DAYS} days and has been neither submitted nor set aside by the client.`,
   },
   {
     id: 'no_recent_checkin',

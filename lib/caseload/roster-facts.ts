@@ -1,7 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/auth/types';
-import { DISENGAGED_AFTER_DAYS, DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS } from './attention';
+import { DISENGAGED_AFTER_DAYS, DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS, SET_ASIDE_STATUSES } from './attention';
 import type { RosterView } from './view';
 
 /*
@@ -61,7 +61,7 @@ export function homeworkFacts(actor: Actor, view: RosterView): SQL {
   const counts = sql`
           count(*) filter (where o.status not in (${textList(EXCLUDED_STATUSES)}))::int as due,
           count(*) filter (where o.status in (${textList(DONE_STATUSES)}))::int as done,
-          count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES])}))::int as overdue`;
+          count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES, ...SET_ASIDE_STATUSES])}))::int as overdue`;
   // 'due' past its time is overdue here whether or not it is stored as 'missed'.
   const window = sql`o.due_at >= now() - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and o.due_at <= now()`;
   if (practiceWide(actor, view)) {

@@ -37,6 +37,8 @@ export const OUR_RULES = {
   urgentEscalationHours: 24,
   /** Adherence is completed ÷ due occurrences over this many days. */
   adherenceWindowDays: 28,
+  /** Homework not sent stays in the client's list this many days past due, then moves quietly to "missed". */
+  homeworkGraceDays: 3,
   /** Chart series are thinned to at most this many points. */
   chartMaxPoints: 400,
 } as const;

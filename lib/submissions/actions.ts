@@ -10,6 +10,7 @@ import { assertClinicalAccess } from '@/lib/access/scope';
 import { raiseAlerts } from '@/lib/alerts/raise';
 import { alertsForSafePlacePractice, type AlertDraft } from '@/lib/alerts/triggers';
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
+import { SET_ASIDE_STATUS } from '@/lib/assignments/standing';
 import type { Actor } from '@/lib/auth/types';
 import {
   draftSchemaFor,
@@ -25,6 +26,7 @@ import { assignedTemplate } from './templates';
 
 const CANCELLED = 'Your therapist cancelled this homework, so it can no longer be changed.';
 const ALREADY_SENT = 'You have already sent this. Your therapist will look at it, and may ask you to revise it.';
+const SET_ASIDE = 'You set this one aside, so it is no longer waiting for you. The next one is a fresh start.';
 const FINAL = 'Your therapist has already reviewed this, so it can no longer be changed.';
 
 type Loaded = {
@@ -55,6 +57,7 @@ async function loadForClient(tx: Tx, actor: Actor, occurrenceId: string, sentVer
     .for('update', { of: assignmentOccurrences });
   if (!row || row.assignment.kind !== 'exercise') throw new NotFoundRefusal();
   if (row.occurrence.status === 'cancelled' || row.assignment.status === 'cancelled') throw new ActionRefusal(CANCELLED);
+  if (row.occurrence.status === SET_ASIDE_STATUS) throw new ActionRefusal(SET_ASIDE);
 
   const [submission] = await tx
     .select()

@@ -13,6 +13,7 @@ export const OCCURRENCE_STATUS_LABELS = {
   reviewed: 'Reviewed',
   missed: 'Missed',
   cancelled: 'Cancelled',
+  set_aside: 'Set aside by client',
 } as const;
 
 export type StatusTone = 'neutral' | 'brand' | 'warn' | 'danger';

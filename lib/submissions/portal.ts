@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, lte, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, ne, or } from 'drizzle-orm';
 import {
   assignmentOccurrences,
   assignments,
@@ -11,7 +11,9 @@ import {
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import { assignmentOfOccurrence, currentVersionOfSubmission, submissionOfOccurrence } from '@/lib/assignments/joins';
+import { DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
 import { journalingAnswersFor } from '@/lib/assignments/prompt-choice';
+import { homeworkStanding, SET_ASIDE_STATUS, type HomeworkStanding } from '@/lib/assignments/standing';
 import type { Actor } from '@/lib/auth/types';
 import { JOURNALING_PROMPT_KEY, type ExerciseTemplate } from '@/lib/exercises';
 import { isUuid } from '@/lib/access/ids';
@@ -30,27 +32,32 @@ export type HomeworkItem = {
   occurrenceStatus: OccurrenceStatus;
   submissionStatus: SubmissionStatus | null;
   hasDraft: boolean;
-  overdue: boolean;
+  /** Open, late (within the grace period) or missed: lib/assignments/standing.ts. */
+  standing: HomeworkStanding;
   instructions: string | null;
 };
 
 export type ClientHomework = {
   /** The therapist asked for another look: first, because someone is waiting on them. */
   revisions: HomeworkItem[];
-  /** Due today or overdue, oldest first. */
+  /** Due today, or late but within the grace period, oldest first. */
   due: HomeworkItem[];
+  /** Past the grace period and never sent (the last four weeks), newest first: shown quietly, apart. */
+  missed: HomeworkItem[];
   /** The next item of each assignment due in the coming week. */
   upcoming: HomeworkItem[];
 };
 
 const OPEN_STATUSES: OccurrenceStatus[] = ['due', 'in_progress', 'missed'];
 const UPCOMING_DAYS = 7;
+/** How far back the quiet "missed" list reaches: the adherence window, so it never grows into a wall of its own. */
+const MISSED_DAYS = DEFAULT_ADHERENCE_WINDOW_DAYS;
 
 /** The client's homework list for "Today": what needs doing now, in order; finished items are in history. */
 export async function clientHomework(actor: Actor, now = new Date()): Promise<ClientHomework> {
   assertCan(actor, 'submission.write');
   const clientId = actor.clientId;
-  if (!clientId) return { revisions: [], due: [], upcoming: [] };
+  if (!clientId) return { revisions: [], due: [], missed: [], upcoming: [] };
   const today = localDay(now, actor.practice.timeZone);
   return withActor(actor, async (tx) => {
     const rows = await tx
@@ -78,6 +85,8 @@ export async function clientHomework(actor: Actor, now = new Date()): Promise<Cl
           ne(assignments.status, 'cancelled'),
           ne(assignmentOccurrences.status, 'cancelled'),
           lte(assignmentOccurrences.localDate, addDays(today, UPCOMING_DAYS)),
+          // Older items only while the therapist is waiting on a revision.
+          or(gte(assignmentOccurrences.localDate, addDays(today, -MISSED_DAYS)), eq(submissions.status, 'revision_requested')),
         ),
       )
       .orderBy(asc(assignmentOccurrences.dueAt));
@@ -93,13 +102,17 @@ export async function clientHomework(actor: Actor, now = new Date()): Promise<Cl
         occurrenceStatus: r.occurrenceStatus,
         submissionStatus: r.submissionStatus ?? null,
         hasDraft: r.draftSavedAt !== null,
-        overdue: r.dueAt.getTime() < now.getTime(),
+        standing: homeworkStanding({ status: r.occurrenceStatus, dueAt: r.dueAt }, now),
         instructions: r.instructions,
       } satisfies HomeworkItem,
     }));
     const revisions = items.filter(({ item }) => item.submissionStatus === 'revision_requested').map((x) => x.item);
     const open = items.filter(({ item }) => OPEN_STATUSES.includes(item.occurrenceStatus) && item.submissionStatus !== 'revision_requested');
-    const due = open.filter(({ item }) => item.localDate <= today).map((x) => x.item);
+    const due = open.filter(({ item }) => item.localDate <= today && item.standing !== 'missed').map((x) => x.item);
+    const missed = open
+      .filter(({ item }) => item.standing === 'missed')
+      .map((x) => x.item)
+      .reverse();
     const seen = new Set<string>();
     const upcoming: HomeworkItem[] = [];
     for (const { assignmentId, item } of open) {
@@ -107,7 +120,7 @@ export async function clientHomework(actor: Actor, now = new Date()): Promise<Cl
       seen.add(assignmentId);
       upcoming.push(item);
     }
-    return { revisions, due, upcoming };
+    return { revisions, due, missed, upcoming };
   });
 }
 
@@ -121,6 +134,9 @@ export type CompletionView =
       localDate: string;
       dueAt: string;
       occurrenceStatus: OccurrenceStatus;
+      standing: HomeworkStanding;
+      /** When the client set it aside, and why if they said; null while it is not set aside. */
+      setAside: { at: string; reason: string | null } | null;
       submissionId: string | null;
       submissionStatus: SubmissionStatus | null;
       /** The client may still change the answers (not yet sent, or sent back for revision). */
@@ -149,6 +165,8 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
         localDate: assignmentOccurrences.localDate,
         dueAt: assignmentOccurrences.dueAt,
         occurrenceStatus: assignmentOccurrences.status,
+        setAsideAt: assignmentOccurrences.setAsideAt,
+        setAsideReason: assignmentOccurrences.setAsideReason,
         assignmentStatus: assignments.status,
         kind: assignments.kind,
         templateKey: assignments.templateKey,
@@ -191,7 +209,8 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
     const comments = submission ? (await commentsFor(tx, actor, [submission.id], 'client')).map(stripSubmissionId) : [];
     const status = submission?.status ?? null;
     const cancelled = row.occurrenceStatus === 'cancelled' || row.assignmentStatus === 'cancelled';
-    const editable = !cancelled && (status === null || status === 'draft' || status === 'revision_requested');
+    const setAside = row.occurrenceStatus === SET_ASIDE_STATUS;
+    const editable = !cancelled && !setAside && (status === null || status === 'draft' || status === 'revision_requested');
     const crisisContacts = resolved.template.alerts?.length
       ? ((await tx.select({ contacts: practices.crisisContacts }).from(practices).where(eq(practices.id, actor.practiceId)))[0]?.contacts ?? [])
       : [];
@@ -209,6 +228,8 @@ export async function getCompletionView(actor: Actor, occurrenceId: string): Pro
       localDate: row.localDate,
       dueAt: row.dueAt.toISOString(),
       occurrenceStatus: row.occurrenceStatus,
+      standing: homeworkStanding({ status: row.occurrenceStatus, dueAt: row.dueAt }, new Date()),
+      setAside: setAside ? { at: (row.setAsideAt ?? row.dueAt).toISOString(), reason: row.setAsideReason } : null,
       submissionId: submission?.id ?? null,
       submissionStatus: status,
       editable,

@@ -8,7 +8,7 @@ import { localDay } from '@/lib/time/day';
 /** "Today's homework" on the portal home: what needs doing now, with a link to the full list. */
 export async function HomeworkTodaySection({ actor }: { actor: Actor }) {
   const now = new Date();
-  const { revisions, due } = await clientHomework(actor, now);
+  const { revisions, due, missed } = await clientHomework(actor, now);
   const items = [...revisions, ...due];
   const today = localDay(now, actor.practice.timeZone);
   return (
@@ -22,6 +22,12 @@ export async function HomeworkTodaySection({ actor }: { actor: Actor }) {
         <Link href="/portal/homework" className="font-medium text-brand-800 underline">
           All homework{items.length > 5 ? ` (${items.length} waiting)` : ''}
         </Link>
+        {missed.length ? (
+          <span className="text-slate-600">
+            {' '}
+            · {missed.length === 1 ? 'one earlier item went by' : `${missed.length} earlier items went by`}, and that is okay
+          </span>
+        ) : null}
       </p>
     </Card>
   );

@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: 'Homework' };
 export default async function HomeworkTodayPage() {
   const actor = await requirePageActor('submission.write');
   const now = new Date();
-  const { revisions, due, upcoming } = await clientHomework(actor, now);
+  const { revisions, due, missed, upcoming } = await clientHomework(actor, now);
   const tz = actor.practice.timeZone;
   const today = localDay(now, tz);
-  const nothing = !revisions.length && !due.length && !upcoming.length;
+  const nothing = !revisions.length && !due.length && !missed.length && !upcoming.length;
   return (
     <>
       <PageHeader title="Today" description="Homework from your therapist: what is due now comes first. Finished work moves to your history." />
@@ -38,6 +38,16 @@ export default async function HomeworkTodayPage() {
               <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">Nothing is due today.</p>
             )}
           </section>
+          {missed.length ? (
+            <section aria-labelledby="missed-heading" className="space-y-2" data-testid="missed-homework">
+              <h2 id="missed-heading" className="text-base font-semibold text-slate-900">Went by without being sent</h2>
+              <p className="text-sm text-slate-600">
+                That happens, and it is okay. Open one if doing it would still help, or set it aside so it stops waiting for you. Your therapist sees
+                what you set aside, and any reason you give.
+              </p>
+              <HomeworkList items={missed} timeZone={tz} today={today} label="Went by without being sent" />
+            </section>
+          ) : null}
           {upcoming.length ? (
             <section aria-labelledby="upcoming-heading" className="space-y-2">
               <h2 id="upcoming-heading" className="text-base font-semibold text-slate-900">Coming up this week</h2>

@@ -80,6 +80,10 @@ export const clinicalProbes: Record<string, ActionProbe> = {
     entitled: ['clientA1'],
     input: (ctx) => ({ occurrenceId: ctx.a.dueOccurrenceId, templateVersion: '1', answers: JSON.stringify(selfCompassionAnswers('Sent')) }),
   },
+  'homework.setAside': {
+    entitled: ['clientA1'],
+    input: (ctx) => ({ occurrenceId: ctx.a.dueOccurrenceId, reason: 'A hard week' }),
+  },
   'submission.comment': {
     entitled: ['therapistA1'],
     input: (ctx) => ({ submissionId: ctx.a.submissionId, fieldPath: 'situation', body: 'A comment from the probe', visibility: 'client' }),

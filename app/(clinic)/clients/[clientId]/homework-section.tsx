@@ -15,6 +15,7 @@ const STATUS_TONE: Record<string, 'neutral' | 'brand' | 'warn' | 'danger'> = {
   reviewed: 'brand',
   missed: 'warn',
   cancelled: 'neutral',
+  set_aside: 'neutral',
 };
 
 function percent(ratio: number | null): string {
@@ -32,6 +33,22 @@ function visibleOccurrences(a: AssignmentView): { shown: OccurrenceView[]; hidde
   const future = a.occurrences.filter((o) => o.dueAt.getTime() > now);
   const shown = [...past.slice(-6), ...future.slice(0, 4)];
   return { shown, hidden: a.occurrences.length - shown.length };
+}
+
+/** Items the client let go, newest first, with their reason when they gave one (clinical: absent off the care team). */
+function SetAsideNotes({ a }: { a: AssignmentView }) {
+  const setAside = a.occurrences.filter((o) => o.status === 'set_aside').reverse().slice(0, 3);
+  if (!setAside.length) return null;
+  return (
+    <ul className="mt-2 space-y-1 text-sm text-slate-700" aria-label="Set aside by the client" data-testid="set-aside-notes">
+      {setAside.map((o) => (
+        <li key={o.id}>
+          Set aside by the client: the item due {formatInstant(o.dueAt, a.timeZone, DATE_TIME)}
+          {o.setAsideReason ? <> — “{o.setAsideReason}”</> : null}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function AssignmentItem({ a, canManage }: { a: AssignmentView; canManage: boolean }) {
@@ -70,6 +87,7 @@ function AssignmentItem({ a, canManage }: { a: AssignmentView; canManage: boolea
         ))}
         {hidden > 0 ? <li className="px-2 py-1 text-xs text-slate-600">and {hidden} more</li> : null}
       </ul>
+      <SetAsideNotes a={a} />
       {canManage && active ? (
         <div className="mt-3 flex flex-wrap items-start gap-4">
           <details className="grow">

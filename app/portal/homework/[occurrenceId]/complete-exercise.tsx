@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
@@ -28,6 +29,8 @@ const RETRY_MS = 5000;
  * nothing. One save is in flight at a time and the newest answers always win.
  */
 export function CompleteExercise({
+  editable,
+  readOnly,
   occurrenceId,
   template,
   initialAnswers,
@@ -37,6 +40,10 @@ export function CompleteExercise({
   crisisContacts,
   timeZone,
 }: {
+  /** What the server says now: false once the item is sent (also when this page is reached again by Back). */
+  editable: boolean;
+  /** The sent answers, read only, for when the item is not editable. */
+  readOnly: React.ReactNode;
   occurrenceId: string;
   template: ExerciseTemplate;
   initialAnswers: Record<string, unknown> | null;
@@ -67,6 +74,7 @@ export function CompleteExercise({
   const draftSender = useRef<Sender>({ pending: null });
   const sendSender = useRef<Sender>({ pending: null });
   const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: null });
+  const router = useRouter();
 
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) {
@@ -193,6 +201,9 @@ export function CompleteExercise({
         setSubmitErrors({});
         setSent({ version: result.data.version, crisis: result.data.showCrisisPanel });
         window.scrollTo({ top: 0 });
+        // Re-read the page from the server: its status and banner change, and the browser's cached copies of
+        // this page and the homework list are dropped, so Back and Forward show it as sent.
+        router.refresh();
       } else {
         setSubmitErrors(result.fieldErrors);
         setFormError(result.formError ?? 'Please check the highlighted answers.');
@@ -229,6 +240,8 @@ export function CompleteExercise({
       </div>
     );
   }
+
+  if (!editable) return <>{readOnly}</>;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="save-status">

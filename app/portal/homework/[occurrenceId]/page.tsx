@@ -8,6 +8,7 @@ import { requirePageActor } from '@/lib/access/guard';
 import { SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
 import { commentsByPath, getCompletionView } from '@/lib/submissions/queries';
 import { CompleteExercise } from './complete-exercise';
+import { SetAsideForm } from './set-aside-form';
 
 export const metadata: Metadata = { title: 'Homework' };
 
@@ -40,12 +41,31 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
   const byPath = commentsByPath(view.comments);
   const general = byPath[''] ?? [];
   const revising = view.submissionStatus === 'revision_requested';
+  const tz = actor.practice.timeZone;
+  // What was sent, read only: shown once the server says it is sent, also when the page is reached by Back.
+  const sentView = view.latestVersion ? (
+    <Card>
+      <p className="mb-4 text-sm text-slate-600" data-testid="sent-note">
+        You sent {view.latestVersion.version > 1 ? `version ${view.latestVersion.version}` : 'this'} on {formatDate(view.latestVersion.submittedAt, tz)}.
+        {view.submissionStatus === 'reviewed' ? ' Your therapist has reviewed it.' : ' Your therapist will look at it.'}
+      </p>
+      <ExerciseView template={view.template} answers={view.latestVersion.answers} comments={byPath} />
+    </Card>
+  ) : view.setAside ? null : (
+    <EmptyState title="This homework can no longer be changed" action={{ href: '/portal/homework', label: 'Back to today' }} />
+  );
   return (
     <>
       <PageHeader
         title={view.title}
         description={`Due ${formatDay(view.localDate)}`}
-        actions={view.submissionStatus ? <Badge tone={submissionTone(view.submissionStatus)}>{SUBMISSION_STATUS_LABELS[view.submissionStatus]}</Badge> : undefined}
+        actions={
+          view.setAside ? (
+            <Badge>Set aside</Badge>
+          ) : view.submissionStatus ? (
+            <Badge tone={submissionTone(view.submissionStatus)}>{SUBMISSION_STATUS_LABELS[view.submissionStatus]}</Badge>
+          ) : undefined
+        }
       />
       <div className="space-y-5">
         {view.instructions ? (
@@ -65,8 +85,19 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
           <FieldComments comments={general} />
         ) : null}
 
-        {view.editable ? (
+        {view.setAside ? (
+          <div role="status" className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-800" data-testid="set-aside-note">
+            <p className="font-semibold text-slate-900">You set this one aside on {formatDate(view.setAside.at, tz)}.</p>
+            {view.setAside.reason ? <p className="mt-1 whitespace-pre-wrap">Your reason: {view.setAside.reason}</p> : null}
+            <p className="mt-1 text-slate-600">That is okay. Your therapist can see it, and the next one is a fresh start.</p>
+          </div>
+        ) : null}
+        {/* Kept mounted across the refresh that follows a send, so the confirmation (and any crisis panel) stays. */}
+        {view.editable || view.latestVersion ? (
           <CompleteExercise
+            key={view.occurrenceId}
+            editable={view.editable}
+            readOnly={sentView}
             occurrenceId={view.occurrenceId}
             template={view.template}
             initialAnswers={view.initialAnswers}
@@ -74,19 +105,12 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
             comments={byPath}
             revising={revising}
             crisisContacts={view.crisisContacts}
-            timeZone={actor.practice.timeZone}
+            timeZone={tz}
           />
-        ) : view.latestVersion ? (
-          <Card>
-            <p className="mb-4 text-sm text-slate-600">
-              You sent {view.latestVersion.version > 1 ? `version ${view.latestVersion.version}` : 'this'} on {formatDate(view.latestVersion.submittedAt, actor.practice.timeZone)}.
-              {view.submissionStatus === 'reviewed' ? ' Your therapist has reviewed it.' : ' Your therapist will look at it.'}
-            </p>
-            <ExerciseView template={view.template} answers={view.latestVersion.answers} comments={byPath} />
-          </Card>
         ) : (
-          <EmptyState title="This homework can no longer be changed" action={{ href: '/portal/homework', label: 'Back to today' }} />
+          sentView
         )}
+        {view.editable && !revising ? <SetAsideForm occurrenceId={view.occurrenceId} open={view.standing === 'missed'} /> : null}
         <p className="text-sm">
           <Link href="/portal/homework" className="font-medium text-brand-800 underline">
             Back to today

@@ -1,0 +1,58 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useId } from 'react';
+import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { type FormState, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
+import { useResilientAction } from '@/app/_components/resilient-action';
+import { SET_ASIDE_REASON_MAX } from '@/lib/assignments/standing';
+import { setAsideHomework } from '@/lib/assignments/set-aside';
+
+/** Letting one item go, folded away under a quiet summary so it never reads as the page's main ask. */
+export function SetAsideForm({ occurrenceId, open }: { occurrenceId: string; open: boolean }) {
+  const [state, formAction, , delivery] = useResilientAction(setAsideHomework);
+  const router = useRouter();
+  const id = useId();
+  const form = state as FormState;
+  useEffect(() => {
+    // The page's server data says it is set aside now: read it again rather than keep a copy here.
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  const errors = form?.fieldErrors?.reason;
+  const reason = valueOf(form, 'reason');
+  return (
+    <details open={open || Boolean(form && !form.ok)} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="set-aside">
+      <summary className="cursor-pointer text-sm font-semibold text-slate-900">Not going to get to this one? You can set it aside</summary>
+      <form action={formAction} className="mt-3 space-y-3" aria-label="Set this homework aside">
+        <input type="hidden" name="occurrenceId" value={occurrenceId} />
+        <p className="text-sm text-slate-600">It leaves your list and stops waiting for you. Your therapist sees that you set it aside, and your reason if you give one.</p>
+        <DeliveryStatus delivery={delivery} />
+        <FormMessage state={form} />
+        <div className="space-y-1">
+          <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-800">
+            Why, if you would like to say <span className="font-normal text-slate-600">(optional)</span>
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            name="reason"
+            key={`reason-${reason}`}
+            defaultValue={reason}
+            rows={2}
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={`${id}-reason-hint${errors?.length ? ` ${id}-reason-error` : ''}`}
+            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
+          />
+          <p id={`${id}-reason-hint`} className="text-xs text-slate-600">
+            Up to {SET_ASIDE_REASON_MAX} characters, for example “a hard week” or “this one did not fit”.
+          </p>
+          {errors?.length ? (
+            <p id={`${id}-reason-error`} className="text-sm text-red-700">
+              {errors.join(' ')}
+            </p>
+          ) : null}
+        </div>
+        <SubmitButton pendingLabel="Setting aside…">Set it aside</SubmitButton>
+      </form>
+    </details>
+  );
+}

@@ -8,7 +8,9 @@ const PORTAL_PAGES = [
   '/portal/history',
   '/portal/progress',
   '/portal/account',
-  '/portal/measures/phq9',
+  '/portal/reminders',
+  '/portal/report',
+  ...['phq9', 'gad7', 'who5', 'arsq', 'scssf'].map((m) => `/portal/measures/${m}`),
 ];
 
 async function horizontalOverflow(page: Page) {
@@ -24,7 +26,12 @@ test.describe('the portal on a 360-px phone', () => {
   });
 
   test('no portal page scrolls sideways, and every destination is on the tab bar at the bottom', async ({ page }) => {
-    for (const path of PORTAL_PAGES) {
+    test.setTimeout(180_000);
+    // Every homework item the client can reach from their list, as well as the fixed pages.
+    await page.goto('/portal/homework');
+    const items = await page.getByTestId('homework-item').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+    expect(items.length).toBeGreaterThan(0);
+    for (const path of [...PORTAL_PAGES, ...new Set(items)]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       expect(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -52,6 +59,42 @@ test.describe('the portal on a 360-px phone', () => {
     const label = (await first.textContent())!.trim();
     await first.click();
     await expect(page.getByLabel(label, { exact: true })).toBeFocused();
+  });
+});
+
+test.describe('refusals on a phone are on screen', () => {
+  test.use({
+    storageState: storageState('client'),
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+
+  test('an empty check-in, an unfinished exercise and a too-long reason each show their error where the eye is', async ({ page }) => {
+    await page.goto('/portal/check-in');
+    await page.getByRole('button', { name: /^Save/ }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('link') });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+
+    await page.goto('/portal/homework');
+    await page.getByRole('list', { name: 'Due now' }).getByTestId('homework-item').filter({ hasText: 'Journaling prompt' }).first().click();
+    await page.getByLabel('Write here').fill('');
+    await page.getByRole('button', { name: 'Send to my therapist' }).click();
+    const formError = page.getByTestId('form-error');
+    await expect(formError).toBeFocused();
+    await expect(formError).toBeInViewport();
+    await page.getByTestId('exercise-form-errors').getByRole('link').first().click();
+    await expect(page.getByLabel('Write here')).toBeInViewport();
+
+    const setAside = page.getByTestId('set-aside');
+    if ((await setAside.getAttribute('open')) === null) await setAside.locator('summary').click();
+    await page.getByLabel(/Why, if you would like to say/).fill('x'.repeat(501));
+    await page.getByRole('button', { name: 'Set it aside' }).click();
+    const refused = setAside.getByRole('alert').first();
+    await expect(refused).toBeInViewport();
+    await expect(setAside.getByText('Keep it to 500 characters or fewer.')).toBeVisible();
+    await expect(page.getByLabel(/Why, if you would like to say/)).toHaveValue('x'.repeat(501));
   });
 });
 

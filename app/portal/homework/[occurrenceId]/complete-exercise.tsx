@@ -68,6 +68,14 @@ export function CompleteExercise({
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<{ version: number; crisis: boolean } | null>(null);
   const errorBox = useRef<HTMLDivElement>(null);
+  // Counts refused sends: each one moves focus to the message once it is on the page (after React's commit,
+  // which an animation frame scheduled in the handler may run before).
+  const [errorShown, setErrorShown] = useState(0);
+  useEffect(() => {
+    if (!errorShown) return;
+    errorBox.current?.focus();
+    errorBox.current?.scrollIntoView({ block: 'start' });
+  }, [errorShown]);
   // Retries scheduled from inside `flush` call the latest `flush` through this ref.
   const flushRef = useRef<() => Promise<void>>(async () => {});
   // Idempotency keys: a draft save or a send retried after a timeout is done once on the server.
@@ -189,7 +197,7 @@ export function CompleteExercise({
       );
       if (gaveUp || !result) {
         setFormError(DELIVERY_TEXT.gaveUp);
-        requestAnimationFrame(() => errorBox.current?.focus());
+        setErrorShown((n) => n + 1);
         return;
       }
       if (result.ok && (waited || result.replayed)) {
@@ -207,14 +215,14 @@ export function CompleteExercise({
       } else {
         setSubmitErrors(result.fieldErrors);
         setFormError(result.formError ?? 'Please check the highlighted answers.');
-        requestAnimationFrame(() => errorBox.current?.focus());
+        setErrorShown((n) => n + 1);
         // Whatever failed validation is still worth keeping as a draft.
         dirty.current = true;
         void flush();
       }
     } catch {
       setFormError('You seem to be offline, so nothing was sent. Your answers are still here; try again when you are back online.');
-      requestAnimationFrame(() => errorBox.current?.focus());
+      setErrorShown((n) => n + 1);
     } finally {
       setSubmitting(false);
     }

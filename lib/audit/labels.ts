@@ -62,6 +62,7 @@ export const AUDIT_ACTION_LABELS = {
   'assignment.cancel': 'Cancelled an assignment',
   'assignment.cancelOccurrence': 'Cancelled one homework item',
   'assignment.rollForward': 'Planned more of an open-ended assignment',
+  'homework.setAside': 'Set one homework item aside',
   'submission.draftStarted': 'Started working on homework',
   'submission.saveDraft': 'Saved homework draft',
   'submission.submit': 'Sent homework',

@@ -104,5 +104,6 @@ test('past-due homework is never a wall of Overdue: old items wait quietly apart
   await therapist.goto('/caseload');
   await therapist.getByRole('link', { name: 'Alex Rivera' }).first().click();
   await expect(therapist.getByRole('heading', { name: 'Alex Rivera', level: 1 })).toBeVisible();
+  await therapist.goto(`${new URL(therapist.url()).pathname}?tab=homework`);
   await expect(therapist.getByTestId('set-aside-notes').filter({ hasText: reason })).toHaveCount(1);
 });

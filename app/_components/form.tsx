@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
+import { buttonClass } from './design/button';
 import { ErrorSummary } from './error-summary';
 
 export type FormState = {
@@ -94,7 +95,7 @@ export function SubmitButton({ children, pendingLabel }: { children: React.React
     <button
       type="submit"
       disabled={pending}
-      className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+      className={buttonClass('primary')}
     >
       {pending ? (pendingLabel ?? 'Saving…') : children}
     </button>

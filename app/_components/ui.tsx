@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Skeleton } from './design/skeleton';
 import { formatInstant, formatLocalDay } from '@/lib/time/format';
 
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
@@ -47,15 +48,9 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
+/** A page's loading state: the design system's skeleton (design/skeleton.tsx) under one spoken label. */
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
-  return (
-    <div role="status" aria-live="polite" className="animate-pulse space-y-3 p-2">
-      <span className="sr-only">{label}</span>
-      <div className="h-6 w-1/3 rounded bg-slate-200" />
-      <div className="h-4 w-2/3 rounded bg-slate-200" />
-      <div className="h-4 w-1/2 rounded bg-slate-200" />
-    </div>
-  );
+  return <Skeleton label={label} lines={2} className="p-2" />;
 }
 
 /** An instant as a date on the practice's calendar; a missing one as a dash. */

@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import { Button, ButtonLink } from '@/app/_components/design/button';
 import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import type { CommentsByPath } from '@/app/_components/exercise-form/types';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
@@ -238,12 +238,10 @@ export function CompleteExercise({
           <p className="mt-1 text-sm">Your therapist will read it and may leave comments. You can find it in your history.</p>
         </div>
         <div className="flex flex-wrap gap-3">
-          <Link href="/portal/homework" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
-            Back to today
-          </Link>
-          <Link href="/portal/history" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+          <ButtonLink href="/portal/homework">Back to today</ButtonLink>
+          <ButtonLink href="/portal/history" variant="secondary">
             See my history
-          </Link>
+          </ButtonLink>
         </div>
       </div>
     );
@@ -271,13 +269,9 @@ export function CompleteExercise({
       {/* Above the portal's tab bar on a phone (3.5 rem and its border), at the bottom edge from tablet width. */}
       <div className="sticky bottom-[calc(3.5rem+1px+env(safe-area-inset-bottom))] -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:bottom-0">
         <SaveStatus state={save} timeZone={timeZone} />
-        <button
-          type="submit"
-          disabled={submitting}
-          className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={submitting}>
           {submitting ? 'Sending…' : revising ? 'Send revised version' : 'Send to my therapist'}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { TextArea } from '@/app/_components/design/input';
 import { type FormState, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
 import { useResilientAction } from '@/app/_components/resilient-action';
 import { SET_ASIDE_REASON_MAX } from '@/lib/assignments/standing';
@@ -28,29 +29,17 @@ export function SetAsideForm({ occurrenceId, open }: { occurrenceId: string; ope
         <p className="text-sm text-slate-600">It leaves your list and stops waiting for you. Your therapist sees that you set it aside, and your reason if you give one.</p>
         <DeliveryStatus delivery={delivery} />
         <FormMessage state={form} />
-        <div className="space-y-1">
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-800">
-            Why, if you would like to say <span className="font-normal text-slate-600">(optional)</span>
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            key={`reason-${reason}`}
-            defaultValue={reason}
-            rows={2}
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={`${id}-reason-hint${errors?.length ? ` ${id}-reason-error` : ''}`}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
-          />
-          <p id={`${id}-reason-hint`} className="text-xs text-slate-600">
-            Up to {SET_ASIDE_REASON_MAX} characters, for example “a hard week” or “this one did not fit”.
-          </p>
-          {errors?.length ? (
-            <p id={`${id}-reason-error`} className="text-sm text-red-700">
-              {errors.join(' ')}
-            </p>
-          ) : null}
-        </div>
+        <TextArea
+          id={`${id}-reason`}
+          name="reason"
+          key={`reason-${reason}`}
+          label="Why, if you would like to say"
+          optional
+          defaultValue={reason}
+          rows={2}
+          hint={`Up to ${SET_ASIDE_REASON_MAX} characters, for example “a hard week” or “this one did not fit”.`}
+          errors={errors}
+        />
         <SubmitButton pendingLabel="Setting aside…">Set it aside</SubmitButton>
       </form>
     </details>

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { LoadingState } from '@/app/_components/ui';
 import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
-import { getClientHeader } from '@/lib/clients/queries';
+import type { Actor } from '@/lib/auth/types';
+import { type ClientListItem, getClientHeader } from '@/lib/clients/queries';
 import { clientRecordHeadline } from '@/lib/clients/record-headline';
 import { parseOverviewRange } from '@/lib/measures/overview';
 import { clientReminderStatus } from '@/lib/reminders/queries';
@@ -43,7 +46,10 @@ export default async function ClientPage({
   const headline = clinical ? await clientRecordHeadline(actor, client.id, section) : null;
   const report =
     client.onMyCareTeam && can(actor.role, 'client.export') ? (
-      <Link href={`/clients/${client.id}/report`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">
+      <Link
+        href={`/clients/${client.id}/report`}
+        className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
+      >
         Progress report and data
       </Link>
     ) : undefined;
@@ -51,26 +57,38 @@ export default async function ClientPage({
   return (
     <>
       <RecordHeader client={client} headline={headline} sections={sections} section={section} actions={report} />
-      <div className="space-y-6" data-testid={`record-section-${section}`}>
-        {section === 'overview' ? (
-          <>
-            <RecordDetails client={client} reminders={await clientReminderStatus(actor, client.id)} />
-            {clinical ? <ClinicalSummarySection actor={actor} clientId={client.id} range={range} /> : null}
-          </>
-        ) : null}
-        {section === 'measures' ? <MeasureTrendsSection actor={actor} clientId={client.id} range={range} /> : null}
-        {section === 'checkins' ? <CheckinTrendsSection actor={actor} clientId={client.id} range={range} /> : null}
-        {section === 'homework' ? (
-          <>
-            <HomeworkSection clientId={client.id} />
-            <ClientSubmissionsSection actor={actor} clientId={client.id} />
-          </>
-        ) : null}
-        {section === 'alerts' ? (
-          <ClientAlertsSection actor={actor} clientId={client.id} clientName={client.name} selected={typeof query.alert === 'string' ? query.alert : null} />
-        ) : null}
-        {section === 'schedules' ? <MeasureSchedulesSection actor={actor} clientId={client.id} /> : null}
-      </div>
+      {/* The header shows at once; the chosen section streams in below it. */}
+      <Suspense key={`${section}:${range}`} fallback={<LoadingState label="Loading this section…" />}>
+        <div className="space-y-6" data-testid={`record-section-${section}`}>
+          {section === 'overview' ? (
+            <>
+              <OverviewDetails actor={actor} client={client} />
+              {clinical ? <ClinicalSummarySection actor={actor} clientId={client.id} range={range} /> : null}
+            </>
+          ) : null}
+          {section === 'measures' ? <MeasureTrendsSection actor={actor} clientId={client.id} range={range} /> : null}
+          {section === 'checkins' ? <CheckinTrendsSection actor={actor} clientId={client.id} range={range} /> : null}
+          {section === 'homework' ? (
+            <>
+              <HomeworkSection clientId={client.id} />
+              <ClientSubmissionsSection actor={actor} clientId={client.id} />
+            </>
+          ) : null}
+          {section === 'alerts' ? (
+            <ClientAlertsSection
+              actor={actor}
+              clientId={client.id}
+              clientName={client.name}
+              selected={typeof query.alert === 'string' ? query.alert : null}
+            />
+          ) : null}
+          {section === 'schedules' ? <MeasureSchedulesSection actor={actor} clientId={client.id} /> : null}
+        </div>
+      </Suspense>
     </>
   );
+}
+
+async function OverviewDetails({ actor, client }: { actor: Actor; client: ClientListItem }) {
+  return <RecordDetails client={client} reminders={await clientReminderStatus(actor, client.id)} />;
 }

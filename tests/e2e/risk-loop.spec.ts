@@ -21,8 +21,8 @@ test('client on a phone: check-in, then PHQ-9 with item 9 = 2 shows the crisis p
   // Not the slider's midpoint: filling the value it already shows would not count as an answer.
   await page.getByLabel('Distress', { exact: true }).fill('60');
   await page.getByRole('group', { name: 'Window of tolerance' }).getByText('Within my window', { exact: true }).click();
-  const safety = page.getByRole('group', { name: 'Any thoughts of harming yourself today?' });
-  if (await safety.count()) await safety.getByText('No', { exact: true }).click();
+  // Northside asks the daily safety question (the practice default).
+  await page.getByRole('group', { name: 'Any thoughts of harming yourself today?' }).getByText('No', { exact: true }).click();
   await page.getByRole('button', { name: /Save/ }).click();
   await expect(page.getByTestId('checkin-saved')).toBeVisible();
 

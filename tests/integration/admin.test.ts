@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScoped } from '../../db/connection';
-import { auditEvents, careTeam, checkins, clients, emailOutbox, invitations, memberships, practices, users } from '../../db/schema';
+import { auditEvents, careTeam, clients, emailOutbox, invitations, memberships, practices, users } from '../../db/schema';
 import { sendDueEmail } from '../../lib/email/outbox';
 import { createClientRecord, createMember, ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
@@ -24,7 +24,9 @@ import { LAST_ADMIN_MESSAGE } from '../../lib/practice/rules';
 import { practiceOverview } from '../../lib/practice/overview';
 import { passwordStrength } from '../../lib/auth/password-strength';
 import { openTestDatabase } from '../support/database';
-import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice } from '../support/factories';
+import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice, owner } from '../support/factories';
+import { expectPermissionDenied } from '../support/refusals';
+import { insertCheckins } from '../support/clinical';
 
 const NEW_PASSWORD = 'violet-kettle-harbour-42';
 // Users are shared across practices (and across runs on a server database): every new address is unique.
@@ -43,10 +45,6 @@ function tokenOf(result: Result): string {
   const link = (result.data as { link: string | null }).link;
   expect(link).toBeTruthy();
   return link!.split('/').pop()!;
-}
-
-async function owner() {
-  return (await openTestDatabase()).owner();
 }
 
 async function invitationRows(practiceId: string) {
@@ -89,11 +87,11 @@ describe('invitations', () => {
     expect(member).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining('already has an account in this practice')] } });
     const invalid = await invite(a, { email: 'nope', role: 'therapist' });
     expect(invalid).toMatchObject({ ok: false, fieldErrors: { email: ['Enter a valid email address.'] } });
-    const owner = await invite(a, { email: mail('x'), role: 'owner' });
-    expect(owner).toMatchObject({ ok: false, fieldErrors: { role: [expect.stringContaining('Choose a role')] } });
+    const ownerRole = await invite(a, { email: mail('x'), role: 'owner' });
+    expect(ownerRole).toMatchObject({ ok: false, fieldErrors: { role: [expect.stringContaining('Choose a role')] } });
     const noRecord = await invite(a, { email: mail('x'), role: 'client' });
     expect(noRecord).toMatchObject({ ok: false, fieldErrors: { clientId: [expect.stringContaining('Choose the client record')] } });
-    const foreignRecord = await createClientRecord(await owner_(), b.id, { firstName: 'Foreign', lastName: 'Record' });
+    const foreignRecord = await createClientRecord(await owner(), b.id, { firstName: 'Foreign', lastName: 'Record' });
     const foreign = await invite(a, { email: mail('x'), role: 'client', clientId: foreignRecord.id });
     expect(foreign).toMatchObject({ ok: false, fieldErrors: { clientId: ['Choose a client record from the list.'] } });
     const linked = await invite(a, { email: mail('x'), role: 'client', clientId: a.clientA1.clientId });
@@ -134,10 +132,10 @@ describe('invitations', () => {
 
   it('a client invitation links the login to that clinical record', async () => {
     const a = await makePractice();
-    const record = await createClientRecord(await owner_(), a.id, { firstName: 'Robin', lastName: 'Record' });
+    const record = await createClientRecord(await owner(), a.id, { firstName: 'Robin', lastName: 'Record' });
     const token = tokenOf(await invite(a, { email: mail('robin'), role: 'client', clientId: record.id }));
     const accepted = await acceptInvitation(token, { name: 'Robin Record', password: NEW_PASSWORD });
-    const [linked] = await ownerScoped(await owner_(), a.id, (tx) =>
+    const [linked] = await ownerScoped(await owner(), a.id, (tx) =>
       tx.select({ userId: clients.userId }).from(clients).where(and(eq(clients.practiceId, a.id), eq(clients.id, record.id))),
     );
     expect(linked?.userId).toBe(accepted.userId);
@@ -155,7 +153,7 @@ describe('invitations', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
-    const members = await ownerScoped(await owner_(), a.id, (tx) =>
+    const members = await ownerScoped(await owner(), a.id, (tx) =>
       tx.select().from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.practiceId, a.id), eq(users.email, mail('race')))),
     );
     expect(members).toHaveLength(1);
@@ -164,7 +162,7 @@ describe('invitations', () => {
   it('an expired, revoked or resent link is refused with a clear reason; the resent one works', async () => {
     const a = await makePractice();
     const expiredToken = tokenOf(await invite(a, { email: mail('late'), role: 'therapist' }));
-    await ownerScoped(await owner_(), a.id, (tx) =>
+    await ownerScoped(await owner(), a.id, (tx) =>
       tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, mail('late'))),
     );
     expect(await lookupLink(expiredToken)).toMatchObject({ state: 'expired' });
@@ -221,10 +219,6 @@ describe('invitations', () => {
   });
 });
 
-async function owner_() {
-  return owner();
-}
-
 describe('account changes', () => {
   it("deactivation ends the person's open session at the next request; reactivation lets them sign in again", async () => {
     const a = await makePractice();
@@ -255,7 +249,7 @@ describe('account changes', () => {
 
   it('two admins removing each other at once leave one active admin', async () => {
     const a = await makePractice();
-    const second = await createMember(await owner_(), a.id, 'admin', { email: `second-${Date.now()}@test.example`, name: 'Second Admin' });
+    const second = await createMember(await owner(), a.id, 'admin', { email: `second-${Date.now()}@test.example`, name: 'Second Admin' });
     const { actAsForTests } = await import('../../lib/access/current-actor');
     const first = await actorFor(a.admin, a.id);
     const other = await actorFor(second, a.id);
@@ -266,7 +260,7 @@ describe('account changes', () => {
     const results = await Promise.all([p1, p2]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ formError: LAST_ADMIN_MESSAGE });
-    const active = await ownerScoped(await owner_(), a.id, (tx) =>
+    const active = await ownerScoped(await owner(), a.id, (tx) =>
       tx
         .select({ id: memberships.id })
         .from(memberships)
@@ -330,7 +324,7 @@ describe('account changes', () => {
     // A reset link cannot be used as an invitation to create a second login.
     actAs(a.admin, a.id);
     const second = tokenOf(await sendPasswordReset(null, { membershipId: a.otherTherapist.membershipId }));
-    await expect(acceptInvitation(second, { name: 'Dup', password: NEW_PASSWORD })).rejects.toThrow();
+    await expect(acceptInvitation(second, { name: 'Dup', password: NEW_PASSWORD })).rejects.toThrow(/This link is not valid/);
     expect(await auditActions(a.id)).toEqual(expect.arrayContaining(['account.sendPasswordReset', 'account.resetPassword']));
   });
 });
@@ -345,7 +339,7 @@ describe('clients and care teams', () => {
       toMembershipId: a.otherTherapist.membershipId,
     });
     expect(result).toMatchObject({ ok: true, data: { moved: 2 } });
-    const team = await ownerScoped(await owner_(), a.id, (tx) =>
+    const team = await ownerScoped(await owner(), a.id, (tx) =>
       tx.select().from(careTeam).where(eq(careTeam.practiceId, a.id)),
     );
     expect(team.map((t) => [t.clientId, t.membershipId]).sort()).toEqual(
@@ -373,9 +367,9 @@ describe('clients and care teams', () => {
     expect(await updateClient(null, { clientId: b.clientA1.clientId, firstName: 'Hijack', lastName: 'X' })).toMatchObject({ ok: false });
     actAs(a.therapist, a.id);
     expect(await setCareTeam(null, { clientId: a.clientA1.clientId, membershipIds: [] })).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
-    const teamB = await ownerScoped(await owner_(), b.id, (tx) => tx.select().from(careTeam).where(eq(careTeam.practiceId, b.id)));
+    const teamB = await ownerScoped(await owner(), b.id, (tx) => tx.select().from(careTeam).where(eq(careTeam.practiceId, b.id)));
     expect(teamB).toHaveLength(2);
-    const [bClient] = await ownerScoped(await owner_(), b.id, (tx) => tx.select().from(clients).where(eq(clients.id, b.clientA1.clientId)));
+    const [bClient] = await ownerScoped(await owner(), b.id, (tx) => tx.select().from(clients).where(eq(clients.id, b.clientA1.clientId)));
     expect(bClient?.status).toBe('active');
     expect(bClient?.firstName).toBe('Client');
   });
@@ -434,7 +428,7 @@ describe('settings', () => {
     expect(await updateSettings(null, valid)).toMatchObject({ ok: false, formError: 'You do not have permission to do that.' });
     actAs(a.admin, a.id);
     expect(await updateSettings(null, valid)).toMatchObject({ ok: true });
-    const [row] = await ownerScoped(await owner_(), a.id, (tx) => tx.select().from(practices).where(eq(practices.id, a.id)));
+    const [row] = await ownerScoped(await owner(), a.id, (tx) => tx.select().from(practices).where(eq(practices.id, a.id)));
     expect(row).toMatchObject({
       name: 'Renamed Practice',
       timeZone: 'Europe/Berlin',
@@ -463,13 +457,10 @@ describe('overview and audit trail', () => {
 
   it("counts check-in engagement over the practice's last seven local days", async () => {
     const a = await makePractice();
-    const owner = await (await openTestDatabase()).owner();
     // Noon UTC on the 10th is the 10th in New York: seven local days are the 4th to the 10th, not the 3rd.
     const now = new Date('2026-03-10T12:00:00Z');
-    const checkin = (clientId: string, localDay: string) => ({ practiceId: a.id, clientId, localDay, mood: 5, distress: 30, window: 'within' as const });
-    await ownerScoped(owner, a.id, (tx) =>
-      tx.insert(checkins).values([checkin(a.clientA1.clientId, '2026-03-04'), checkin(a.clientA2.clientId, '2026-03-03')]),
-    );
+    await insertCheckins(a.id, a.clientA1.clientId, [{ localDay: '2026-03-04' }]);
+    await insertCheckins(a.id, a.clientA2.clientId, [{ localDay: '2026-03-03' }]);
     const overview = await practiceOverview((await actorFor(a.admin, a.id))!, now);
     expect(overview.engagement).toMatchObject({ activeClients: 2, checkedIn: 1, checkins: 1, days: 7 });
   });
@@ -507,9 +498,17 @@ describe('overview and audit trail', () => {
   it('the app role can add audit rows but never rewrite them', async () => {
     const a = await makePractice();
     const handle = await openTestDatabase();
-    await expect(
+    const action = `test.added-${RUN}`;
+    await runScoped(handle.app, { practiceId: a.id }, (tx) => tx.insert(auditEvents).values({ practiceId: a.id, action }));
+    const added = async () =>
+      ownerScoped(await owner(), a.id, (tx) => tx.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.practiceId, a.id), eq(auditEvents.action, action))));
+    expect(await added()).toEqual([{ action }]);
+    await expectPermissionDenied(
       runScoped(handle.app, { practiceId: a.id }, (tx) => tx.execute(sql`update audit_events set action = 'rewritten'`)),
-    ).rejects.toThrow();
+      'rewriting an audit row',
+    );
+    await expectPermissionDenied(runScoped(handle.app, { practiceId: a.id }, (tx) => tx.execute(sql`delete from audit_events`)), 'deleting an audit row');
+    expect(await added()).toEqual([{ action }]);
   });
 });
 
@@ -556,7 +555,7 @@ describe('email delivery', () => {
     process.env.SMTP_URL = smtp.url;
     try {
       const a = await makePractice();
-      const record = await createClientRecord(await owner_(), a.id, { firstName: 'Marlowe', lastName: 'Unseen' });
+      const record = await createClientRecord(await owner(), a.id, { firstName: 'Marlowe', lastName: 'Unseen' });
       const result = await invite(a, { email: mail('emailed'), role: 'client', clientId: record.id });
       expect(result).toMatchObject({ ok: true, data: { emailed: true, link: null } });
       // Queued in the outbox with the invitation, then sent by the email job.
@@ -580,7 +579,7 @@ describe('email delivery', () => {
       const result = await invite(a, { email: mail('undelivered'), role: 'therapist' });
       expect(result).toMatchObject({ ok: true, data: { emailed: true, link: null } });
       expect(await invitationRows(a.id)).toHaveLength(1);
-      await expect(sendDueEmail(a.id)).rejects.toThrow();
+      await expect(sendDueEmail(a.id)).rejects.toThrow('email delivery failed');
       const waiting = await ownerScoped(await owner(), a.id, (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.practiceId, a.id)));
       expect(waiting).toMatchObject([{ status: 'pending', attempts: 1, kind: 'invitation' }]);
     } finally {

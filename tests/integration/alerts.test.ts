@@ -1,40 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
 import { alerts, auditEvents } from '../../db/schema';
 import { acknowledgeAlert } from '../../lib/alerts/actions';
 import { listClientAlerts, listEscalatedAlerts, listOpenAlerts } from '../../lib/alerts/queries';
-import { ACK_ACTIONS, ALERT_TRIGGERS, type AlertKind } from '../../lib/alerts/triggers';
+import { ACK_ACTIONS } from '../../lib/alerts/triggers';
 import { openTestDatabase } from '../support/database';
-import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
-
-const HOUR = 3_600_000;
-
-async function insertAlert(
-  practiceId: string,
-  clientId: string,
-  kind: AlertKind,
-  options: { hoursAgo?: number } = {},
-): Promise<string> {
-  const owner = await (await openTestDatabase()).owner();
-  const id = randomUUID();
-  const trigger = ALERT_TRIGGERS[kind];
-  await ownerScoped(owner, practiceId, (tx) =>
-    tx.insert(alerts).values({
-      practiceId,
-      id,
-      clientId,
-      kind,
-      tier: trigger.tier,
-      reason: trigger.reason,
-      sourceType: 'measure',
-      sourceId: randomUUID(),
-      raisedAt: new Date(Date.now() - (options.hoursAgo ?? 1) * HOUR),
-    }),
-  );
-  return id;
-}
+import { actAs, actorOf, makePractice } from '../support/factories';
+import { insertAlert } from '../support/clinical';
 
 async function alertRow(practiceId: string, id: string) {
   const owner = await (await openTestDatabase()).owner();
@@ -49,12 +22,6 @@ async function auditRows(practiceId: string, action: string) {
   return ownerScoped(owner, practiceId, (tx) =>
     tx.select().from(auditEvents).where(and(eq(auditEvents.practiceId, practiceId), eq(auditEvents.action, action))),
   );
-}
-
-async function actor(p: TestPractice, who: 'therapist' | 'otherTherapist' | 'admin') {
-  const a = await actorFor(p[who], p.id);
-  if (!a) throw new Error('no actor');
-  return a;
 }
 
 describe('acknowledging an alert', () => {
@@ -83,7 +50,7 @@ describe('acknowledging an alert', () => {
     // Admins off the care team read the audit trail: it holds ids only, never the trigger, tier or note.
     expect(audit[0]?.meta).toEqual({ asEscalation: false });
     expect(JSON.stringify(audit[0]?.meta)).not.toContain('Discussed');
-    expect(await listOpenAlerts(await actor(p, 'therapist'))).toEqual([]);
+    expect(await listOpenAlerts(await actorOf(p.therapist, p.id))).toEqual([]);
   });
 
   it('"no action needed" without a reason is refused beside the reason field, and nothing changes', async () => {
@@ -156,13 +123,13 @@ describe('alert lists', () => {
     const newerUrgent = await insertAlert(p.id, p.clientA1.clientId, 'checkin_safety_yes', { hoursAgo: 2 });
     const othersClient = await insertAlert(p.id, p.clientA2.clientId, 'phq9_urgent');
 
-    const inbox = await listOpenAlerts(await actor(p, 'therapist'));
+    const inbox = await listOpenAlerts(await actorOf(p.therapist, p.id));
     expect(inbox.map((a) => a.id)).toEqual([newerUrgent, olderUrgent, newerFollowUp]);
     expect(inbox[0]).toMatchObject({ tier: 'urgent', title: 'Check-in: thoughts of self-harm', clientName: `Client One ${p.name.split(' ')[1]}` });
 
-    const otherInbox = await listOpenAlerts(await actor(p, 'otherTherapist'));
+    const otherInbox = await listOpenAlerts(await actorOf(p.otherTherapist, p.id));
     expect(otherInbox.map((a) => a.id)).toEqual([othersClient]);
-    expect(await listClientAlerts(await actor(p, 'otherTherapist'), p.clientA1.clientId)).toBeNull();
+    expect(await listClientAlerts(await actorOf(p.otherTherapist, p.id), p.clientA1.clientId)).toBeNull();
   });
 
   it('an admin sees practice-wide only urgent alerts unacknowledged for more than 24 hours, without clinical text', async () => {
@@ -174,13 +141,13 @@ describe('alert lists', () => {
     actAs(p.otherTherapist, p.id);
     expect(await acknowledgeAlert(null, { alertId: acknowledged, action: 'scheduled_session' })).toMatchObject({ ok: true });
 
-    const admin = await actor(p, 'admin');
+    const admin = await actorOf(p.admin, p.id);
     const shown = await listEscalatedAlerts(admin);
     expect(shown.map((a) => a.id)).toEqual([escalated]);
     expect(shown[0]).toMatchObject({ escalated: true, tier: 'urgent', reason: '' });
     expect(await listOpenAlerts(admin)).toEqual([]);
     expect(await listClientAlerts(admin, p.clientA1.clientId)).toBeNull();
-    expect(await listEscalatedAlerts(await actor(p, 'therapist'))).toEqual([]);
+    expect(await listEscalatedAlerts(await actorOf(p.therapist, p.id))).toEqual([]);
   });
 
   it("the client page list shows open alerts first, then the acknowledged history with who acted", async () => {
@@ -189,7 +156,7 @@ describe('alert lists', () => {
     const open = await insertAlert(p.id, p.clientA1.clientId, 'gad7_reliable_deterioration', { hoursAgo: 20 });
     actAs(p.therapist, p.id);
     await acknowledgeAlert(null, { alertId: first, action: 'reviewed_safety_plan' });
-    const list = await listClientAlerts(await actor(p, 'therapist'), p.clientA1.clientId);
+    const list = await listClientAlerts(await actorOf(p.therapist, p.id), p.clientA1.clientId);
     expect(list?.map((a) => a.id)).toEqual([open, first]);
     expect(list?.[1]?.acknowledged).toMatchObject({ action: 'reviewed_safety_plan', actionLabel: 'Reviewed the safety plan', byName: p.therapist.name });
   });

@@ -13,26 +13,14 @@ import {
 } from '../../lib/exercises/actions';
 import { getLibraryTemplate, listLibrary } from '../../lib/exercises/library';
 import { schemaFor } from '../../lib/exercises';
-import type { Actor } from '../../lib/auth/types';
 import { localDay } from '../../lib/time/day';
-import { openTestDatabase } from '../support/database';
-import { actAs, actorFor, makePractice, type TestPractice } from '../support/factories';
+import { actAs, actorOf, makePractice, owner, type TestPractice } from '../support/factories';
 
 const DAY = 86_400_000;
 const tomorrow = () => new Date(Date.now() + DAY).toISOString().slice(0, 10);
 
-async function owner() {
-  return (await openTestDatabase()).owner();
-}
-
 async function ownerRows<T>(practiceId: string, fn: Parameters<typeof ownerScoped<T>>[2]): Promise<T> {
   return ownerScoped(await owner(), practiceId, fn);
-}
-
-async function actor(person: TestPractice['therapist'], practiceId: string): Promise<Actor> {
-  const a = await actorFor(person, practiceId);
-  if (!a) throw new Error('no actor');
-  return a;
 }
 
 /** A second client on the practice's therapist's care team. */
@@ -175,7 +163,7 @@ describe('assigning homework', () => {
       once({ clientIds: [p.clientA1.clientId], startDate: '2027-03-01', recurrence: { kind: 'weekly', end: { untilStopped: true } } }),
     );
     expect(result).toMatchObject({ ok: true, data: { occurrenceCount: 53 } });
-    const view = await clientAssignments((await actorFor(p.therapist, p.id))!, p.clientA1.clientId);
+    const view = await clientAssignments(await actorOf(p.therapist, p.id), p.clientA1.clientId);
     expect(view?.assignments[0]?.recurrenceLabel).toBe('Weekly, until stopped');
     // Giving it an end later withdraws the items beyond it.
     const assignmentId = view!.assignments[0]!.id;
@@ -225,7 +213,7 @@ describe('changing and cancelling', () => {
     // The client submits the first one (as the portal would).
     await ownerRows(p.id, (tx) => tx.update(assignmentOccurrences).set({ status: 'submitted' }).where(eq(assignmentOccurrences.id, occ[0]!.id)));
 
-    const asClient = await clientAssignments(await actor(p.clientA1, p.id), p.clientA1.clientId);
+    const asClient = await clientAssignments(await actorOf(p.clientA1, p.id), p.clientA1.clientId);
     const statuses = asClient!.assignments[0]!.occurrences.map((o) => o.status);
     expect(statuses).toEqual(['submitted', 'cancelled', 'due', 'due']);
     expect(asClient!.assignments[0]!.occurrences.filter((o) => o.status === 'due')).toHaveLength(2);
@@ -308,7 +296,7 @@ describe('adherence and missed items', () => {
         })),
       );
     });
-    const therapist = await actor(p.therapist, p.id);
+    const therapist = await actorOf(p.therapist, p.id);
     const result = await adherenceForClients(therapist, [p.clientA1.clientId, c3.clientId, p.clientA2.clientId], now);
     // In the window: submitted (21d), reviewed (14d), due→missed (7d); the 35-day one is outside, the cancelled one excluded.
     expect(result.get(p.clientA1.clientId)).toEqual({ due: 3, completed: 2, ratio: 2 / 3, overdue: 1 });
@@ -323,13 +311,13 @@ describe('adherence and missed items', () => {
     expect(shown!.assignments[0]!.occurrences.map((o) => o.status)).toEqual(['submitted', 'submitted', 'reviewed', 'missed', 'cancelled', 'due']);
 
     // An admin sees the counts (non-clinical) for any client, but not the instructions of one off their care team.
-    const admin = await actor(p.admin, p.id);
+    const admin = await actorOf(p.admin, p.id);
     expect((await adherenceForClients(admin, [p.clientA1.clientId], now)).get(p.clientA1.clientId)?.ratio).toBeCloseTo(2 / 3);
     const outline = await clientAssignments(admin, p.clientA1.clientId, now);
     expect(outline).toMatchObject({ clinical: false, canManage: false });
     expect(outline!.assignments[0]!.instructions).toBeNull();
-    expect(await clientAssignments(await actor(p.otherTherapist, p.id), p.clientA1.clientId)).toBeNull();
-    expect(await clientAssignments(await actor(p.clientA2, p.id), p.clientA1.clientId)).toBeNull();
+    expect(await clientAssignments(await actorOf(p.otherTherapist, p.id), p.clientA1.clientId)).toBeNull();
+    expect(await clientAssignments(await actorOf(p.clientA2, p.id), p.clientA1.clientId)).toBeNull();
   });
 });
 
@@ -364,7 +352,7 @@ describe('custom exercises', () => {
         definition: { ...definition, title: 'Evening check, longer', fields: [...definition.fields, { type: 'yes_no', label: 'Went outside?' }] },
       }),
     ).rejects.toThrow(/NEXT_REDIRECT/);
-    const t = await actor(p.therapist, p.id);
+    const t = await actorOf(p.therapist, p.id);
     const latest = await getLibraryTemplate(t, key);
     const v1 = await getLibraryTemplate(t, key, 1);
     expect(latest).toMatchObject({ ok: true, isLatest: true, latestVersion: 2, template: { version: 2, title: 'Evening check, longer' } });
@@ -385,7 +373,7 @@ describe('custom exercises', () => {
   it('is private to its author until shared; only the author or an admin may change it; archived leaves the library', async () => {
     const p = await makePractice();
     const key = await create(p);
-    const colleague = await actor(p.otherTherapist, p.id);
+    const colleague = await actorOf(p.otherTherapist, p.id);
     expect((await listLibrary(colleague)).some((e) => e.key === key)).toBe(false);
     expect(await getLibraryTemplate(colleague, key)).toMatchObject({ ok: false, error: 'unknown_template' });
 
@@ -405,7 +393,7 @@ describe('custom exercises', () => {
     expect(await archiveCustomExercise(null, { key })).toMatchObject({ ok: false });
     actAs(p.admin, p.id);
     await expect(archiveCustomExercise(null, { key })).rejects.toThrow(/NEXT_REDIRECT/);
-    expect((await listLibrary(await actor(p.therapist, p.id))).some((e) => e.key === key)).toBe(false);
+    expect((await listLibrary(await actorOf(p.therapist, p.id))).some((e) => e.key === key)).toBe(false);
     actAs(p.therapist, p.id);
     expect(await assignHomework(null, once({ clientIds: [p.clientA1.clientId], templateKey: key }))).toMatchObject({
       ok: false,
@@ -421,7 +409,7 @@ describe('custom exercises', () => {
     const result = await assignHomework(null, once({ clientIds: [p.clientA1.clientId], templateKey: theirs }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { templateKey: [expect.any(String)] } });
     expect(await shareCustomExercise(null, { key: theirs, shared: false })).toMatchObject({ ok: false });
-    expect(await getLibraryTemplate(await actor(p.therapist, p.id), theirs)).toMatchObject({ ok: false });
+    expect(await getLibraryTemplate(await actorOf(p.therapist, p.id), theirs)).toMatchObject({ ok: false });
     expect(await assignmentCount(p.id)).toBe(0);
 
     const bad = await createCustomExercise(null, { definition: { ...definition, title: '', fields: [] } });

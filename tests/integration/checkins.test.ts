@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { alerts, checkinRevisions, checkins } from '../../db/schema';
 import { submitCheckin } from '../../lib/checkins/actions';
 import { myCheckinToday } from '../../lib/checkins/queries';
-import { alertsOf, asOwner, auditOf, failAlertInsertsFor, setPractice } from '../support/clinical';
+import { alertsOf, asOwner, auditOf, failAlertInsertsFor, insertCheckins, setPractice } from '../support/clinical';
 import { actAs, actorFor, makePractice } from '../support/factories';
 import { addDays, localDay } from '../../lib/time/day';
 
@@ -28,7 +28,7 @@ function checkinsOf(practiceId: string, clientId: string) {
 }
 
 async function seedCheckin(practiceId: string, clientId: string, day: string, distress: number) {
-  await asOwner(practiceId, (tx) => tx.insert(checkins).values({ practiceId, clientId, localDay: day, mood: 3, distress, window: 'hyper' }));
+  await insertCheckins(practiceId, clientId, [{ localDay: day, mood: 3, distress, window: 'hyper' }]);
 }
 
 afterEach(() => {

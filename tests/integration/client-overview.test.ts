@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
-import { assignments, auditEvents, checkins, measureAdministrations, measureSchedules } from '../../db/schema';
-import type { Actor } from '../../lib/auth/types';
+import { assignments, auditEvents, measureAdministrations, measureSchedules } from '../../db/schema';
 import { markBaseline } from '../../lib/measures/baseline-actions';
 import { getClientOverview } from '../../lib/measures/client-overview';
 import {
@@ -15,7 +14,8 @@ import {
 import { listMeasureSchedules } from '../../lib/measures/schedules';
 import { type MeasureKey, scoreMeasure } from '../../lib/measures';
 import { openTestDatabase } from '../support/database';
-import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
+import { type TestPractice, actAs, actorFor, actorOf, makePractice } from '../support/factories';
+import { insertCheckins } from '../support/clinical';
 import { addDays, localDay, startOfLocalDay } from '../../lib/time/day';
 
 const DAY = 86_400_000;
@@ -74,21 +74,14 @@ async function insertAdministrations(practiceId: string, clientId: string, list:
   return ids;
 }
 
-async function insertCheckins(practiceId: string, clientId: string, list: { daysAgo: number; distress: number; mood?: number }[]) {
-  const owner = await (await openTestDatabase()).owner();
+/** Check-ins `daysAgo` local days before today, in the practice's zone, with the given distress. */
+async function checkinsDaysAgo(practiceId: string, clientId: string, list: { daysAgo: number; distress: number; mood?: number }[]) {
   const today = localDay(new Date(), TZ);
-  const rows = list.map((c) => ({
+  await insertCheckins(
     practiceId,
-    id: randomUUID(),
     clientId,
-    localDay: addDays(today, -c.daysAgo),
-    mood: c.mood ?? 5,
-    distress: c.distress,
-    window: (c.distress >= 70 ? 'hyper' : 'within') as 'hyper' | 'within',
-  }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await ownerScoped(owner, practiceId, (tx) => tx.insert(checkins).values(rows.slice(i, i + 200)));
-  }
+    list.map((c) => ({ localDay: addDays(today, -c.daysAgo), mood: c.mood ?? 5, distress: c.distress, window: (c.distress >= 70 ? 'hyper' : 'within') as 'hyper' | 'within' })),
+  );
 }
 
 async function insertAssignment(p: TestPractice, daysAgo: number) {
@@ -119,12 +112,6 @@ async function viewAudits(practiceId: string) {
   );
 }
 
-async function actorOf(p: TestPractice, who: 'therapist' | 'otherTherapist' | 'admin'): Promise<Actor> {
-  const a = await actorFor(p[who], p.id);
-  if (!a) throw new Error('no actor');
-  return a;
-}
-
 describe('client overview summary', () => {
   it('reads baseline, latest and previous and classifies change, response, remission and recovery', async () => {
     const p = await makePractice();
@@ -140,7 +127,7 @@ describe('client overview summary', () => {
       // Unscorable (item 9 blank): kept as incomplete, never part of any series.
       { key: 'phq9', answers: { q1: 3, q2: 3, q3: 3 }, daysAgo: 1 },
     ]);
-    const overview = await getClientOverview(await actorOf(p, 'therapist'), client, 'all');
+    const overview = await getClientOverview(await actorOf(p.therapist, p.id), client, 'all');
     expect(overview).not.toBeNull();
     const phq9 = overview!.measures.find((m) => m.key === 'phq9')!;
     expect(phq9.completedCount).toBe(3);
@@ -187,7 +174,7 @@ describe('client overview summary', () => {
 
     actAs(p.therapist, p.id);
     expect(await markBaseline(null, { administrationId: second })).toMatchObject({ ok: true });
-    const afterMark = (await getClientOverview(await actorOf(p, 'therapist'), client, 'all'))!;
+    const afterMark = (await getClientOverview(await actorOf(p.therapist, p.id), client, 'all'))!;
     let phq9 = afterMark.measures[0]!;
     expect(phq9.baseline.administrationId).toBe(second);
     expect(phq9.baselineMarked).toBe(true);
@@ -197,7 +184,7 @@ describe('client overview summary', () => {
     expect(afterMark.recovery).toBeNull();
 
     expect(await markBaseline(null, { administrationId: third })).toMatchObject({ ok: true });
-    phq9 = (await getClientOverview(await actorOf(p, 'therapist'), client, 'all'))!.measures[0]!;
+    phq9 = (await getClientOverview(await actorOf(p.therapist, p.id), client, 'all'))!.measures[0]!;
     expect(phq9.points.filter((pt) => pt.isBaseline).map((pt) => pt.administrationId)).toEqual([third]);
     expect(phq9.sinceBaseline).toBeNull();
     expect(await markBaseline(null, { administrationId: third })).toMatchObject({ ok: false, formError: 'That administration is already the baseline.' });
@@ -208,7 +195,7 @@ describe('client overview series', () => {
   it('reduces series longer than 400 points on the server, keeping the first and last', async () => {
     const p = await makePractice();
     const client = p.clientA1.clientId;
-    await insertCheckins(
+    await checkinsDaysAgo(
       p.id,
       client,
       Array.from({ length: 500 }, (_, i) => ({ daysAgo: 499 - i, distress: (i * 37) % 110 > 100 ? 100 : ((i * 37) % 11) * 10 })),
@@ -218,7 +205,7 @@ describe('client overview series', () => {
       client,
       Array.from({ length: 450 }, (_, i) => ({ key: 'phq9' as const, score: (i * 7) % 25, daysAgo: 449 - i + 0.5 })),
     );
-    const overview = (await getClientOverview(await actorOf(p, 'therapist'), client, 'all'))!;
+    const overview = (await getClientOverview(await actorOf(p.therapist, p.id), client, 'all'))!;
     expect(overview.checkins.pointsInRange).toBe(500);
     expect(overview.checkins.total).toBe(500);
     expect(overview.checkins.points).toHaveLength(400);
@@ -235,7 +222,7 @@ describe('client overview series', () => {
     expect(phq9.points[0]!.administrationId).toBe(phq9.baseline.administrationId);
     expect(phq9.points.at(-1)!.administrationId).toBe(phq9.latest.administrationId);
 
-    const lastYear = (await getClientOverview(await actorOf(p, 'therapist'), client, '1y'))!;
+    const lastYear = (await getClientOverview(await actorOf(p.therapist, p.id), client, '1y'))!;
     expect(lastYear.checkins.pointsInRange).toBe(365);
     expect(lastYear.checkins.downsampled).toBe(false);
   });
@@ -243,7 +230,7 @@ describe('client overview series', () => {
   it('filters every series by range on the practice-local day and keeps the summary over the whole record', async () => {
     const p = await makePractice();
     const client = p.clientA1.clientId;
-    await insertCheckins(p.id, client, [400, 200, 100, 40, 10, 0].map((daysAgo) => ({ daysAgo, distress: 50 })));
+    await checkinsDaysAgo(p.id, client, [400, 200, 100, 40, 10, 0].map((daysAgo) => ({ daysAgo, distress: 50 })));
     await insertAdministrations(p.id, client, [
       { key: 'phq9', score: 20, daysAgo: 200 },
       { key: 'phq9', score: 15, daysAgo: 60 },
@@ -252,7 +239,7 @@ describe('client overview series', () => {
     await insertAssignment(p, 20);
     await insertAssignment(p, 70);
 
-    const therapist = await actorOf(p, 'therapist');
+    const therapist = await actorOf(p.therapist, p.id);
     const counts: Record<string, [number, number, number]> = {};
     for (const range of ['30d', '90d', '1y', 'all'] as const) {
       const o = (await getClientOverview(therapist, client, range))!;
@@ -273,15 +260,15 @@ describe('client overview series', () => {
     const p = await makePractice();
     const client = p.clientA1.clientId;
     // Days 12..6 ago every day, then a gap, then 2 days ago: its window holds 8, 7 and 6 days ago (50, 60, 70) and 100.
-    await insertCheckins(p.id, client, [
+    await checkinsDaysAgo(p.id, client, [
       ...[12, 11, 10, 9, 8, 7, 6].map((daysAgo, i) => ({ daysAgo, distress: (i + 1) * 10 })),
       { daysAgo: 2, distress: 100 },
     ]);
-    const o = (await getClientOverview(await actorOf(p, 'therapist'), client, 'all'))!;
+    const o = (await getClientOverview(await actorOf(p.therapist, p.id), client, 'all'))!;
     expect(o.checkins.points.map((pt) => pt.distressAverage7)).toEqual([10, 15, 20, 25, 30, 35, 40, 70]);
     // The first day of a 30-day range still averages over the 6 days before it: (0 + 90 + 10) / 3.
-    await insertCheckins(p.id, client, [{ daysAgo: 35, distress: 0 }, { daysAgo: 30, distress: 90 }, { daysAgo: 29, distress: 10 }]);
-    const month = (await getClientOverview(await actorOf(p, 'therapist'), client, '30d'))!;
+    await checkinsDaysAgo(p.id, client, [{ daysAgo: 35, distress: 0 }, { daysAgo: 30, distress: 90 }, { daysAgo: 29, distress: 10 }]);
+    const month = (await getClientOverview(await actorOf(p.therapist, p.id), client, '30d'))!;
     expect(month.checkins.points[0]).toMatchObject({ day: addDays(month.today, -29), distressAverage7: 33.3 });
   });
 });
@@ -290,16 +277,16 @@ describe('client overview access', () => {
   it('only the care team reads clinical content, and each read is audited with who viewed whose record', async () => {
     const p = await makePractice();
     await insertAdministrations(p.id, p.clientA1.clientId, [{ key: 'phq9', score: 12, daysAgo: 3 }]);
-    await insertCheckins(p.id, p.clientA1.clientId, [{ daysAgo: 1, distress: 40 }]);
+    await checkinsDaysAgo(p.id, p.clientA1.clientId, [{ daysAgo: 1, distress: 40 }]);
 
-    expect(await getClientOverview(await actorOf(p, 'otherTherapist'), p.clientA1.clientId, '90d')).toBeNull();
-    expect(await getClientOverview(await actorOf(p, 'admin'), p.clientA1.clientId, '90d')).toBeNull();
+    expect(await getClientOverview(await actorOf(p.otherTherapist, p.id), p.clientA1.clientId, '90d')).toBeNull();
+    expect(await getClientOverview(await actorOf(p.admin, p.id), p.clientA1.clientId, '90d')).toBeNull();
     const other = await makePractice();
     const foreign = await actorFor(other.therapist, other.id);
     expect(await getClientOverview(foreign!, p.clientA1.clientId, '90d')).toBeNull();
     expect(await viewAudits(p.id)).toHaveLength(0);
 
-    const seen = await getClientOverview(await actorOf(p, 'therapist'), p.clientA1.clientId, '90d');
+    const seen = await getClientOverview(await actorOf(p.therapist, p.id), p.clientA1.clientId, '90d');
     expect(seen?.measures[0]?.latest.score).toBe(12);
     const audits = await viewAudits(p.id);
     expect(audits).toHaveLength(1);
@@ -342,7 +329,7 @@ describe('measure schedules', () => {
     expect(duplicate).toMatchObject({ ok: false, fieldErrors: { measure: [expect.stringContaining('already has an active schedule')] } });
 
     expect(await updateMeasureSchedule(null, { scheduleId, everyDays: '28', startDate: '2026-01-05', endDate: '2027-01-05' })).toMatchObject({ ok: true });
-    const therapist = await actorOf(p, 'therapist');
+    const therapist = await actorOf(p.therapist, p.id);
     const now = new Date('2026-02-10T15:00:00Z');
     expect(await listMeasureSchedules(therapist, clientId, now)).toMatchObject([
       { id: scheduleId, measure: 'phq9', everyDays: 28, endDate: '2027-01-05', active: true, nextDue: '2026-03-02', createdByName: p.therapist.name },
@@ -351,8 +338,8 @@ describe('measure schedules', () => {
     actAs(p.otherTherapist, p.id);
     expect(await endMeasureSchedule(null, { scheduleId })).toMatchObject({ ok: false });
     expect(await createMeasureSchedule(null, { clientId, measure: 'gad7', everyDays: '14', startDate: '2026-01-05' })).toMatchObject({ ok: false });
-    expect(await listMeasureSchedules(await actorOf(p, 'otherTherapist'), clientId)).toBeNull();
-    expect(await listMeasureSchedules(await actorOf(p, 'admin'), clientId)).toBeNull();
+    expect(await listMeasureSchedules(await actorOf(p.otherTherapist, p.id), clientId)).toBeNull();
+    expect(await listMeasureSchedules(await actorOf(p.admin, p.id), clientId)).toBeNull();
 
     actAs(p.therapist, p.id);
     expect(await endMeasureSchedule(null, { scheduleId })).toMatchObject({ ok: true });

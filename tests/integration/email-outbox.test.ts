@@ -46,7 +46,7 @@ describe('email through the outbox', () => {
       expect(saved).toHaveLength(1);
 
       // The mail server is down: the attempt fails, nothing is lost, the next attempt is scheduled.
-      await expect(sendDueEmail(a.id)).rejects.toThrow();
+      await expect(sendDueEmail(a.id)).rejects.toThrow('email delivery failed');
       const [waiting] = await outboxRows(a.id);
       expect(waiting).toMatchObject({ status: 'pending', attempts: 1, kind: 'invitation' });
       expect(waiting!.lastError).toBeTruthy();

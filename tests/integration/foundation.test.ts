@@ -9,7 +9,8 @@ import { loadActor } from '../../lib/auth/actor';
 import { verifyCredentials } from '../../lib/auth/credentials';
 import { createClient } from '../../lib/clients/actions';
 import { openTestDatabase } from '../support/database';
-import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice } from '../support/factories';
+import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice, owner } from '../support/factories';
+import { expectPermissionDenied } from '../support/refusals';
 
 
 async function countClientsAsOwner(practiceId: string, where?: { firstName?: string }) {
@@ -43,11 +44,12 @@ describe('the database wall', () => {
     expect(seen.every((c) => c.practiceId === b.id)).toBe(true);
     expect(seen.some((c) => c.practiceId === a.id)).toBe(false);
 
-    await expect(
+    await expectPermissionDenied(
       runScoped(handle.app, asAdminOfB, (tx) =>
         tx.insert(clients).values({ practiceId: a.id, firstName: 'Smuggled', lastName: 'Row' }),
       ),
-    ).rejects.toThrow();
+      "B's admin adding a client to A",
+    );
     expect(await countClientsAsOwner(a.id, { firstName: 'Smuggled' })).toBe(0);
 
     const updated = await runScoped(handle.app, asAdminOfB, (tx) =>
@@ -69,10 +71,14 @@ describe('the database wall', () => {
     await runScoped(handle.app, { practiceId: a.id }, (tx) =>
       tx.insert(auditEvents).values({ practiceId: a.id, action: 'test.event' }),
     );
-    await expect(
+    await expectPermissionDenied(
       runScoped(handle.app, { practiceId: a.id }, (tx) => tx.update(auditEvents).set({ action: 'rewritten' })),
-    ).rejects.toThrow();
-    await expect(runScoped(handle.app, { practiceId: a.id }, (tx) => tx.delete(auditEvents))).rejects.toThrow();
+      'rewriting an audit event',
+    );
+    await expectPermissionDenied(runScoped(handle.app, { practiceId: a.id }, (tx) => tx.delete(auditEvents)), 'deleting an audit event');
+    const kept = await ownerScoped(await owner(), a.id, (tx) => tx.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.practiceId, a.id)));
+    expect(kept.map((row) => row.action)).toContain('test.event');
+    expect(kept.map((row) => row.action)).not.toContain('rewritten');
   });
 });
 

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alerts, emailOutbox } from '../../db/schema';
+import { emailOutbox } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { acknowledgeAlert } from '../../lib/alerts/actions';
 import { sendDueEmail } from '../../lib/email/outbox';
@@ -10,6 +9,7 @@ import { sendDailyDigests } from '../../lib/notifications/digest';
 import { escalateUrgentAlerts } from '../../lib/notifications/escalation';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actAs, makePractice } from '../support/factories';
+import { insertAlert } from '../support/clinical';
 import { readable, startSmtpSink } from '../support/smtp-sink';
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
@@ -28,15 +28,8 @@ afterAll(async () => {
 });
 
 async function urgentAlert(p: TestPractice, raisedAt: Date): Promise<string> {
-  const owner = await (await openTestDatabase()).owner();
-  const id = randomUUID();
-  await ownerScoped(owner, p.id, (tx) =>
-    tx.insert(alerts).values({
-      practiceId: p.id, id, clientId: p.clientA1.clientId, kind: 'phq9_item9', tier: 'urgent',
-      reason: 'CLINICAL-REASON-TEXT', sourceType: 'measure', sourceId: randomUUID(), raisedAt,
-    }),
-  );
-  return id;
+  const hoursAgo = (Date.now() - raisedAt.getTime()) / 3_600_000;
+  return insertAlert(p.id, p.clientA1.clientId, 'phq9_urgent', { hoursAgo, reason: 'CLINICAL-REASON-TEXT' });
 }
 
 async function noticesTo(p: TestPractice, email: string) {

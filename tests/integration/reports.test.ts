@@ -5,10 +5,8 @@ import {
   assignmentOccurrences,
   assignments,
   auditEvents,
-  checkins,
   clients,
-  measureAdministrations,
-} from '../../db/schema';
+  measureAdministrations } from '../../db/schema';
 import type { Actor } from '../../lib/auth/types';
 import { localDay } from '../../lib/time/day';
 import { type MeasureKey, scoreMeasure } from '../../lib/measures';
@@ -17,7 +15,7 @@ import { exportClientCsv } from '../../lib/reports/exports';
 import { exportClientFhir } from '../../lib/reports/fhir-export';
 import { defaultPeriod } from '../../lib/reports/period';
 import { loadProgressReport } from '../../lib/reports/progress';
-import { asOwner } from '../support/clinical';
+import { asOwner, insertCheckins } from '../support/clinical';
 import { parseCsv } from '../support/csv';
 import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
 import { bundleErrors } from '../support/fhir';
@@ -47,6 +45,17 @@ beforeAll(async () => {
     { key: 'gad7', values: [2, 2, 2, 2, 1, 1, 1], daysAgo: 60 }, // 11, moderate
     { key: 'gad7', values: [1, 1, 1, 1, 1, 1, 1], daysAgo: 5 }, // 7, mild
   ];
+  await insertCheckins(
+    p.id,
+    clientId,
+    [10, 8, 6, 4, 2].map((d, i) => ({
+      localDay: addDays(today(), -d),
+      mood: 4 + i,
+      distress: 70 - i * 10,
+      window: (i === 0 ? 'hyper' : 'within') as 'hyper' | 'within',
+      note: i === 0 ? 'Talked with 李雷 — felt better' : null,
+    })),
+  );
   await asOwner(p.id, async (tx) => {
     await tx
       .update(clients)
@@ -70,18 +79,6 @@ beforeAll(async () => {
         completedAt: new Date(Date.now() - a.daysAgo * DAY),
       });
     }
-    const days = [10, 8, 6, 4, 2];
-    await tx.insert(checkins).values(
-      days.map((d, i) => ({
-        practiceId: p.id,
-        clientId,
-        localDay: addDays(today(), -d),
-        mood: 4 + i,
-        distress: 70 - i * 10,
-        window: (i === 0 ? 'hyper' : 'within') as 'hyper' | 'within',
-        note: i === 0 ? 'Talked with 李雷 — felt better' : null,
-      })),
-    );
     const assignmentId = randomUUID();
     await tx.insert(assignments).values({
       practiceId: p.id,

@@ -15,7 +15,8 @@ import { auditEvents } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actorFor, makePractice } from '../support/factories';
-import { DAY_MS, addAlert, addCheckins, addHomework, addMeasure, addSchedule, daysAgo, today } from '../support/caseload';
+import { DAY_MS, addHomework, addMeasure, addSchedule, daysAgo, today } from '../support/caseload';
+import { insertAlert, insertCheckins } from '../support/clinical';
 import { parseCsv } from '../support/csv';
 
 const TZ = 'America/New_York';
@@ -59,13 +60,13 @@ async function buildWorld(): Promise<World> {
     steady: await make('Eve', 'Adams'),
     paused: await make('Pat', 'Baker', { status: 'paused' }),
   };
-  const recent = [{ day: today(TZ), mood: 6 }, { day: daysAgo(TZ, 1), mood: 5 }];
-  for (const id of [ids.urgent, ids.followUp, ids.deteriorated, ids.overdue, ids.steady]) await addCheckins(db, p.id, id, recent);
-  await addCheckins(db, p.id, ids.silent, [{ day: daysAgo(TZ, 8), mood: 3 }, { day: daysAgo(TZ, 20), mood: 4 }]);
+  const recent = [{ localDay: today(TZ), mood: 6 }, { localDay: daysAgo(TZ, 1), mood: 5 }];
+  for (const id of [ids.urgent, ids.followUp, ids.deteriorated, ids.overdue, ids.steady]) await insertCheckins(p.id, id, recent);
+  await insertCheckins(p.id, ids.silent, [{ localDay: daysAgo(TZ, 8), mood: 3 }, { localDay: daysAgo(TZ, 20), mood: 4 }]);
 
-  await addAlert(db, p.id, ids.urgent, 'urgent');
-  await addAlert(db, p.id, ids.followUp, 'follow_up');
-  await addAlert(db, p.id, ids.followUp, 'urgent', { acknowledgedBy: t });
+  await insertAlert(p.id, ids.urgent, 'phq9_urgent');
+  await insertAlert(p.id, ids.followUp, 'phq9_item9_positive');
+  await insertAlert(p.id, ids.followUp, 'checkin_safety_yes', { acknowledgedBy: t });
 
   const now = Date.now();
   await addMeasure(db, p.id, ids.deteriorated, 'phq9', 8, new Date(now - 30 * DAY_MS));

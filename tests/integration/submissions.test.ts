@@ -17,8 +17,7 @@ import {
   reviewInbox,
   thoughtRecordTrend,
 } from '../../lib/submissions/queries';
-import { openTestDatabase } from '../support/database';
-import { actAs, actorFor, makePractice, type TestPractice } from '../support/factories';
+import { actAs, actorFor, makePractice, owner, type TestPractice } from '../support/factories';
 
 type ClientPerson = TestPractice['clientA1'];
 
@@ -43,10 +42,6 @@ const fullThoughtRecord = {
     { name: 'lonely', intensity: 30 },
   ],
 };
-
-async function owner() {
-  return (await openTestDatabase()).owner();
-}
 
 /** An exercise assigned to `client`, with one occurrence due today; written as the database owner. */
 async function assign(

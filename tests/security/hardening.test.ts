@@ -17,7 +17,8 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from '../../lib/secu
 import { Badge, Card, EmptyState, PageHeader } from '../../app/_components/ui';
 import { requestHeaders } from './harness/auth-mock';
 import { ROOT } from './harness/inventory';
-import { TEST_PASSWORD, makePractice } from '../support/factories';
+import { expectPermissionDenied } from '../support/refusals';
+import { TEST_PASSWORD, makePractice, owner } from '../support/factories';
 
 vi.mock('../../lib/auth/index', () => import('./harness/auth-mock'));
 
@@ -32,7 +33,6 @@ const form = (fields: Record<string, string>) => {
 
 describe('sign-in throttling', () => {
   const place = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 6)}`;
-  const owner = async () => (await openTestDatabase()).owner();
   /** Lets a pause run out, as the clock would. */
   const expire = async (keys: string[]) => {
     await (await owner()).update(signInThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(inArray(signInThrottle.key, keys));
@@ -104,7 +104,7 @@ describe('sign-in throttling', () => {
       sql`insert into sign_in_throttle (key, failures) values (${keys.pair}, 0) on conflict (key) do update set failures = 0`,
       sql`truncate sign_in_throttle`,
     ]) {
-      await expect(runScoped(handle.app, {}, (tx) => tx.execute(statement)), String(statement.queryChunks[0])).rejects.toThrow();
+      await expectPermissionDenied(runScoped(handle.app, {}, (tx) => tx.execute(statement)), String(statement.queryChunks[0]));
     }
     await runScoped(handle.app, {}, (tx) => tx.execute(sql`select sign_in_succeeded(${keys.pair})`));
     const [row] = await (await owner()).select().from(signInThrottle).where(eq(signInThrottle.key, keys.pair));

@@ -10,8 +10,7 @@ import type { SessionClaims } from '../../lib/auth/sessions';
 import { acceptPasswordReset } from '../../lib/invitations/service';
 import { sendPasswordReset } from '../../lib/invitations/actions';
 import { deactivateMember, updateSettings } from '../../lib/practice/actions';
-import { openTestDatabase } from '../support/database';
-import { TEST_PASSWORD, type TestPractice, actAs, makePractice } from '../support/factories';
+import { TEST_PASSWORD, type TestPractice, actAs, makePractice, owner } from '../support/factories';
 import { listPages } from './harness/inventory';
 import { classifyThrow } from './harness/matrix';
 import { recordReport } from './harness/report';
@@ -29,7 +28,6 @@ const FIREFOX_ON_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:130.0) G
 /** Pages a copied cookie would open: the therapist's home, their account, the alerts queue. */
 const PAGES = ['/caseload', '/account', '/alerts'];
 
-const owner = async () => (await openTestDatabase()).owner();
 const swallowRedirect = async (run: () => Promise<unknown>) => {
   try {
     return await run();

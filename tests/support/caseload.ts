@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection';
 import {
-  alerts,
   assignmentOccurrences,
   assignments,
-  checkins,
   measureAdministrations,
-  measureSchedules,
-} from '../../db/schema';
+  measureSchedules } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { type MeasureKey, scoreMeasure, scoredItems } from '../../lib/measures';
 import { addDays, localDay } from '../../lib/time/day';
@@ -67,38 +64,6 @@ export async function addMeasure(
       isBaseline: opts.isBaseline ?? false,
       submissionKey: randomUUID(),
       completedAt,
-    }),
-  );
-}
-
-export async function addCheckins(db: Db, practiceId: string, clientId: string, days: { day: string; mood: number }[]) {
-  if (!days.length) return;
-  await ownerScoped(db, practiceId, (tx) =>
-    tx.insert(checkins).values(
-      days.map(({ day, mood }) => ({ practiceId, clientId, localDay: day, mood, distress: 30, window: 'within' as const })),
-    ),
-  );
-}
-
-export async function addAlert(
-  db: Db,
-  practiceId: string,
-  clientId: string,
-  tier: 'urgent' | 'follow_up',
-  opts: { acknowledgedBy?: string } = {},
-) {
-  await ownerScoped(db, practiceId, (tx) =>
-    tx.insert(alerts).values({
-      practiceId,
-      clientId,
-      kind: tier === 'urgent' ? 'phq9_item9_high' : 'phq9_item9',
-      tier,
-      reason: 'test alert',
-      sourceType: 'measure',
-      sourceId: randomUUID(),
-      acknowledgedAt: opts.acknowledgedBy ? new Date() : null,
-      acknowledgedByMembershipId: opts.acknowledgedBy ?? null,
-      acknowledgementAction: opts.acknowledgedBy ? 'contacted_client' : null,
     }),
   );
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connection';
-import { alerts, assignmentOccurrences, assignments, auditEvents, practices } from '../../db/schema';
+import { alerts, assignmentOccurrences, assignments, auditEvents, checkins, practices } from '../../db/schema';
+import { ALERT_TRIGGERS, type AlertKind } from '../../lib/alerts/triggers';
 import { ownerScoped } from '../../db/seed/factories';
 import { openTestDatabase } from './database';
 
@@ -13,6 +14,52 @@ export async function asOwner<T>(practiceId: string, fn: (tx: Tx) => Promise<T>)
 
 export async function setPractice(practiceId: string, values: Partial<typeof practices.$inferInsert>) {
   await asOwner(practiceId, (tx) => tx.update(practices).set(values).where(eq(practices.id, practiceId)));
+}
+
+const HOUR_MS = 3_600_000;
+
+export type CheckinRow = Omit<typeof checkins.$inferInsert, 'practiceId' | 'clientId' | 'mood' | 'distress' | 'window'> &
+  Partial<Pick<typeof checkins.$inferInsert, 'mood' | 'distress' | 'window'>>;
+
+/**
+ * Check-ins written straight to the table on the owner connection (history a test needs, not the client's
+ * action). Unset fields: mood 5, distress 30, within the window. Returns the ids in order.
+ */
+export async function insertCheckins(practiceId: string, clientId: string, rows: readonly CheckinRow[]): Promise<string[]> {
+  const values = rows.map((row) => ({ mood: 5, distress: 30, window: 'within' as const, ...row, id: row.id ?? randomUUID(), practiceId, clientId }));
+  for (let i = 0; i < values.length; i += 200) await asOwner(practiceId, (tx) => tx.insert(checkins).values(values.slice(i, i + 200)));
+  return values.map((v) => v.id);
+}
+
+/**
+ * An open alert of `kind` (its tier and client-safe reason from the trigger table), raised `hoursAgo` hours
+ * ago (default 1), acknowledged when `acknowledgedBy` names a membership. Returns its id.
+ */
+export async function insertAlert(
+  practiceId: string,
+  clientId: string,
+  kind: AlertKind,
+  options: { hoursAgo?: number; acknowledgedBy?: string; reason?: string } = {},
+): Promise<string> {
+  const id = randomUUID();
+  const trigger = ALERT_TRIGGERS[kind];
+  await asOwner(practiceId, (tx) =>
+    tx.insert(alerts).values({
+      practiceId,
+      id,
+      clientId,
+      kind,
+      tier: trigger.tier,
+      reason: options.reason ?? trigger.reason,
+      sourceType: 'measure',
+      sourceId: randomUUID(),
+      raisedAt: new Date(Date.now() - (options.hoursAgo ?? 1) * HOUR_MS),
+      acknowledgedAt: options.acknowledgedBy ? new Date() : null,
+      acknowledgedByMembershipId: options.acknowledgedBy ?? null,
+      acknowledgementAction: options.acknowledgedBy ? 'contacted_client' : null,
+    }),
+  );
+  return id;
 }
 
 export function alertsOf(practiceId: string, clientId: string) {

@@ -5,6 +5,7 @@ import { actAsForTests } from '../../lib/access/current-actor';
 import { loadActor } from '../../lib/auth/actor';
 import type { SessionClaims } from '../../lib/auth/sessions';
 import type { Actor } from '../../lib/auth/types';
+import type { Db } from '../../db/connection';
 import { sessions } from '../../db/schema';
 import {
   type ClientPerson,
@@ -85,9 +86,21 @@ export async function claimsFor(
   return { sessionId, userId: person.userId };
 }
 
+/** The database owner's connection (bypasses nothing by itself: scope it with `ownerScoped` or `asOwner`). */
+export async function owner(): Promise<Db> {
+  return (await openTestDatabase()).owner();
+}
+
 /** Resolves the actor from the database, exactly as a request would, through a fresh session. */
 export async function actorFor(person: Person, practiceId: string): Promise<Actor | null> {
   return loadActor(await claimsFor(person, practiceId));
+}
+
+/** As `actorFor`, for a person who must have one (an active member): fails the test otherwise. */
+export async function actorOf(person: Person, practiceId: string): Promise<Actor> {
+  const actor = await actorFor(person, practiceId);
+  if (!actor) throw new Error(`no actor for membership ${person.membershipId}: is the account active?`);
+  return actor;
 }
 
 /**

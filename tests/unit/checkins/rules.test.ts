@@ -71,7 +71,7 @@ describe('check-in schema', () => {
     ['feltRejected', 0, true],
     ['feltRejected', -1, false],
     ['selfCare', [], true],
-    ['selfCare', [...SELF_CARE_OPTIONS], true],
+    ['selfCare', ['movement', 'rest', 'nourishing_meal', 'time_outside', 'mindfulness', 'creative', 'reached_out'], true],
     ['selfCare', ['napping'], false],
     ['selfCare', ['rest', 'rest'], false],
     ['note', 'a'.repeat(2000), true],
@@ -97,6 +97,12 @@ describe('check-in schema', () => {
     expect(checkinSchemaFor({ safetyQuestionEnabled: true }).safeParse({ ...minimal, safetyThoughts: true }).success).toBe(
       true,
     );
+  });
+
+  it('offers exactly the options of docs/clinical.md §3.1', () => {
+    expect(WINDOW_STATES).toEqual(['hypo', 'within', 'hyper']);
+    expect(SOCIAL_CONTACT_OPTIONS).toEqual(['0', '1', '2-3', '4+']);
+    expect(SELF_CARE_OPTIONS).toEqual(['movement', 'rest', 'nourishing_meal', 'time_outside', 'mindfulness', 'creative', 'reached_out']);
   });
 
   it('has a label for every option and an explanation for every window state', () => {

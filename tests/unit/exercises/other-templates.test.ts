@@ -103,7 +103,7 @@ describe('safe/calm place practice', () => {
 describe('recovery toolkit', () => {
   it('holds the agreed step in one constant and pre-fills it', () => {
     expect(DEFAULT_AGREED_STEP).toBe('PHQ-9 ≥ 10 or a rise ≥ 6 → book a session');
-    expect(initialAnswers(recoveryToolkitV1)).toEqual({ agreed_step: DEFAULT_AGREED_STEP });
+    expect(initialAnswers(recoveryToolkitV1)).toEqual({ agreed_step: 'PHQ-9 ≥ 10 or a rise ≥ 6 → book a session' });
   });
 });
 

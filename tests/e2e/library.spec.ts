@@ -100,3 +100,57 @@ test.describe('exercise library', () => {
     await expect(item.getByRole('list', { name: 'Due items' }).getByText('Cancelled', { exact: true })).toHaveCount(1);
   });
 });
+
+test.describe('editing a custom exercise', () => {
+  test('opens with its questions filled in, keeps what was typed when refused, and saves a new version while the old one stays readable', async ({ page }) => {
+    const title = `Evening check ${Date.now().toString(36)}`;
+    await page.goto('/library/new');
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('New question type').selectOption('long_text');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByLabel('Question 1', { exact: true }).fill('What went well today?');
+    await page.getByRole('button', { name: 'Create exercise' }).click();
+    await expect(page).toHaveURL(/\/library\/custom_[0-9a-f]{10}$/);
+    const exerciseUrl = new URL(page.url()).pathname;
+    await expect(page.getByText('Version 1')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await expect(page).toHaveURL(`${exerciseUrl}/edit`);
+    await expect(page.getByRole('heading', { name: `Edit “${title}”` })).toBeVisible();
+    await expect(page.getByText('Currently version 1. Saving makes version 2.')).toBeVisible();
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+    await expect(page.getByLabel('Question 1', { exact: true })).toHaveValue('What went well today?');
+
+    // Change the question, add a scale, and see the preview follow before anything is saved.
+    await page.getByLabel('Question 1', { exact: true }).fill('What went well today, however small?');
+    await page.getByLabel('New question type').selectOption('scale_0_10');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByLabel('Question 2', { exact: true }).fill('How settled do I feel tonight?');
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByText('What went well today, however small?')).toBeVisible();
+    await expect(preview.getByText('How settled do I feel tonight?')).toBeVisible();
+
+    // A title left empty is refused beside the field, and the edited questions are all still there.
+    await page.getByLabel('Title', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await expect(page.getByText('Enter the title.')).toBeVisible();
+    await expect(page.getByLabel('Question 1', { exact: true })).toHaveValue('What went well today, however small?');
+    await expect(page.getByLabel('Question 2', { exact: true })).toHaveValue('How settled do I feel tonight?');
+
+    await page.getByLabel('Title', { exact: true }).fill(`${title} (v2)`);
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await expect(page).toHaveURL(exerciseUrl);
+    await expect(page.getByRole('heading', { name: `${title} (v2)`, level: 1 })).toBeVisible();
+    await expect(page.getByText('Version 2')).toBeVisible();
+    const saved = page.getByRole('region', { name: 'Preview' });
+    await expect(saved.getByText('What went well today, however small?')).toBeVisible();
+    await expect(saved.getByText('How settled do I feel tonight?')).toBeVisible();
+
+    // Version 1 is kept as it was, for work already done with it.
+    await page.goto(`${exerciseUrl}?v=1`);
+    await expect(page.getByText('You are looking at an earlier version')).toBeVisible();
+    await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Preview' }).getByRole('textbox', { name: /^What went well today\? / })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Preview' }).getByText('How settled do I feel tonight?')).toHaveCount(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { assert, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScoped } from '../../db/connection';
 import { auditEvents, careTeam, clients, emailOutbox, invitations, memberships, practices, users } from '../../db/schema';
 import { sendDueEmail } from '../../lib/email/outbox';
@@ -194,10 +194,9 @@ describe('invitations', () => {
     expect(short).toMatchObject({ ok: false, fieldErrors: { password: ['Use at least 12 characters.'] } });
     const breached = await acceptInvitationAction(null, { token, name: 'Weak', password: 'Password1234', confirmPassword: 'Password1234' });
     expect(breached).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining('similar to a commonly used password')] } });
-    if (!breached.ok) {
-      expect(breached.values?.password).toBeUndefined();
-      expect(breached.values?.token).toBeUndefined();
-    }
+    assert(!breached.ok);
+    expect(breached.values?.password).toBeUndefined();
+    expect(breached.values?.token).toBeUndefined();
     // Strong for anyone else, guessable for this person: built from the invited address, which only the server knows.
     const personal = `${RUN}weak`;
     expect((await passwordStrength(personal)).score).toBeGreaterThanOrEqual(3);

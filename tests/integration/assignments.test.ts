@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { assignmentOccurrences, assignments, auditEvents, exerciseTemplates } from '../../db/schema';
 import { createClientWithLogin, ownerScoped } from '../../db/seed/factories';
 import { assignHomework, cancelAssignment, cancelOccurrence, updateAssignment } from '../../lib/assignments/actions';
@@ -131,7 +131,8 @@ describe('assigning homework', () => {
     for (const [input, field] of cases) {
       const result = await assignHomework(null, input);
       expect(result.ok, field).toBe(false);
-      if (!result.ok) expect(Object.keys(result.fieldErrors), JSON.stringify(input).slice(0, 120)).toContain(field);
+      assert(!result.ok);
+      expect(Object.keys(result.fieldErrors), JSON.stringify(input).slice(0, 120)).toContain(field);
     }
     expect(await assignmentCount(p.id)).toBe(0);
     const measure = await assignHomework(null, once({ ...ids, kind: 'measure', templateKey: 'phq9' }));
@@ -144,14 +145,16 @@ describe('assigning homework', () => {
     const ids = { clientIds: [p.clientA1.clientId] };
     const pastDay = await assignHomework(null, once({ ...ids, startDate: '2020-01-01' }));
     expect(pastDay).toMatchObject({ ok: false, fieldErrors: { startDate: ['That due date has passed. Choose today or a later day.'] } });
-    if (!pastDay.ok) expect(pastDay.fieldErrors.dueTime).toBeUndefined();
+    assert(!pastDay.ok);
+    expect(pastDay.fieldErrors.dueTime).toBeUndefined();
     const pastStart = await assignHomework(null, once({ ...ids, startDate: '2020-01-01', recurrence: { kind: 'daily', end: { count: 3 } } }));
     expect(pastStart).toMatchObject({ ok: false, fieldErrors: { startDate: ['That start date has passed. Choose today or a later day.'] } });
     const today = localDay(new Date(), 'America/New_York');
     const goneToday = await assignHomework(null, once({ ...ids, startDate: today, dueTime: '00:00' }));
     expect(goneToday).toMatchObject({ ok: false, fieldErrors: { dueTime: ['That time has already passed today. Choose a later time or a later due date.'] } });
     // Nothing chosen is lost: the values come back to the form.
-    if (!pastDay.ok) expect(pastDay.values).toMatchObject({ templateKey: 'thought_record', startDate: '2020-01-01', dueTime: '18:00' });
+    assert(!pastDay.ok);
+    expect(pastDay.values).toMatchObject({ templateKey: 'thought_record', startDate: '2020-01-01', dueTime: '18:00' });
     expect(await assignmentCount(p.id)).toBe(0);
   });
 
@@ -414,7 +417,8 @@ describe('custom exercises', () => {
 
     const bad = await createCustomExercise(null, { definition: { ...definition, title: '', fields: [] } });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(Object.keys(bad.fieldErrors)).toEqual(expect.arrayContaining(['definition.title', 'definition.fields']));
+    assert(!bad.ok);
+    expect(Object.keys(bad.fieldErrors)).toEqual(expect.arrayContaining(['definition.title', 'definition.fields']));
     const [{ n }] = [{ n: (await ownerRows(p.id, (tx) => tx.select().from(exerciseTemplates).where(inArray(exerciseTemplates.practiceId, [p.id])))).length }];
     expect(n).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
 import { alerts, assignmentOccurrences, assignments, submissionComments, submissions, submissionVersions } from '../../db/schema';
 import { ExerciseView } from '../../app/_components/exercise-form/exercise-view';
@@ -150,12 +150,14 @@ describe('drafts', () => {
     actAs(p.clientA1, p.id);
     const result = await saveDraft(null, { occurrenceId, templateVersion: 2, answers: partialThoughtRecord });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.formError).toMatch(/version 2.*version 1.*Reload/);
+    assert(!result.ok);
+    expect(result.formError).toMatch(/version 2.*version 1.*Reload/);
 
     const gone = await assign(p, p.clientA1, { templateVersion: 9 });
     const refused = await submitExercise(null, { occurrenceId: gone.occurrenceId, answers: fullThoughtRecord });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.formError).toMatch(/can no longer be opened/);
+    assert(!refused.ok);
+    expect(refused.formError).toMatch(/can no longer be opened/);
     expect((await rowsFor(p.id, gone.occurrenceId)).submission).toBeUndefined();
   });
 });
@@ -208,17 +210,20 @@ describe('submitting', () => {
     actAs(p.clientA2, p.id);
     const foreign = await submitExercise(null, { occurrenceId: mine.occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
     expect(foreign.ok).toBe(false);
-    if (!foreign.ok) expect(foreign.formError).toMatch(/not found/);
+    assert(!foreign.ok);
+    expect(foreign.formError).toMatch(/not found/);
     const foreignDraft = await saveDraft(null, { occurrenceId: mine.occurrenceId, answers: partialThoughtRecord });
     expect(foreignDraft.ok).toBe(false);
 
     actAs(p.clientA1, p.id);
     const c = await submitExercise(null, { occurrenceId: cancelled.occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
     expect(c.ok).toBe(false);
-    if (!c.ok) expect(c.formError).toMatch(/cancelled/);
+    assert(!c.ok);
+    expect(c.formError).toMatch(/cancelled/);
     const r = await submitExercise(null, { occurrenceId: reviewed.occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.formError).toMatch(/reviewed/);
+    assert(!r.ok);
+    expect(r.formError).toMatch(/reviewed/);
 
     // A therapist is not the client: the permission itself refuses.
     actAs(p.therapist, p.id);
@@ -273,7 +278,8 @@ describe('submitting', () => {
       },
     });
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.data.showCrisisPanel).toBe(true);
+    assert(result.ok);
+    expect(result.data.showCrisisPanel).toBe(true);
     const db = await owner();
     const raised = await ownerScoped(db, p.id, (tx) => tx.select().from(alerts).where(eq(alerts.practiceId, p.id)));
     expect(raised).toHaveLength(1);
@@ -290,7 +296,8 @@ describe('the review loop', () => {
     expect((await commentOnField(null, { submissionId, fieldPath: 'emotions.1.intensity', body: 'Strong!' })).ok).toBe(true);
     const bad = await commentOnField(null, { submissionId, fieldPath: 'evidence_sideways', body: 'Nope' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.fieldErrors.fieldPath).toBeDefined();
+    assert(!bad.ok);
+    expect(bad.fieldErrors.fieldPath).toBeDefined();
     expect((await commentOnField(null, { submissionId, fieldPath: 'emotions.99.intensity', body: 'Nope' })).ok).toBe(false);
     const empty = await commentOnField(null, { submissionId, fieldPath: 'evidence_against', body: '   ' });
     expect(empty.ok).toBe(false);
@@ -347,7 +354,8 @@ describe('the review loop', () => {
     expect((await saveDraft(null, { occurrenceId, templateVersion: 1, answers: revised })).ok).toBe(true);
     const second = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: revised });
     expect(second.ok).toBe(true);
-    if (second.ok) expect(second.data.version).toBe(2);
+    assert(second.ok);
+    expect(second.data.version).toBe(2);
 
     const therapist = (await actorFor(p.therapist, p.id))!;
     const review = await getSubmissionForReview(therapist, submissionId);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { asRecurrenceRule, defaultSchedule, describeRecurrence } from '@/lib/assignments/describe';
 import { describePromptChoice, journalingAnswersFor, promptChoiceSchema } from '@/lib/assignments/prompt-choice';
 import { assignHomeworkInput } from '@/lib/assignments/schemas';
@@ -36,7 +36,8 @@ describe('assignHomework input', () => {
   ])('%j is refused at %s', (patch, path) => {
     const r = assignHomeworkInput.safeParse({ ...base, ...patch });
     expect(r.success).toBe(false);
-    if (!r.success) expect(r.error.issues.map((i) => i.path.join('.'))).toContain(path);
+    assert(!r.success);
+    expect(r.error.issues.map((i) => i.path.join('.'))).toContain(path);
   });
 });
 

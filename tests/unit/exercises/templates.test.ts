@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import {
   BUILT_IN_TEMPLATE_KEYS,
   builtInTemplates,
@@ -122,7 +122,8 @@ describe('built-in templates', () => {
       const html = '<script>alert("x")</script> & <b>bold</b>';
       const r = full.safeParse({ ...valid, ...put(`  ${html}\r\n `) });
       expect(r.success).toBe(true);
-      if (r.success) expect(read(r.data)).toBe(html);
+      assert(r.success);
+      expect(read(r.data)).toBe(html);
       expect(draft.safeParse(put('bell\u0007')).success).toBe(false);
       expect(draft.safeParse(put('nul\u0000')).success).toBe(false);
       expect(draft.safeParse(put('bad \ud800 surrogate')).success).toBe(false);

@@ -5,7 +5,7 @@ import { ErrorNotice } from '@/app/_components/error-notice';
 
 /**
  * A portal page that failed. The crisis panel stays on screen whatever broke: a client may have come here
- * in exactly the moment they need it (CLINICAL §5). It does not take focus from the error's heading.
+ * in exactly the moment they need it (docs/clinical.md §5.2). It does not take focus from the error's heading.
  */
 export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (

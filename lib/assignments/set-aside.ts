@@ -15,6 +15,8 @@ const SETTABLE = ['due', 'in_progress', 'missed'] as const;
  */
 export const setAsideHomework = defineAction({
   name: 'homework.setAside',
+  // The page's server data says it is set aside now: it is rendered again in the same response.
+  refresh: true,
   permission: 'submission.write',
   input: setAsideInput,
   run: async ({ actor, input, tx, audit }) => {

@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { TextArea } from '@/app/_components/design/input';
 import { type FormState, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
@@ -12,13 +11,8 @@ import { setAsideHomework } from '@/lib/assignments/set-aside';
 /** Letting one item go, folded away under a quiet summary so it never reads as the page's main ask. */
 export function SetAsideForm({ occurrenceId, open }: { occurrenceId: string; open: boolean }) {
   const [state, formAction, , delivery] = useResilientAction(setAsideHomework);
-  const router = useRouter();
   const id = useId();
   const form = state as FormState;
-  useEffect(() => {
-    // The page's server data says it is set aside now: read it again rather than keep a copy here.
-    if (state?.ok) router.refresh();
-  }, [state, router]);
   const errors = form?.fieldErrors?.reason;
   const reason = valueOf(form, 'reason');
   return (

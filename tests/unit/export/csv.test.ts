@@ -29,10 +29,10 @@ describe('CSV export', () => {
 
   it('a spreadsheet splitting on ";" still reads "they;=3+4" as one cell, and no cell starts a formula', () => {
     const csv = toCsv(['pronouns', 'name'], [['they;=3+4', 'a;+b'], ['x\t=1', '@y']]);
+    expect(parseCsv(csv, ',')[1]).toEqual(['they;=3+4', 'a;+b']);
     for (const separator of [',', ';', '\t']) {
       const rows = parseCsv(csv, separator);
-      if (separator === ',') expect(rows[1]).toEqual(['they;=3+4', 'a;+b']);
-      else expect(rows[1]![0]).toMatch(/^they;=3\+4/);
+      expect(rows[1]![0]).toMatch(/^they;=3\+4/);
       for (const cell of rows.flat()) expect(cell, `${JSON.stringify(separator)}: ${cell}`).not.toMatch(/^[=+\-@]/);
     }
   });

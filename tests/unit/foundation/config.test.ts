@@ -5,8 +5,7 @@ import { describeConnectionError } from '../../../db/connection';
 describe('resolveDatabaseConfig', () => {
   it('uses the embedded database under .data when DATABASE_URL is unset', () => {
     const config = resolveDatabaseConfig({});
-    expect(config.kind).toBe('pglite');
-    if (config.kind === 'pglite') expect(config.dataDir).toMatch(/\.data\/pglite$/);
+    expect(config).toMatchObject({ kind: 'pglite', dataDir: expect.stringMatching(/\.data\/pglite$/) });
   });
 
   it('connects the app as mend_app on the same server when only DATABASE_URL is given', () => {

@@ -1,7 +1,8 @@
 // README screenshots from the demo data, so they never go stale: `npm run screenshots`.
 // Builds the app if there is no build, serves it on fresh demo data (scripts/e2e-server.mjs, embedded database
 // unless TEST_DATABASE_URL is set), signs in as the demo therapist and client in Debian's Chromium and writes
-// docs/screenshots/*.png: the roster, a client record, the portal check-in on a phone, a thought-record review.
+// docs/screenshots/*.webp: the roster, a client record, the portal check-in on a phone, a thought-record review.
+// Shot at twice the pixels and written as WebP (quality 80) with sharp, which Next.js installs for its images.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,8 +46,14 @@ async function signedIn(browser, email, viewport) {
 
 async function shot(page, name, { fullPage = false } = {}) {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
-  console.log(`  ${name}.png`);
+  const png = await page.screenshot({ fullPage, animations: 'disabled' });
+  const file = path.join(OUT, `${name}.webp`);
+  // sharp is an optional dependency of Next.js: present wherever `npm ci` could install it for the platform.
+  const { default: sharp } = await import('sharp').catch(() => {
+    throw new Error('sharp is not installed (an optional dependency of Next.js); run npm ci on a supported platform');
+  });
+  await sharp(png).webp({ quality: 80 }).toFile(file);
+  console.log(`  ${name}.webp (${Math.round(fs.statSync(file).size / 1024)} kB)`);
 }
 
 try {

@@ -5,6 +5,10 @@ import { storageState } from './support';
 // WCAG 2.1 A and AA rules, on the screens each role uses most, in the light and the dark theme.
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
+  await expectNoViolationsHere(page, path);
+}
+
+async function expectNoViolationsHere(page: Page, path: string) {
   await page.waitForLoadState('networkidle');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map(
@@ -59,11 +63,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
         '/portal/homework',
         '/portal/progress',
         '/portal/history',
+        '/portal/account',
+        '/portal/reminders',
       ]) {
         test(path, async ({ page }) => {
           await expectNoViolations(page, path);
         });
       }
+      test('a homework item, with its set-aside form open', async ({ page }) => {
+        await page.goto('/portal/homework');
+        await page.getByRole('list', { name: 'Due now' }).getByTestId('homework-item').first().click();
+        const setAside = page.getByTestId('set-aside');
+        if ((await setAside.getAttribute('open')) === null) await setAside.locator('summary').click();
+        await expectNoViolationsHere(page, page.url());
+      });
     });
   });
 }

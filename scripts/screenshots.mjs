@@ -71,7 +71,7 @@ try {
   const client = await therapist.getByRole('table').getByRole('link', { name: 'Alex Rivera' }).first().getAttribute('href');
   await therapist.goto(`${BASE}${client}`);
   await shot(therapist, 'client-record');
-  await therapist.goto(`${BASE}/submissions`);
+  await therapist.goto(`${BASE}/submissions?exercise=thought_record`);
   await therapist.getByRole('link', { name: /thought record/i }).first().click();
   await therapist.waitForURL(/\/submissions\/[^/]+$/);
   await shot(therapist, 'thought-record-review');

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { withPracticeSystem, withSignInLookup, withoutPractice } from '@/lib/access/system-scope';
 import { rowsOf } from '@/db/rows';
-import { memberships, pendingSignups, practices, users } from '@/db/schema';
+import { emailOutbox, memberships, pendingSignups, practices, users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -22,6 +22,13 @@ export const SIGNUP_TTL_HOURS = 24;
 
 /** Said after every sign-up, whoever the email belongs to. */
 export const CHECK_YOUR_EMAIL = 'Check your email: we have sent a link to confirm the practice. It works once, for 24 hours.';
+
+/**
+ * At most this many sign-up emails (confirmation or "you already have an account") go to one address
+ * in an hour: sign-up is signed out, so without a cap anyone could fill a stranger's inbox. Past it the
+ * answer stays the same and nothing more is written.
+ */
+export const SIGNUP_EMAILS_PER_ADDRESS_PER_HOUR = 3;
 
 export const NO_EMAIL_TRANSPORT =
   'This Mend server cannot send email yet, so a new practice cannot be confirmed. Whoever runs it needs to set SMTP_URL.';
@@ -63,6 +70,27 @@ async function createPractice(p: NewPractice) {
   return { practiceId: p.practiceId, userId, membershipId, email: p.email };
 }
 
+/**
+ * Whether this address has had its hour's share of sign-up email. Concurrent sign-ups for one address
+ * wait for each other (a transaction-scoped advisory lock on the address), so the cap holds under a burst.
+ */
+async function addressHadEnoughMail(tx: Tx, email: string): Promise<boolean> {
+  const address = email.toLowerCase();
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`signup:${address}`}, 0))`);
+  const [row] = await tx
+    .select({ sent: sql<number>`count(*)::int` })
+    .from(emailOutbox)
+    .where(
+      and(
+        eq(emailOutbox.practiceId, PLATFORM_PRACTICE_ID),
+        eq(emailOutbox.kind, 'verification'),
+        sql`lower(${emailOutbox.toAddress}) = ${address}`,
+        sql`${emailOutbox.createdAt} > now() - interval '1 hour'`,
+      ),
+    );
+  return (row?.sent ?? 0) >= SIGNUP_EMAILS_PER_ADDRESS_PER_HOUR;
+}
+
 export type SignUpOutcome = { kind: 'emailSent' } | { kind: 'created'; practiceId: string; email: string };
 
 /**
@@ -92,6 +120,7 @@ export async function requestSignUp(input: z.output<typeof signUpInput>): Promis
   const origin = await appOrigin();
   const { token, hash } = newToken();
   await withPracticeSystem({ practiceId: PLATFORM_PRACTICE_ID }, async (tx) => {
+    if (await addressHadEnoughMail(tx, input.email)) return;
     if (registered) {
       await enqueueEmail(tx, { practiceId: PLATFORM_PRACTICE_ID, kind: 'verification', to: input.email, ...existingAccountEmail({ signInLink: `${origin}/login` }) });
       return;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows';
 import { pruneExpired } from '../../lib/jobs/housekeeping';
+import { PLATFORM_PRACTICE_ID } from '../../lib/practice/platform';
 import { openTestDatabase } from '../support/database';
 import { makePractice } from '../support/factories';
 
@@ -58,6 +59,21 @@ describe('housekeeping', () => {
       r.key.slice(tag.length + 1),
     );
     expect(counters).toEqual(['known', 'locked', 'recent']);
+  });
+
+  it('removes sign-ups a week after their link expired, and keeps the rest', async () => {
+    const db = await owner();
+    const tag = randomUUID().slice(0, 8);
+    const ages = { 'expired-8-days-ago': '8 days', 'expired-yesterday': '1 day', 'still-open': '-1 day' } as const;
+    for (const [label, age] of Object.entries(ages)) {
+      await db.execute(sql`insert into pending_signups (practice_id, email, name, practice_name, time_zone, token_hash, expires_at)
+        values (${PLATFORM_PRACTICE_ID}, ${`${label}-${tag}@signup.example`}, 'Someone', 'A practice', 'UTC', ${`${label}-${tag}`}, now() - ${age}::interval)`);
+    }
+    await pruneExpired();
+    const left = rowsOf<{ email: string }>(await db.execute(sql`select email from pending_signups where email like ${`%-${tag}@signup.example`} order by email`)).map(
+      (r) => r.email.split(`-${tag}`)[0],
+    );
+    expect(left).toEqual(['expired-yesterday', 'still-open']);
   });
 
   it('the application role cannot delete these rows itself, only run the functions that remove what has expired', async () => {

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/types';
 import { displayName } from '@/lib/clients/queries';
 import { type Band, type ChangeClassification, bandFor, classifyChange, scoreChange } from '@/lib/measures';
 import { EVERYONE_ELSE_RANK } from './attention';
+import { recordCaseloadViewIn } from './audit';
 import { rosterQuery } from './roster-sql';
 import type { RosterMeasure, RosterView } from './view';
 import { localDay } from '@/lib/time/day';
@@ -156,15 +157,17 @@ export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: 
 /**
  * The roster for a therapist (their care team) or an admin (the practice; clinical columns only for
  * their own care team). A page past the end is answered with the last page, in the same transaction.
+ * With `recordView` the page shown is audited (recordCaseloadView) in that transaction too.
  */
-export async function loadRoster(actor: Actor, view: RosterView): Promise<RosterPage> {
+export async function loadRoster(actor: Actor, view: RosterView, opts: { recordView?: boolean } = {}): Promise<RosterPage> {
   assertCan(actor, 'caseload.view');
   return withActor(actor, async (tx) => {
-    const result = await queryRoster(tx, actor, view);
+    let result = await queryRoster(tx, actor, view);
     if (result.rows.length === 0 && result.total > 0 && view.page > 1) {
       const last = Math.max(1, Math.ceil(result.total / view.size));
-      return queryRoster(tx, actor, { ...view, page: last });
+      result = await queryRoster(tx, actor, { ...view, page: last });
     }
+    if (opts.recordView) await recordCaseloadViewIn(tx, actor, result);
     return result;
   });
 }

@@ -68,6 +68,9 @@ describe('reads of clinical content are audited: who read what, and when', () =>
       expect(rows, action).toHaveLength(1);
       expect(rows[0], action).toMatchObject({ actorUserId: p.therapist.userId });
     }
+    // The roster page audits the page it shows inside the transaction that read it: one more row.
+    await loadRoster(therapist, DEFAULT_VIEW, { recordView: true });
+    expect(await auditOf(p.id, 'caseload.view')).toHaveLength(2);
   });
 
   it("each load of a client's record writes one row naming the section shown, whichever section it is", async () => {

@@ -4,7 +4,6 @@ import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { ATTENTION_CRITERIA, ATTENTION_EXPLANATION } from '@/lib/caseload/attention';
 import { toDisplayRow } from '@/lib/caseload/display';
-import { recordCaseloadView } from '@/lib/caseload/audit';
 import { SPARKLINE_DAYS, listPracticeTherapists, loadRoster } from '@/lib/caseload/roster';
 import { BAND_FILTERS, isFiltered, parseRosterView, rosterViewToSearchParams } from '@/lib/caseload/view';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
@@ -26,11 +25,11 @@ export default async function CaseloadPage({ searchParams }: Props) {
   const mayAssign = can(actor.role, 'assignment.create') && can(actor.role, 'library.view') && actor.careTeamClientIds.size > 0;
   // Independent reads, side by side.
   const [roster, therapists, library] = await Promise.all([
-    loadRoster(actor, view),
+    // The page shown is audited in the transaction that read it.
+    loadRoster(actor, view, { recordView: true }),
     listPracticeTherapists(actor),
     mayAssign ? listLibrary(actor) : null,
   ]);
-  await recordCaseloadView(actor, roster);
   const shownView = { ...view, page: roster.page };
 
   let assignOptions: AssignOptions | null = null;

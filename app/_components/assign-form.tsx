@@ -4,6 +4,7 @@ import { startTransition, useActionState, useId, useState } from 'react';
 import { FormMessage, type FormState } from '@/app/_components/form';
 import { assignHomework } from '@/lib/assignments/actions';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
+import { Button, inputClass } from './design';
 import { DEFAULT_RECURRENCE, type RecurrenceChoice, RecurrenceFields, recurrenceRule } from './recurrence-fields';
 
 export type AssignableItem = { kind: 'exercise' | 'measure'; key: string; title: string };
@@ -11,8 +12,6 @@ export type AssignableClient = { id: string; name: string };
 
 const JOURNALING_KEY = 'journaling_prompt';
 
-const inputClass =
-  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-600 aria-[invalid]:border-red-600';
 
 function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
@@ -63,13 +62,9 @@ export function AssignForm(props: AssignFormProps) {
     >
       <FormMessage state={state.result as FormState} />
       <AssignFields key={state.made} {...props} result={state.result} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending}>
         {pending ? 'Assigning…' : 'Assign'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { and, count, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import { alerts, measureAdministrations } from '@/db/schema';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
-import { type BandSeverity, bandFor, bandSeverity } from '@/lib/measures/bands';
+import { bandFor } from '@/lib/measures/bands';
 import { MEASURES } from '@/lib/measures/definitions';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
 import { localDay } from '@/lib/time/day';
@@ -14,7 +14,8 @@ export type HeadlineScore = {
   shortTitle: string;
   score: number;
   bandLabel: string | null;
-  severity: BandSeverity | null;
+  /** The band's id, for the design system's one band-to-colour mapping (BandBadge). */
+  bandId: string | null;
   /** The practice-local day it was completed. */
   day: string;
 };
@@ -57,7 +58,7 @@ export async function clientRecordHeadline(actor: Actor, clientId: string, secti
         shortTitle: MEASURES[r.measure].shortTitle,
         score: r.score,
         bandLabel: bandFor(r.measure, r.score)?.label ?? null,
-        severity: bandSeverity(r.measure, r.score),
+        bandId: bandFor(r.measure, r.score)?.id ?? null,
         day: localDay(r.completedAt, actor.practice.timeZone),
       }));
     const headline = { scores, openAlerts: open?.total ?? 0, urgentAlerts: open?.urgent ?? 0 };

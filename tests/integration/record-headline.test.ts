@@ -38,8 +38,8 @@ describe("the client record's header", () => {
     const headline = await clientRecordHeadline((await actorFor(p.therapist, p.id))!, clientId);
     expect(headline).toEqual({
       scores: [
-        { key: 'phq9', shortTitle: 'PHQ-9', score: 11, bandLabel: 'Moderate', severity: 'middle', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
-        { key: 'gad7', shortTitle: 'GAD-7', score: 3, bandLabel: 'Minimal', severity: 'low', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+        { key: 'phq9', shortTitle: 'PHQ-9', score: 11, bandLabel: 'Moderate', bandId: 'moderate', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+        { key: 'gad7', shortTitle: 'GAD-7', score: 3, bandLabel: 'Minimal', bandId: 'minimal', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
       ],
       openAlerts: 2,
       urgentAlerts: 1,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseSection, sectionHref, visibleSections } from '@/app/(clinic)/clients/[clientId]/sections';
-import { bandSeverity } from '@/lib/measures/bands';
 
 describe('client record sections', () => {
   it('shows the clinical sections to the care team only', () => {
@@ -25,21 +24,3 @@ describe('client record sections', () => {
   });
 });
 
-describe('band severity for the record header', () => {
-  it('places PHQ-9 bands from minimal to severe', () => {
-    expect(bandSeverity('phq9', 2)).toBe('low');
-    expect(bandSeverity('phq9', 7)).toBe('low');
-    expect(bandSeverity('phq9', 12)).toBe('middle');
-    expect(bandSeverity('phq9', 17)).toBe('high');
-    expect(bandSeverity('phq9', 25)).toBe('high');
-  });
-
-  it('reads WHO-5 the other way round: a low score is the worst band', () => {
-    expect(bandSeverity('who5', 20)).toBe('high');
-    expect(bandSeverity('who5', 80)).toBe('low');
-  });
-
-  it('has no severity where a measure has no bands', () => {
-    expect(bandSeverity('arsq', 10)).toBeNull();
-  });
-});

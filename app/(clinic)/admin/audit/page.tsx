@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { EmptyState, PageHeader } from '@/app/_components/ui';
+import { EmptyState, PageHeader, buttonClass } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
 import { auditActionLabel } from '@/lib/audit/labels';
 import { auditFilterOptions, listAuditEvents, parseAuditFilters, type AuditFilters } from '@/lib/audit/queries';
@@ -36,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit trail"
         description={`Who did what to which record, and when, including who viewed clinical content. Append-only; times in ${actor.practice.timeZone}.`}
         actions={
-          <a href={`/admin/audit/export${query(filters)}`} className="rounded-lg border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50" download>
+          <a href={`/admin/audit/export${query(filters)}`} className={buttonClass('secondary')} download>
             Export CSV
           </a>
         }

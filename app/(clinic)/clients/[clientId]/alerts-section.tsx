@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AcknowledgeAlertForm } from '@/app/_components/alerts/acknowledge-form';
-import { AlertKnownLimits, TierBadge } from '@/app/_components/alerts/alert-list';
-import { Badge, Card, EmptyState } from '@/app/_components/ui';
+import { AlertKnownLimits } from '@/app/_components/alerts/alert-list';
+import { AlertTierBadge, Badge, Card, EmptyState } from '@/app/_components/design';
 import { can } from '@/lib/access/permissions';
 import { ALERT_KNOWN_LIMITS } from '@/lib/alerts/crisis-directory';
 import { type AlertListItem, listClientAlerts } from '@/lib/alerts/queries';
@@ -39,7 +39,7 @@ function CompactAlertList({ label, alerts, clientId, selectedId, timeZone }: { l
               aria-current={selected ? 'true' : undefined}
               className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm hover:bg-slate-50"
             >
-              <TierBadge tier={alert.tier} />
+              <AlertTierBadge tier={alert.tier} />
               {alert.escalated ? <Badge tone="danger">Over 24 h</Badge> : null}
               <span className="font-medium text-slate-900">{alert.title}</span>
               <span className="ml-auto text-xs text-slate-600">
@@ -59,7 +59,7 @@ function AlertPanel({ alert, timeZone, canAcknowledge, clientName }: { alert: Al
   return (
     <section aria-labelledby="alert-panel-heading" data-testid="alert-panel" className="space-y-3 rounded-lg border border-slate-200 p-4">
       <h3 id="alert-panel-heading" className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
-        <TierBadge tier={alert.tier} />
+        <AlertTierBadge tier={alert.tier} />
         {alert.title}
       </h3>
       <p className="text-sm text-slate-600">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { Button } from '@/app/_components/design';
 import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
 import { cancelAssignment, cancelOccurrence, updateAssignment } from '@/lib/assignments/actions';
 import type { RecurrenceEnd } from '@/lib/assignments/recurrence';
@@ -47,12 +48,12 @@ export function CancelAssignmentButton({ assignmentId, title }: { assignmentId: 
     <form action={action} className="flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-2 text-sm">
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <span>Cancel every item of “{title}” not yet submitted?</span>
-      <button type="submit" className="rounded-lg bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800">
+      <Button type="submit" variant="danger" size="sm">
         Yes, cancel
-      </button>
-      <button type="button" onClick={() => setConfirming(false)} className="underline">
+      </Button>
+      <Button variant="quiet" size="sm" onClick={() => setConfirming(false)}>
         Keep it
-      </button>
+      </Button>
       <FormMessage state={state as FormState} />
     </form>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense } from 'react';
-import { LoadingState } from '@/app/_components/ui';
+import { ButtonLink, Skeleton } from '@/app/_components/design';
 import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
@@ -46,19 +45,16 @@ export default async function ClientPage({
   const headline = clinical ? await clientRecordHeadline(actor, client.id, section) : null;
   const report =
     client.onMyCareTeam && can(actor.role, 'client.export') ? (
-      <Link
-        href={`/clients/${client.id}/report`}
-        className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
-      >
+      <ButtonLink href={`/clients/${client.id}/report`} variant="secondary" size="sm">
         Progress report and data
-      </Link>
+      </ButtonLink>
     ) : undefined;
 
   return (
     <>
       <RecordHeader client={client} headline={headline} sections={sections} section={section} actions={report} />
       {/* The header shows at once; the chosen section streams in below it. */}
-      <Suspense key={`${section}:${range}`} fallback={<LoadingState label="Loading this section…" />}>
+      <Suspense key={`${section}:${range}`} fallback={<Skeleton label="Loading this section…" className="p-2" />}>
         <div className="space-y-6" data-testid={`record-section-${section}`}>
           {section === 'overview' ? (
             <>

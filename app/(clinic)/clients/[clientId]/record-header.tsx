@@ -1,12 +1,9 @@
 import Link from 'next/link';
-import { Badge } from '@/app/_components/ui';
+import { Badge, BandBadge } from '@/app/_components/design';
 import type { ClientListItem } from '@/lib/clients/queries';
 import type { RecordHeadline } from '@/lib/clients/record-headline';
-import type { BandSeverity } from '@/lib/measures/bands';
 import { formatLocalDay } from '@/lib/time/format';
 import { type RecordSection, SECTION_LABELS, sectionHref } from './sections';
-
-const SEVERITY_TONE: Record<BandSeverity, 'neutral' | 'warn' | 'danger'> = { low: 'neutral', middle: 'warn', high: 'danger' };
 
 function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(2);
@@ -52,7 +49,7 @@ export function RecordHeader({
                 <dt className="font-medium text-slate-800">{s.shortTitle}</dt>
                 <dd className="flex items-center gap-1.5">
                   <span className="font-semibold text-slate-900">{formatScore(s.score)}</span>
-                  {s.bandLabel ? <Badge tone={s.severity ? SEVERITY_TONE[s.severity] : 'neutral'}>{s.bandLabel}</Badge> : null}
+                  {s.bandLabel ? <BandBadge bandId={s.bandId} label={s.bandLabel} /> : null}
                   <span className="text-xs text-slate-600">{formatLocalDay(s.day)}</span>
                 </dd>
               </div>

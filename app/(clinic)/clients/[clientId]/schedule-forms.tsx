@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
+import { Button } from '@/app/_components/design';
 import { type FormState, Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
 import {
   applyPracticeMeasureDefaults,
@@ -89,13 +90,9 @@ export function EndScheduleButton({ scheduleId, measureTitle }: { scheduleId: st
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="scheduleId" value={scheduleId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-9 rounded-md border border-slate-300 px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-      >
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         {pending ? 'Ending…' : `End ${measureTitle} schedule`}
-      </button>
+      </Button>
       {state && !state.ok ? (
         <span role="alert" className="ml-2 text-sm text-red-700">
           {state.formError}

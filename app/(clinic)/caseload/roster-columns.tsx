@@ -85,7 +85,7 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
         <input
           type="checkbox"
           aria-label="Select every client on this page"
-          className="size-4 accent-brand-700"
+          className="size-4 accent-brand-700 max-md:size-6"
           checked={table.getIsAllPageRowsSelected()}
           ref={(el) => {
             if (el) el.indeterminate = table.getIsSomePageRowsSelected();
@@ -98,7 +98,7 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
           <input
             type="checkbox"
             aria-label={`Select ${row.original.name}`}
-            className="size-4 accent-brand-700"
+            className="size-4 accent-brand-700 max-md:size-6"
             checked={row.getIsSelected()}
             onChange={row.getToggleSelectedHandler()}
           />

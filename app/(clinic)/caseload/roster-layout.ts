@@ -45,10 +45,12 @@ export function cellClass(columnId: string, kind: 'th' | 'td'): string {
   const fit = COLUMN_FIT[columnId] ?? 'always';
   const table = fit === 'wide' ? 'md:hidden lg:table-cell' : fit === 'folded' ? 'md:hidden' : '';
   if (kind === 'th') return `max-md:hidden ${table}`;
+  // On a card the selection box and the name share the first line, apart (24-px target spacing); every other fact
+  // is a labelled line across the card (roster-table.tsx makes the card a two-column grid).
   const card =
     columnId === 'select' || columnId === 'name'
       ? 'max-md:block max-md:py-1'
-      : 'max-md:flex max-md:items-start max-md:justify-between max-md:gap-3 max-md:py-1 max-md:before:shrink-0 max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]';
+      : 'max-md:col-span-2 max-md:flex max-md:items-start max-md:justify-between max-md:gap-3 max-md:py-1 max-md:before:shrink-0 max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]';
   return `${card} ${table}`;
 }
 

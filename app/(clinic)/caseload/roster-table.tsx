@@ -258,7 +258,7 @@ export function RosterTable({
                   key={row.id}
                   role="row"
                   data-client-id={row.id}
-                  className={`max-md:block max-md:rounded-xl max-md:border max-md:border-slate-200 max-md:p-3 ${row.getIsSelected() ? 'bg-brand-50' : 'max-md:bg-white'}`}
+                  className={`max-md:grid max-md:grid-cols-[auto_minmax(0,1fr)] max-md:items-center max-md:gap-x-4 max-md:rounded-xl max-md:border max-md:border-slate-200 max-md:p-3 ${row.getIsSelected() ? 'bg-brand-50' : 'max-md:bg-white'}`}
                 >
                   {row.getAllCells().map((cell) => (
                     <td

@@ -14,7 +14,18 @@ function formatMoment(value: Date, timeZone: string): string {
   return formatInstant(value, timeZone, DATE_TIME);
 }
 
-export async function AccountPage({ actor, theme, passwordChanged = false }: { actor: Actor; theme: Theme; passwordChanged?: boolean }) {
+export async function AccountPage({
+  actor,
+  theme,
+  passwordChanged = false,
+  children,
+}: {
+  actor: Actor;
+  theme: Theme;
+  passwordChanged?: boolean;
+  /** Settings of one side of the app (the portal's reminders), shown first. */
+  children?: React.ReactNode;
+}) {
   const [sessions, practices] = await Promise.all([listActiveSessions(actor), listOwnPractices(actor.userId)]);
   const idleMinutes = Math.min(actor.practice.idleTimeoutMinutes || SESSION_POLICY.defaultIdleMinutes, SESSION_POLICY.maxIdleMinutes);
   const rows = sessions.map((s) => ({
@@ -33,6 +44,7 @@ export async function AccountPage({ actor, theme, passwordChanged = false }: { a
         </p>
       ) : null}
       <div className="space-y-6">
+        {children}
         {practices.length > 1 ? (
           <Card title="Your practices">
             <p className="mb-3 text-sm text-slate-600">You are working in {actor.practice.name}. Switching keeps each practice&rsquo;s records apart.</p>

@@ -43,7 +43,7 @@ export function TabBar({ items }: { items: NavItem[] }) {
                 aria-current={active ? 'page' : undefined}
                 // The full name for assistive technology; the visible short label is part of it.
                 aria-label={item.label}
-                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 px-0.5 text-[11px] font-medium leading-tight sm:block sm:min-h-0 sm:whitespace-nowrap sm:border-b-2 sm:px-3 sm:py-2 sm:text-sm ${
+                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 px-0 text-[11px] font-medium leading-tight tracking-tight sm:block sm:min-h-0 sm:whitespace-nowrap sm:border-b-2 sm:px-3 sm:tracking-normal sm:py-2 sm:text-sm ${
                   active
                     ? 'text-brand-700 sm:border-white sm:text-white'
                     : 'text-slate-600 sm:border-transparent sm:text-brand-100 sm:hover:text-white'

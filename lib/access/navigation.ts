@@ -18,13 +18,13 @@ const CLINIC_NAV: Entry[] = [
   { href: '/account', label: 'Account', permission: 'account.changePassword' },
 ];
 
+// Six destinations fit side by side on a 360-px phone; reminders are a setting, reached from Account.
 const PORTAL_NAV: Entry[] = [
   { href: '/portal', label: 'Home', permission: 'account.changePassword' },
   { href: '/portal/check-in', label: 'Check-in', permission: 'checkin.submit' },
   { href: '/portal/homework', label: 'Homework', permission: 'submission.write' },
   { href: '/portal/history', label: 'History', permission: 'submission.write' },
   { href: '/portal/progress', label: 'My progress', permission: 'progress.viewOwn' },
-  { href: '/portal/reminders', label: 'Reminders', permission: 'reminders.manageOwn' },
   { href: '/portal/account', label: 'Account', permission: 'account.changePassword' },
 ];
 

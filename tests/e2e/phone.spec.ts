@@ -42,11 +42,22 @@ test.describe('the portal on a 360-px phone', () => {
       const link = tabs.getByRole('link', { name, exact: true });
       await expect(link).toBeInViewport({ ratio: 1 });
     }
+    // Every label reads in full: nothing cut short with an ellipsis.
+    const clipped = await tabs
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.filter((a) => [...a.querySelectorAll('span')].some((s) => s.offsetParent !== null && s.scrollWidth > s.clientWidth)).map((a) => a.textContent),
+      );
+    expect(clipped).toEqual([]);
     const box = await tabs.boundingBox();
     expect(box!.y + box!.height).toBeGreaterThan(700);
     await tabs.getByRole('link', { name: 'My progress', exact: true }).click();
     await expect(page).toHaveURL(/\/portal\/progress$/);
     await expect(tabs.getByRole('link', { name: 'My progress', exact: true })).toHaveAttribute('aria-current', 'page');
+    // Reminders are a setting, one tap from Account.
+    await tabs.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByRole('link', { name: 'Choose your reminders' }).click();
+    await expect(page).toHaveURL(/\/portal\/reminders$/);
   });
 
   test('a refused form moves focus to a summary at the top that leads to each field', async ({ page }) => {

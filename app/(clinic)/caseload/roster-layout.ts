@@ -44,7 +44,8 @@ export const COLUMN_LABELS: Readonly<Record<SortKey | 'select', string>> = {
 export function cellClass(columnId: string, kind: 'th' | 'td'): string {
   const fit = COLUMN_FIT[columnId] ?? 'always';
   const table = fit === 'wide' ? 'md:hidden lg:table-cell' : fit === 'folded' ? 'md:hidden' : '';
-  if (kind === 'th') return `max-md:hidden ${table}`;
+  // On a phone the header row stays for assistive technology (its thead is visually hidden), matching the cells.
+  if (kind === 'th') return table;
   // On a card the selection box and the name share the first line, apart (24-px target spacing); every other fact
   // is a labelled line across the card (roster-table.tsx makes the card a two-column grid).
   const card =

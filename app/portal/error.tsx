@@ -1,6 +1,6 @@
 'use client';
 
-import { CrisisPanel } from '@/app/_components/crisis-panel';
+import { DeferredCrisisPanel } from '@/app/_components/crisis-panel-deferred';
 import { ErrorNotice } from '@/app/_components/error-notice';
 
 /**
@@ -11,7 +11,7 @@ export default function PortalError({ error, reset }: { error: Error & { digest?
   return (
     <div className="space-y-4">
       <ErrorNotice error={error} reset={reset} />
-      <CrisisPanel focusOnShow={false} />
+      <DeferredCrisisPanel focusOnShow={false} />
     </div>
   );
 }

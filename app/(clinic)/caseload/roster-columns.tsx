@@ -113,7 +113,7 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
           <Link
             href={`/clients/${row.original.id}`}
             prefetch={false}
-            className="font-medium text-brand-800 hover:underline md:whitespace-nowrap"
+            className="font-medium text-brand-800 [overflow-wrap:anywhere] hover:underline"
           >
             {row.original.name}
           </Link>

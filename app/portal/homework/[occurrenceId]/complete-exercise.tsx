@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import type { PracticeContact } from '@/app/_components/crisis-panel';
+import { DeferredCrisisPanel, usePreloadCrisisPanel } from '@/app/_components/crisis-panel-deferred';
 import { Button, ButtonLink } from '@/app/_components/design/button';
 import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import type { CommentsByPath } from '@/app/_components/exercise-form/types';
@@ -55,6 +56,8 @@ export function CompleteExercise({
   /** The practice's zone, so "saved at" reads the same clock as the due time. */
   timeZone: string;
 }) {
+  // A send whose answers match a safety trigger shows the crisis panel at once: have its code ready.
+  usePreloadCrisisPanel();
   const answers = useRef<Record<string, unknown>>(initialAnswers ?? {});
   const dirty = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -231,7 +234,7 @@ export function CompleteExercise({
   if (sent) {
     return (
       <div className="space-y-4">
-        {sent.crisis ? <CrisisPanel practiceContacts={crisisContacts} /> : null}
+        {sent.crisis ? <DeferredCrisisPanel practiceContacts={crisisContacts} /> : null}
         <DeliveryStatus delivery={delivery} />
         <div role="status" className="rounded-xl border border-brand-200 bg-brand-50 p-4 text-brand-900" data-testid="submitted-message">
           <p className="font-semibold">{sent.version > 1 ? `Sent — your revised version ${sent.version}.` : 'Sent to your therapist.'}</p>

@@ -8,7 +8,7 @@ import { requirePageActor } from '@/lib/access/guard';
 import { SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
 import { commentsByPath, getCompletionView } from '@/lib/submissions/queries';
 import { CompleteExercise } from './complete-exercise';
-import { SetAsideForm } from './set-aside-form';
+import { SetAsideForm } from './set-aside';
 
 export const metadata: Metadata = { title: 'Homework' };
 

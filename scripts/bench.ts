@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
 import { type StatementCounts, diffCounts, startStatementCounter } from '../tests/bench/statement-counter';
 import { explainRoster } from '../tests/bench/explain';
+import { residentMemoryMb } from '../tests/bench/memory';
 import { SCALE_PASSWORD, scaleEmail } from '../tests/bench/scale-data';
 
 requireSupportedNode();
@@ -88,29 +89,6 @@ async function startServer(proxyPort: number) {
   }
   child.kill('SIGTERM');
   throw new Error(`The server did not answer within a minute:\n${output}`);
-}
-
-/** Resident memory of the server process and its children (next start may run the server in a child). */
-function residentMemoryMb(pid: number): number {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const children = fs.readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
-      if (children) pids.push(...children.split(/\s+/).map(Number));
-    } catch {
-      /* gone */
-    }
-  }
-  let kb = 0;
-  for (const p of pids) {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      kb += m ? Number(m[1]) : 0;
-    } catch {
-      /* gone */
-    }
-  }
-  return Math.round(kb / 1024);
 }
 
 // ---- sessions: the real sign-in ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { assert, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, clients, emailOutbox, invitations, memberships, users } from '../../db/schema';
+import { clients, emailOutbox, invitations, memberships, users } from '../../db/schema';
 import { sendDueEmail } from '../../lib/email/outbox';
 import { createClientRecord, ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
@@ -15,41 +15,21 @@ import {
 import { acceptInvitation, lookupLink } from '../../lib/invitations/service';
 import { passwordStrength } from '../../lib/auth/password-strength';
 import { actAs, makePractice, owner } from '../support/factories';
+import { RUN, auditActions, invite, mail, tokenOf } from '../support/admin';
 
 const NEW_PASSWORD = 'violet-kettle-harbour-42';
-// Users are shared across practices (and across runs on a server database): every new address is unique.
-const RUN = Date.now().toString(36);
-const mail = (local: string) => `${local}-${RUN}@test.example`;
 
 beforeAll(() => {
   // Links are handed back rather than emailed, so the tests can follow them.
   delete process.env.SMTP_URL;
 });
 
-type Result = { ok: boolean; data?: unknown; formError?: string | null; fieldErrors?: Record<string, string[]> };
-
-function tokenOf(result: Result): string {
-  expect(result.ok).toBe(true);
-  const link = (result.data as { link: string | null }).link;
-  expect(link).toBeTruthy();
-  return link!.split('/').pop()!;
-}
 
 async function invitationRows(practiceId: string) {
   return ownerScoped(await owner(), practiceId, (tx) => tx.select().from(invitations).where(eq(invitations.practiceId, practiceId)));
 }
 
-async function auditActions(practiceId: string): Promise<string[]> {
-  const rows = await ownerScoped(await owner(), practiceId, (tx) =>
-    tx.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.practiceId, practiceId)),
-  );
-  return rows.map((r) => r.action);
-}
 
-async function invite(practice: Awaited<ReturnType<typeof makePractice>>, fields: Record<string, string>) {
-  actAs(practice.admin, practice.id);
-  return inviteMember(null, fields);
-}
 
 describe('invitations', () => {
   it('stores only the SHA-256 of a 32-byte token, valid for 7 days, and records the step', async () => {

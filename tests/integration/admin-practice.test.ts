@@ -12,21 +12,14 @@ import { openTestDatabase } from '../support/database';
 import { actAs, actorFor, makePractice, owner } from '../support/factories';
 import { expectPermissionDenied } from '../support/refusals';
 import { insertCheckins } from '../support/clinical';
+import { RUN, auditActions } from '../support/admin';
 
-// Unique per run: audit rows of earlier runs stay on a server database.
-const RUN = Date.now().toString(36);
 
 beforeAll(() => {
   // Links are handed back rather than emailed, so the tests can follow them.
   delete process.env.SMTP_URL;
 });
 
-async function auditActions(practiceId: string): Promise<string[]> {
-  const rows = await ownerScoped(await owner(), practiceId, (tx) =>
-    tx.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.practiceId, practiceId)),
-  );
-  return rows.map((r) => r.action);
-}
 
 describe('settings', () => {
   const valid = {

@@ -1,48 +1,28 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditEvents, careTeam, clients, memberships, users } from '../../db/schema';
+import { careTeam, clients, memberships, users } from '../../db/schema';
 import { sendDueEmail } from '../../lib/email/outbox';
 import { createMember, ownerScoped } from '../../db/seed/factories';
 import { loadActor } from '../../lib/auth/actor';
 import { verifyCredentials } from '../../lib/auth/credentials';
 import { changeClientStatus, moveClients, setCareTeam, updateClient } from '../../lib/clients/actions';
-import { inviteMember, sendPasswordReset } from '../../lib/invitations/actions';
+import { sendPasswordReset } from '../../lib/invitations/actions';
 import { listOutbox } from '../../lib/email/dev-outbox';
 import { acceptInvitation, acceptPasswordReset, lookupLink } from '../../lib/invitations/service';
 import { changeRole, deactivateMember, reactivateMember } from '../../lib/practice/actions';
 import { LAST_ADMIN_MESSAGE } from '../../lib/practice/rules';
 import { TEST_PASSWORD, actAs, actorFor, claimsFor, makePractice, owner } from '../support/factories';
+import { auditActions, invite, mail, tokenOf } from '../support/admin';
 
 const NEW_PASSWORD = 'violet-kettle-harbour-42';
-// Users are shared across practices (and across runs on a server database): every new address is unique.
-const RUN = Date.now().toString(36);
-const mail = (local: string) => `${local}-${RUN}@test.example`;
 
 beforeAll(() => {
   // Links are handed back rather than emailed, so the tests can follow them.
   delete process.env.SMTP_URL;
 });
 
-type Result = { ok: boolean; data?: unknown; formError?: string | null; fieldErrors?: Record<string, string[]> };
 
-function tokenOf(result: Result): string {
-  expect(result.ok).toBe(true);
-  const link = (result.data as { link: string | null }).link;
-  expect(link).toBeTruthy();
-  return link!.split('/').pop()!;
-}
 
-async function auditActions(practiceId: string): Promise<string[]> {
-  const rows = await ownerScoped(await owner(), practiceId, (tx) =>
-    tx.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.practiceId, practiceId)),
-  );
-  return rows.map((r) => r.action);
-}
-
-async function invite(practice: Awaited<ReturnType<typeof makePractice>>, fields: Record<string, string>) {
-  actAs(practice.admin, practice.id);
-  return inviteMember(null, fields);
-}
 
 describe('account changes', () => {
   it("deactivation ends the person's open session at the next request; reactivation lets them sign in again", async () => {

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { assert, describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
-import { alerts, assignmentOccurrences, assignments, submissions, submissionVersions } from '../../db/schema';
+import { alerts } from '../../db/schema';
 import { ExerciseView } from '../../app/_components/exercise-form/exercise-view';
 import { saveDraft, submitExercise } from '../../lib/submissions/actions';
 import {
@@ -12,93 +12,8 @@ import {
   getCompletionView,
   getSubmissionForReview,
 } from '../../lib/submissions/queries';
-import { actAs, actorFor, makePractice, owner, type TestPractice } from '../support/factories';
-
-type ClientPerson = TestPractice['clientA1'];
-
-const partialThoughtRecord = {
-  situation_what: 'A friend did not answer my message.',
-  emotions: [{ name: 'hurt', intensity: 70 }],
-};
-
-const fullThoughtRecord = {
-  situation_what: 'A friend did not answer my message.',
-  emotions: [
-    { name: 'hurt', intensity: 70 },
-    { name: 'lonely', intensity: 50 },
-  ],
-  automatic_thoughts: [{ text: 'Nobody wants me around.', hot: true }],
-  evidence_for: 'No reply for two days.',
-  evidence_against: 'She replied quickly last week.',
-  balanced_thought: 'She may simply be busy.',
-  balanced_belief: 60,
-  emotions_rerated: [
-    { name: 'hurt', intensity: 40 },
-    { name: 'lonely', intensity: 30 },
-  ],
-};
-
-/** An exercise assigned to `client`, with one occurrence due today; written as the database owner. */
-async function assign(
-  p: TestPractice,
-  client: ClientPerson,
-  opts: { templateKey?: string; templateVersion?: number | null; occurrenceStatus?: 'due' | 'cancelled' | 'reviewed'; byMembershipId?: string } = {},
-) {
-  const db = await owner();
-  return ownerScoped(db, p.id, async (tx) => {
-    const [a] = await tx
-      .insert(assignments)
-      .values({
-        practiceId: p.id,
-        clientId: client.clientId,
-        kind: 'exercise',
-        templateKey: opts.templateKey ?? 'thought_record',
-        templateVersion: opts.templateVersion === undefined ? 1 : opts.templateVersion,
-        instructions: 'Try this after a hard moment.',
-        startDate: '2025-01-06',
-        timeZone: 'America/New_York',
-        recurrence: { kind: 'once' },
-        createdByMembershipId: opts.byMembershipId ?? p.therapist.membershipId,
-      })
-      .returning();
-    const [o] = await tx
-      .insert(assignmentOccurrences)
-      .values({
-        practiceId: p.id,
-        assignmentId: a!.id,
-        clientId: client.clientId,
-        index: 0,
-        localDate: '2025-01-06',
-        dueAt: new Date('2025-01-07T01:00:00Z'),
-        status: opts.occurrenceStatus ?? 'due',
-      })
-      .returning();
-    return { assignmentId: a!.id, occurrenceId: o!.id };
-  });
-}
-
-async function rowsFor(practiceId: string, occurrenceId: string) {
-  const db = await owner();
-  return ownerScoped(db, practiceId, async (tx) => {
-    const subs = await tx.select().from(submissions).where(and(eq(submissions.practiceId, practiceId), eq(submissions.occurrenceId, occurrenceId)));
-    const versions = subs.length
-      ? await tx.select().from(submissionVersions).where(and(eq(submissionVersions.practiceId, practiceId), eq(submissionVersions.submissionId, subs[0]!.id)))
-      : [];
-    const [occ] = await tx
-      .select()
-      .from(assignmentOccurrences)
-      .where(and(eq(assignmentOccurrences.practiceId, practiceId), eq(assignmentOccurrences.id, occurrenceId)));
-    return { submission: subs[0], versions, occurrence: occ! };
-  });
-}
-
-async function submitted(p: TestPractice, answers: Record<string, unknown> = fullThoughtRecord) {
-  const { occurrenceId } = await assign(p, p.clientA1);
-  actAs(p.clientA1, p.id);
-  const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers });
-  if (!result.ok) throw new Error(`submit failed: ${result.formError} ${JSON.stringify(result.fieldErrors)}`);
-  return { occurrenceId, submissionId: result.data.submissionId };
-}
+import { actAs, actorFor, makePractice, owner } from '../support/factories';
+import { assign, fullThoughtRecord, partialThoughtRecord, rowsFor, submitted } from '../support/submissions';
 
 describe('drafts', () => {
   it('saves a partial draft on the server and restores it when the page is opened again', async () => {

@@ -9,7 +9,6 @@ import { displayName } from '@/lib/clients/queries';
 import { isLocalDay } from '@/lib/time/day';
 import type { SubmissionStatus } from './shared';
 import { templateTitles } from './templates';
-import type { InboxItem } from './review';
 
 /**
  * The submissions inbox with its filters: client, exercise, review status and the day it was sent (the
@@ -77,6 +76,17 @@ function conditions(actor: Actor, f: InboxFilters): SQL[] {
   ];
   return out.filter((c): c is SQL => c !== undefined);
 }
+
+export type InboxItem = {
+  submissionId: string;
+  clientId: string;
+  clientName: string;
+  title: string;
+  status: SubmissionStatus;
+  version: number;
+  submittedAt: string | null;
+  unreviewed: boolean;
+};
 
 export type InboxPage = { items: InboxItem[]; total: number; unreviewed: number; page: number; pageCount: number };
 

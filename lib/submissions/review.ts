@@ -3,7 +3,6 @@ import { and, asc, desc, eq, gte, lte, notInArray } from 'drizzle-orm';
 import {
   assignmentOutlines,
   assignments,
-  careTeam,
   clients,
   occurrenceStatuses,
   submissionStatuses,
@@ -19,67 +18,10 @@ import { diffSubmissions, type AnswerChange, type ExerciseTemplate } from '@/lib
 import { isUuid } from '@/lib/access/ids';
 import { localDay } from '@/lib/time/day';
 import { recordRead } from '@/lib/audit/record';
-import { assignedTemplate, templateTitles } from './templates';
+import { assignedTemplate } from './templates';
 import { type CommentView, type SubmissionStatus, commentsFor, homeworkTitles, stripSubmissionId } from './shared';
 
-// The care team's side: the review inbox, one submission with its versions, and a client's homework list.
-
-export type InboxItem = {
-  submissionId: string;
-  clientId: string;
-  clientName: string;
-  title: string;
-  status: SubmissionStatus;
-  version: number;
-  submittedAt: string | null;
-  unreviewed: boolean;
-};
-
-/** Sent work from the actor's care-team clients, newest first. Care team only, by the join itself. */
-export async function reviewInbox(actor: Actor, filter: { status?: 'unreviewed' | 'all' } = {}, limit = 200): Promise<InboxItem[]> {
-  assertCan(actor, 'submission.review');
-  return withActor(actor, async (tx) => {
-    const rows = await tx
-      .select({
-        id: submissions.id,
-        clientId: submissions.clientId,
-        templateKey: submissions.templateKey,
-        templateVersion: submissions.templateVersion,
-        status: submissions.status,
-        version: submissions.currentVersion,
-        submittedAt: submissions.submittedAt,
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        preferredName: clients.preferredName,
-      })
-      .from(submissions)
-      .innerJoin(careTeam, and(eq(careTeam.practiceId, submissions.practiceId), eq(careTeam.clientId, submissions.clientId)))
-      .innerJoin(clients, and(eq(clients.practiceId, submissions.practiceId), eq(clients.id, submissions.clientId)))
-      .where(
-        and(
-          eq(submissions.practiceId, actor.practiceId),
-          eq(careTeam.membershipId, actor.membershipId),
-          gte(submissions.currentVersion, 1),
-          filter.status === 'unreviewed' ? eq(submissions.status, 'submitted') : undefined,
-        ),
-      )
-      .orderBy(desc(submissions.submittedAt))
-      .limit(limit);
-    const title = await templateTitles(tx, actor, rows.map((r) => ({ key: r.templateKey, version: r.templateVersion })));
-    return rows
-      .filter((r) => canReadClinical(actor, r.clientId))
-      .map((r) => ({
-        submissionId: r.id,
-        clientId: r.clientId,
-        clientName: displayName(r),
-        title: title(r.templateKey, r.templateVersion),
-        status: r.status,
-        version: r.version,
-        submittedAt: r.submittedAt?.toISOString() ?? null,
-        unreviewed: r.status === 'submitted',
-      }));
-  });
-}
+// The care team's side: one submission with its versions, and a client's homework list (the inbox is inbox.ts).
 
 export type ReviewView = {
   submissionId: string;

@@ -1,24 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { storageState } from './support';
+import { openAssignedItem, storageState } from './support';
 
 async function as(browser: Browser, role: 'therapist' | 'client'): Promise<Page> {
   const context = await browser.newContext({ storageState: storageState(role) });
   return context.newPage();
-}
-
-/** The client's Today list may hold other thought records; ours is the one carrying these instructions. */
-async function openOurThoughtRecord(page: Page, marker: string) {
-  await page.goto('/portal/homework');
-  const links = page.getByTestId('homework-item').filter({ hasText: 'Thought record' });
-  await expect(links.first()).toBeVisible();
-  const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute('href')));
-  for (const href of hrefs) {
-    if (!href) continue;
-    await page.goto(href);
-    const instructions = page.getByTestId('therapist-instructions');
-    if ((await instructions.count()) && (await instructions.innerText()).includes(marker)) return href;
-  }
-  throw new Error('the assigned thought record is not in the client’s list');
 }
 
 test('the homework loop: assign, draft, submit, comment, revise, resubmit, compare, review', async ({ browser }) => {
@@ -41,7 +26,7 @@ test('the homework loop: assign, draft, submit, comment, revise, resubmit, compa
 
   // The client fills part of it; the draft is saved on the server as they type.
   const client = await as(browser, 'client');
-  const href = await openOurThoughtRecord(client, marker);
+  const href = await openAssignedItem(client, 'Thought record', marker);
   await client.getByLabel('What happened?').fill('My friend left my message on read for two days.');
   const feelings = client.getByRole('group', { name: 'What did you feel, and how strongly?' });
   await feelings.getByRole('textbox', { name: 'Feeling (Emotion 1)' }).fill('hurt');

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'mend-demo-password';
 export const DEMO = {
@@ -15,4 +15,22 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Opens, in the client's portal, the homework item titled `title` whose therapist instructions carry `marker`
+ * (the list may hold other items of the same exercise), and returns its address; throws when none does.
+ */
+export async function openAssignedItem(page: Page, title: string, marker: string): Promise<string> {
+  await page.goto('/portal/homework');
+  const links = page.getByTestId('homework-item').filter({ hasText: title });
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+  for (const href of hrefs) {
+    if (!href) continue;
+    await page.goto(href);
+    const instructions = page.getByTestId('therapist-instructions');
+    if ((await instructions.count()) && (await instructions.innerText()).includes(marker)) return href;
+  }
+  throw new Error(`the ${title.toLowerCase()} carrying "${marker}" is not in this client’s homework`);
 }

@@ -2,18 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { assert, describe, expect, it } from 'vitest';
 import { assignmentOccurrences, assignments, auditEvents } from '../../db/schema';
-import { createClientWithLogin, ownerScoped } from '../../db/seed/factories';
+import { createClientWithLogin } from '../../db/seed/factories';
 import { assignHomework, cancelAssignment, cancelOccurrence, updateAssignment } from '../../lib/assignments/actions';
 import { adherenceForClients, clientAssignments } from '../../lib/assignments/queries';
 import { localDay } from '../../lib/time/day';
 import { actAs, actorOf, makePractice, owner, type TestPractice } from '../support/factories';
+import { assignmentCount, once, tomorrow } from '../support/assignments';
+import { asOwner } from '../support/clinical';
 
 const DAY = 86_400_000;
-const tomorrow = () => new Date(Date.now() + DAY).toISOString().slice(0, 10);
-
-async function ownerRows<T>(practiceId: string, fn: Parameters<typeof ownerScoped<T>>[2]): Promise<T> {
-  return ownerScoped(await owner(), practiceId, fn);
-}
 
 /** A second client on the practice's therapist's care team. */
 async function extraClient(p: TestPractice) {
@@ -26,29 +23,16 @@ async function extraClient(p: TestPractice) {
   );
 }
 
-function assignmentCount(practiceId: string) {
-  return ownerRows(practiceId, async (tx) => (await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.practiceId, practiceId))).length);
-}
-
-const once = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'exercise',
-  templateKey: 'thought_record',
-  startDate: tomorrow(),
-  dueTime: '18:00',
-  recurrence: { kind: 'once' },
-  ...overrides,
-});
-
 describe('assigning homework', () => {
   it('assigns to one client: one assignment, its occurrence due, and an audit row', async () => {
     const p = await makePractice();
     actAs(p.therapist, p.id);
     const result = await assignHomework(null, once({ clientIds: [p.clientA1.clientId], instructions: 'Try this after Tuesday’s session.' }));
     expect(result).toMatchObject({ ok: true, data: { clientCount: 1, occurrenceCount: 1 } });
-    const rows = await ownerRows(p.id, (tx) => tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.practiceId, p.id)));
+    const rows = await asOwner(p.id, (tx) => tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.practiceId, p.id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'due', localDate: tomorrow(), clientId: p.clientA1.clientId });
-    const audits = await ownerRows(p.id, (tx) =>
+    const audits = await asOwner(p.id, (tx) =>
       tx.select().from(auditEvents).where(and(eq(auditEvents.practiceId, p.id), eq(auditEvents.action, 'assignment.create'))),
     );
     expect(audits).toHaveLength(1);
@@ -71,10 +55,10 @@ describe('assigning homework', () => {
     form.append('__json', JSON.stringify({ recurrence: { kind: 'daily', end: { count: 5 } } }));
     const result = await assignHomework(null, form);
     expect(result).toMatchObject({ ok: true, data: { clientCount: 2, occurrenceCount: 10 } });
-    const rows = await ownerRows(p.id, (tx) => tx.select().from(assignments).where(eq(assignments.practiceId, p.id)));
+    const rows = await asOwner(p.id, (tx) => tx.select().from(assignments).where(eq(assignments.practiceId, p.id)));
     expect(rows.map((r) => r.clientId).sort()).toEqual([p.clientA1.clientId, c3.clientId].sort());
     expect(rows.every((r) => r.promptChoice === 'bank_03' && r.templateVersion === 1 && r.timeZone === 'America/New_York')).toBe(true);
-    const audits = await ownerRows(p.id, (tx) =>
+    const audits = await asOwner(p.id, (tx) =>
       tx.select().from(auditEvents).where(and(eq(auditEvents.practiceId, p.id), eq(auditEvents.action, 'assignment.create'))),
     );
     expect(audits.map((a) => a.clientId).sort()).toEqual([p.clientA1.clientId, c3.clientId].sort());
@@ -174,7 +158,7 @@ describe('assigning homework', () => {
       once({ clientIds: [p.clientA1.clientId], startDate: '2027-03-01', dueTime: '20:00', recurrence: { kind: 'weekly', end: { count: 4 } } }),
     );
     expect(result.ok).toBe(true);
-    const rows = await ownerRows(p.id, (tx) =>
+    const rows = await asOwner(p.id, (tx) =>
       tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.practiceId, p.id)).orderBy(assignmentOccurrences.index),
     );
     expect(rows.map((r) => r.localDate)).toEqual(['2027-03-01', '2027-03-08', '2027-03-15', '2027-03-22']);
@@ -195,7 +179,7 @@ describe('changing and cancelling', () => {
     const result = await assignHomework(null, once({ clientIds: [p.clientA1.clientId], recurrence: { kind: 'weekly', end: { count: 4 } } }));
     if (!result.ok) throw new Error(JSON.stringify(result));
     const assignmentId = result.data.assignmentIds[0]!;
-    const occ = await ownerRows(p.id, (tx) =>
+    const occ = await asOwner(p.id, (tx) =>
       tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.assignmentId, assignmentId)).orderBy(assignmentOccurrences.index),
     );
     return { assignmentId, occ };
@@ -206,7 +190,7 @@ describe('changing and cancelling', () => {
     const { assignmentId, occ } = await weekly(p);
     expect(await cancelOccurrence(null, { occurrenceId: occ[1]!.id })).toMatchObject({ ok: true });
     // The client submits the first one (as the portal would).
-    await ownerRows(p.id, (tx) => tx.update(assignmentOccurrences).set({ status: 'submitted' }).where(eq(assignmentOccurrences.id, occ[0]!.id)));
+    await asOwner(p.id, (tx) => tx.update(assignmentOccurrences).set({ status: 'submitted' }).where(eq(assignmentOccurrences.id, occ[0]!.id)));
 
     const asClient = await clientAssignments(await actorOf(p.clientA1, p.id), p.clientA1.clientId);
     const statuses = asClient!.assignments[0]!.occurrences.map((o) => o.status);
@@ -215,7 +199,7 @@ describe('changing and cancelling', () => {
 
     expect(await cancelOccurrence(null, { occurrenceId: occ[0]!.id })).toMatchObject({ ok: false, formError: 'Submitted work cannot be cancelled.' });
     expect(await cancelAssignment(null, { assignmentId })).toMatchObject({ ok: true, data: { withdrawn: 2 } });
-    const after = await ownerRows(p.id, (tx) =>
+    const after = await asOwner(p.id, (tx) =>
       tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.assignmentId, assignmentId)).orderBy(assignmentOccurrences.index),
     );
     expect(after.map((o) => o.status)).toEqual(['submitted', 'cancelled', 'cancelled', 'cancelled']);
@@ -235,7 +219,7 @@ describe('changing and cancelling', () => {
       expect(await cancelOccurrence(null, { occurrenceId: occ[0]!.id })).toMatchObject({ ok: false });
       expect(await updateAssignment(null, { assignmentId, dueTime: '09:00' })).toMatchObject({ ok: false });
     }
-    const rows = await ownerRows(p.id, (tx) => tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.assignmentId, assignmentId)));
+    const rows = await asOwner(p.id, (tx) => tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.assignmentId, assignmentId)));
     expect(rows.every((o) => o.status === 'due')).toBe(true);
   });
 
@@ -244,7 +228,7 @@ describe('changing and cancelling', () => {
     const { assignmentId, occ } = await weekly(p);
     const result = await updateAssignment(null, { assignmentId, dueTime: '09:30', instructions: 'Shorter this time.', end: { count: 2 } });
     expect(result).toMatchObject({ ok: true, data: { retimed: 2, dropped: 2, added: 0 } });
-    const after = await ownerRows(p.id, (tx) =>
+    const after = await asOwner(p.id, (tx) =>
       tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.assignmentId, assignmentId)).orderBy(assignmentOccurrences.index),
     );
     expect(after.map((o) => o.status)).toEqual(['due', 'due', 'cancelled', 'cancelled']);
@@ -252,7 +236,7 @@ describe('changing and cancelling', () => {
     expect(after[0]!.dueAt.getTime()).not.toBe(occ[0]!.dueAt.getTime());
     const longer = await updateAssignment(null, { assignmentId, dueTime: '09:30', end: { count: 6 } });
     expect(longer).toMatchObject({ ok: true, data: { added: 2 } });
-    const [a] = await ownerRows(p.id, (tx) => tx.select().from(assignments).where(eq(assignments.id, assignmentId)));
+    const [a] = await asOwner(p.id, (tx) => tx.select().from(assignments).where(eq(assignments.id, assignmentId)));
     expect(a).toMatchObject({ dueTime: '09:30', instructions: null, recurrence: { kind: 'weekly', end: { count: 6 } } });
   });
 });
@@ -264,7 +248,7 @@ describe('adherence and missed items', () => {
     const now = new Date();
     const assignmentId = randomUUID();
     const past = (days: number) => new Date(now.getTime() - days * DAY);
-    await ownerRows(p.id, async (tx) => {
+    await asOwner(p.id, async (tx) => {
       await tx.insert(assignments).values({
         practiceId: p.id,
         id: assignmentId,
@@ -297,7 +281,7 @@ describe('adherence and missed items', () => {
     expect(result.get(p.clientA1.clientId)).toEqual({ due: 3, completed: 2, ratio: 2 / 3, overdue: 1 });
     expect(result.get(c3.clientId)).toEqual({ due: 0, completed: 0, ratio: null, overdue: 0 });
     expect(result.has(p.clientA2.clientId)).toBe(false);
-    const rows = await ownerRows(p.id, (tx) =>
+    const rows = await asOwner(p.id, (tx) =>
       tx.select().from(assignmentOccurrences).where(eq(assignmentOccurrences.assignmentId, assignmentId)).orderBy(assignmentOccurrences.index),
     );
     // Reading is not writing: storage keeps 'due', and every reader shows the past one as missed.

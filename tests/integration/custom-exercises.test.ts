@@ -1,7 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { assert, describe, expect, it } from 'vitest';
 import { assignments, exerciseTemplates } from '../../db/schema';
-import { ownerScoped } from '../../db/seed/factories';
 import { assignHomework } from '../../lib/assignments/actions';
 import { assignableItems } from '../../lib/assignments/queries';
 import {
@@ -12,27 +11,9 @@ import {
 } from '../../lib/exercises/actions';
 import { getLibraryTemplate, listLibrary } from '../../lib/exercises/library';
 import { schemaFor } from '../../lib/exercises';
-import { actAs, actorOf, makePractice, owner, type TestPractice } from '../support/factories';
-
-const DAY = 86_400_000;
-const tomorrow = () => new Date(Date.now() + DAY).toISOString().slice(0, 10);
-
-async function ownerRows<T>(practiceId: string, fn: Parameters<typeof ownerScoped<T>>[2]): Promise<T> {
-  return ownerScoped(await owner(), practiceId, fn);
-}
-
-function assignmentCount(practiceId: string) {
-  return ownerRows(practiceId, async (tx) => (await tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.practiceId, practiceId))).length);
-}
-
-const once = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'exercise',
-  templateKey: 'thought_record',
-  startDate: tomorrow(),
-  dueTime: '18:00',
-  recurrence: { kind: 'once' },
-  ...overrides,
-});
+import { actAs, actorOf, makePractice, type TestPractice } from '../support/factories';
+import { assignmentCount, once } from '../support/assignments';
+import { asOwner } from '../support/clinical';
 
 describe('custom exercises', () => {
   const definition = {
@@ -48,7 +29,7 @@ describe('custom exercises', () => {
   async function create(p: TestPractice, share = false) {
     actAs(p.therapist, p.id);
     await expect(createCustomExercise(null, { definition, share })).rejects.toThrow(/NEXT_REDIRECT/);
-    const rows = await ownerRows(p.id, (tx) => tx.select().from(exerciseTemplates).where(eq(exerciseTemplates.practiceId, p.id)));
+    const rows = await asOwner(p.id, (tx) => tx.select().from(exerciseTemplates).where(eq(exerciseTemplates.practiceId, p.id)));
     return rows[0]!.key;
   }
 
@@ -73,11 +54,11 @@ describe('custom exercises', () => {
     if (!v1.ok) return;
     expect(schemaFor(v1.template).safeParse({ one_word_for_today: 'calm', how_kind_was_i_to_myself: 6 }).success).toBe(true);
     expect(await getLibraryTemplate(t, key, 7)).toMatchObject({ ok: false, error: 'unknown_version', latestVersion: 2 });
-    const [a] = await ownerRows(p.id, (tx) => tx.select().from(assignments).where(eq(assignments.practiceId, p.id)));
+    const [a] = await asOwner(p.id, (tx) => tx.select().from(assignments).where(eq(assignments.practiceId, p.id)));
     expect(a!.templateVersion).toBe(1);
 
     // A corrupted stored description is reported, not thrown.
-    await ownerRows(p.id, (tx) =>
+    await asOwner(p.id, (tx) =>
       tx.update(exerciseTemplates).set({ definition: { sections: 'nope' } }).where(and(eq(exerciseTemplates.key, key), eq(exerciseTemplates.version, 1))),
     );
     expect(await getLibraryTemplate(t, key, 1)).toMatchObject({ ok: false, error: 'invalid_definition' });
@@ -129,7 +110,7 @@ describe('custom exercises', () => {
     expect(bad.ok).toBe(false);
     assert(!bad.ok);
     expect(Object.keys(bad.fieldErrors)).toEqual(expect.arrayContaining(['definition.title', 'definition.fields']));
-    const [{ n }] = [{ n: (await ownerRows(p.id, (tx) => tx.select().from(exerciseTemplates).where(inArray(exerciseTemplates.practiceId, [p.id])))).length }];
+    const [{ n }] = [{ n: (await asOwner(p.id, (tx) => tx.select().from(exerciseTemplates).where(inArray(exerciseTemplates.practiceId, [p.id])))).length }];
     expect(n).toBe(0);
   });
 });

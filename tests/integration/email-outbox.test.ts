@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailOutbox, invitations } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { scopedTransaction } from '../../db/client';
@@ -9,20 +9,9 @@ import { inviteMember } from '../../lib/invitations/actions';
 import { createJobQueue } from '../../lib/jobs/queue';
 import { openTestDatabase } from '../support/database';
 import { actAs, makePractice } from '../support/factories';
-import { readable, startSmtpSink } from '../support/smtp-sink';
+import { readable, smtpSinkForFile } from '../support/smtp-sink';
 
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
-let sink: Sink;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink.stop();
-});
+const sink = smtpSinkForFile();
 
 async function outboxRows(practiceId: string) {
   const owner = await (await openTestDatabase()).owner();

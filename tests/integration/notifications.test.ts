@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailOutbox } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { acknowledgeAlert } from '../../lib/alerts/actions';
@@ -10,22 +10,11 @@ import { escalateUrgentAlerts } from '../../lib/notifications/escalation';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actAs, makePractice } from '../support/factories';
 import { insertAlert } from '../support/clinical';
-import { readable, startSmtpSink } from '../support/smtp-sink';
+import { readable, smtpSinkForFile } from '../support/smtp-sink';
 
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
-let sink: Sink;
+const sink = smtpSinkForFile();
 const MINUTE = 60_000;
 const practiceOf = (p: TestPractice) => ({ id: p.id, timeZone: 'America/New_York' });
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink.stop();
-});
 
 async function urgentAlert(p: TestPractice, raisedAt: Date): Promise<string> {
   const hoursAgo = (Date.now() - raisedAt.getTime()) / 3_600_000;

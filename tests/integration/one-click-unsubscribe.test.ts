@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as oneClickPost, GET as oneClickGet } from '../../app/api/unsubscribe/[token]/route';
 import { emailOutbox, reminderPreferences } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
@@ -8,20 +8,9 @@ import { saveReminderPreferences } from '../../lib/reminders/actions';
 import { sendDueReminders } from '../../lib/reminders/job';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actAs, makePractice } from '../support/factories';
-import { startSmtpSink } from '../support/smtp-sink';
+import { smtpSinkForFile } from '../support/smtp-sink';
 
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
-let sink: Sink;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink.stop();
-});
+const sink = smtpSinkForFile();
 
 /** A message's header block with folded lines joined, as a mail client reads it. */
 function headerOf(raw: string, name: string): string | undefined {

@@ -6,29 +6,10 @@ import { recordCaseloadView } from '../../lib/caseload/audit';
 import { loadRoster } from '../../lib/caseload/roster';
 import { DEFAULT_VIEW } from '../../lib/caseload/url';
 import { submitMeasure } from '../../lib/measures/actions';
-import { submitExercise } from '../../lib/submissions/actions';
 import { getSubmissionForReview } from '../../lib/submissions/queries';
-import { assignThoughtRecord, auditOf } from '../support/clinical';
-import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
-
-const ANSWERS = {
-  situation_what: 'A friend did not answer my message.',
-  emotions: [{ name: 'hurt', intensity: 70 }],
-  automatic_thoughts: [{ text: 'Nobody wants me around.', hot: true }],
-  evidence_for: 'No reply for two days.',
-  evidence_against: 'She replied quickly last week.',
-  balanced_thought: 'She may simply be busy.',
-  balanced_belief: 60,
-  emotions_rerated: [{ name: 'hurt', intensity: 40 }],
-};
-
-async function submitted(p: TestPractice) {
-  const occurrenceId = await assignThoughtRecord(p.id, p.clientA1.clientId, p.therapist.membershipId);
-  actAs(p.clientA1, p.id);
-  const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: ANSWERS });
-  if (!result.ok) throw new Error(`submit failed: ${result.formError}`);
-  return result.data.submissionId;
-}
+import { auditOf } from '../support/clinical';
+import { submitted } from '../support/submissions';
+import { actAs, actorFor, makePractice } from '../support/factories';
 
 /** Nothing of what was read is in the row: ids, counts and names of things only. */
 function expectIdsOnly(meta: unknown) {
@@ -39,7 +20,7 @@ function expectIdsOnly(meta: unknown) {
 describe('reads of clinical content are audited: who read what, and when', () => {
   it("opening a submission's answers writes one row naming the reader, the submission and the client", async () => {
     const p = await makePractice();
-    const submissionId = await submitted(p);
+    const { submissionId } = await submitted(p);
     const before = Date.now();
     const therapist = (await actorFor(p.therapist, p.id))!;
     const view = await getSubmissionForReview(therapist, submissionId);

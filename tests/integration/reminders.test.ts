@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailOutbox, notificationDeliveries, reminderPreferences } from '../../db/schema';
 import { ownerScoped } from '../../db/seed/factories';
 import { sendDueEmail } from '../../lib/email/outbox';
@@ -9,20 +9,9 @@ import { sendDueReminders } from '../../lib/reminders/job';
 import { unsubscribeToken } from '../../lib/reminders/unsubscribe';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actAs, makePractice } from '../support/factories';
-import { readable, startSmtpSink } from '../support/smtp-sink';
+import { readable, smtpSinkForFile } from '../support/smtp-sink';
 
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
-let sink: Sink;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink.stop();
-});
+const sink = smtpSinkForFile();
 
 const practiceOf = (p: TestPractice) => ({ id: p.id, timeZone: 'America/New_York' });
 

@@ -1,9 +1,5 @@
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { setDatabase } from '../../db/registry';
-import * as schema from '../../db/schema';
 import { addToCareTeam, createClientRecord } from '../../db/seed/factories';
 import type { Actor } from '../../lib/auth/types';
 import { ATTENTION_CRITERIA, EVERYONE_ELSE_RANK, attentionRank } from '../../lib/caseload/attention';
@@ -13,6 +9,7 @@ import { openTestDatabase } from '../support/database';
 import { type TestPractice, actorFor, makePractice } from '../support/factories';
 import { DAY_MS, addHomework, addMeasure, addSchedule, daysAgo, today } from '../support/caseload';
 import { insertAlert, insertCheckins } from '../support/clinical';
+import { statementsOf } from '../support/statements';
 
 const TZ = 'America/New_York';
 
@@ -323,46 +320,26 @@ describe('the caseload roster', () => {
   });
 
   it('issues one statement for the rows and their total, however many clients (a count only past the last page)', async () => {
-    const handle = await openTestDatabase();
-    let counting = false;
-    const statements: string[] = [];
-    const logger = { logQuery: (query: string) => void (counting && statements.push(query)) };
-    const client = (handle.app as unknown as { $client: never }).$client;
-    const counted =
-      handle.kind === 'pglite'
-        ? (drizzlePglite({ client, schema, logger }) as unknown as Db)
-        : (drizzlePostgres({ client, schema, logger }) as unknown as Db);
-    setDatabase({ ...handle, app: counted });
-    try {
-      const small = (await actorFor(w.p.otherTherapist, w.p.id))!;
-      for (const [actor, filter] of [
-        [w.therapist, {}],
-        [small, {}],
-        [w.therapist, { alert: 'any' as const, sort: 'phq9' as const }],
-        [w.admin, { therapist: w.p.therapist.membershipId }],
-        [w.admin, {}],
-        [w.admin, { disengaged: true }],
-      ] as const) {
-        statements.length = 0;
-        counting = true;
-        const page = await loadRoster(actor, view(filter));
-        counting = false;
-        expect(page.rows.length).toBeGreaterThan(0);
-        // The transaction's tenant setting, then the rows with their total.
-        expect(statements).toHaveLength(2);
-        expect(statements[0]).toMatch(/set_config/);
-        expect(statements[1]).toMatch(/count\(\*\) over \(\)/);
-      }
-      // Past the last page: the empty page, the count, then the last page.
-      statements.length = 0;
-      counting = true;
-      const beyond = await loadRoster(w.therapist, view({ page: 50 }));
-      counting = false;
-      expect(beyond.page).toBe(1);
-      expect(beyond.rows.length).toBeGreaterThan(0);
-      expect(statements).toHaveLength(4);
-    } finally {
-      setDatabase(handle);
+    const small = (await actorFor(w.p.otherTherapist, w.p.id))!;
+    for (const [actor, filter] of [
+      [w.therapist, {}],
+      [small, {}],
+      [w.therapist, { alert: 'any' as const, sort: 'phq9' as const }],
+      [w.admin, { therapist: w.p.therapist.membershipId }],
+      [w.admin, {}],
+      [w.admin, { disengaged: true }],
+    ] as const) {
+      const { result: page, statements } = await statementsOf(() => loadRoster(actor, view(filter)));
+      expect(page.rows.length).toBeGreaterThan(0);
+      // The transaction's tenant setting, then the rows with their total.
+      expect(statements).toHaveLength(2);
+      expect(statements[0]).toMatch(/set_config/);
+      expect(statements[1]).toMatch(/count\(\*\) over \(\)/);
     }
+    // Past the last page: the empty page, the count, then the last page.
+    const { result: beyond, statements } = await statementsOf(() => loadRoster(w.therapist, view({ page: 50 })));
+    expect(beyond.page).toBe(1);
+    expect(beyond.rows.length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(4);
   });
 });

@@ -5,17 +5,7 @@ import { submitExercise } from '../../lib/submissions/actions';
 import { INBOX_PAGE_SIZE, inboxFilterOptions, inboxQuery, listInbox, parseInboxFilters } from '../../lib/submissions/inbox';
 import { asOwner, assignThoughtRecord } from '../support/clinical';
 import { actAs, actorFor, makePractice, type TestPractice } from '../support/factories';
-
-const answers = {
-  situation_what: 'A friend did not answer my message.',
-  emotions: [{ name: 'hurt', intensity: 70 }],
-  automatic_thoughts: [{ text: 'Nobody wants me around.', hot: true }],
-  evidence_for: 'No reply for two days.',
-  evidence_against: 'She replied quickly last week.',
-  balanced_thought: 'She may simply be busy.',
-  balanced_belief: 60,
-  emotions_rerated: [{ name: 'hurt', intensity: 40 }],
-};
+import { fullThoughtRecord } from '../support/submissions';
 
 /** `n` thought records sent by a client; returns their submission ids, oldest first. */
 async function sent(p: TestPractice, client: TestPractice['clientA1'], n: number, byMembershipId: string): Promise<string[]> {
@@ -23,7 +13,7 @@ async function sent(p: TestPractice, client: TestPractice['clientA1'], n: number
   for (let i = 0; i < n; i++) {
     const occurrenceId = await assignThoughtRecord(p.id, client.clientId, byMembershipId);
     actAs(client, p.id);
-    const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers });
+    const result = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: fullThoughtRecord });
     if (!result.ok) throw new Error(`submit failed: ${result.formError}`);
     ids.push(result.data.submissionId);
   }

@@ -4,7 +4,8 @@ import { assignmentOccurrences, assignments, exerciseTemplates, submissions, sub
 import { ownerScoped } from '../../db/seed/factories';
 import type { Actor } from '../../lib/auth/types';
 import { createCustomExercise, updateCustomExercise } from '../../lib/exercises/actions';
-import { clientHistory, clientHomework, clientSubmissionList, pinnedPlans, reviewInbox } from '../../lib/submissions/queries';
+import { clientHistory, clientHomework, clientSubmissionList, pinnedPlans } from '../../lib/submissions/queries';
+import { listInbox, parseInboxFilters } from '../../lib/submissions/inbox';
 import { openTestDatabase } from '../support/database';
 import { actAs, actorFor, makePractice, type TestPractice } from '../support/factories';
 import { statementsOf } from '../support/statements';
@@ -102,7 +103,7 @@ async function costs() {
     pinned: await count(() => pinnedPlans(client)),
     homework: await count(() => clientHomework(client, day(20))),
     recordList: await count(() => clientSubmissionList(therapist, p.clientA1.clientId, day(20))),
-    inbox: await count(() => reviewInbox(therapist)),
+    inbox: await count(() => listInbox(therapist, parseInboxFilters({}))),
   };
 }
 

@@ -16,11 +16,15 @@ import {
   clientSubmissionList,
   getCompletionView,
   getSubmissionForReview,
-  reviewInbox,
   thoughtRecordTrend,
 } from '../../lib/submissions/queries';
+import { listInbox, parseInboxFilters } from '../../lib/submissions/inbox';
+import type { Actor } from '../../lib/auth/types';
 import { actAs, actorFor, makePractice, owner } from '../support/factories';
 import { fullThoughtRecord, rowsFor, submitted } from '../support/submissions';
+
+/** The inbox as the page opens it: no filters, first page. */
+const inbox = async (actor: Actor) => (await listInbox(actor, parseInboxFilters({}))).items;
 
 describe('the review loop', () => {
   it('anchors comments to real fields only, and only the care team may comment', async () => {
@@ -100,14 +104,14 @@ describe('the review loop', () => {
     expect(changesBetween(review, 1, 2)).toEqual([
       expect.objectContaining({ kind: 'changed', path: 'evidence_against', after: revised.evidence_against }),
     ]);
-    expect((await reviewInbox(therapist)).find((i) => i.submissionId === submissionId)?.unreviewed).toBe(true);
+    expect((await inbox(therapist)).find((i) => i.submissionId === submissionId)?.unreviewed).toBe(true);
 
     actAs(p.therapist, p.id);
     expect((await markReviewed(null, { submissionId })).ok).toBe(true);
     const rows = await rowsFor(p.id, occurrenceId);
     expect(rows.submission?.status).toBe('reviewed');
     expect(rows.occurrence.status).toBe('reviewed');
-    expect((await reviewInbox(therapist)).find((i) => i.submissionId === submissionId)?.unreviewed).toBe(false);
+    expect((await inbox(therapist)).find((i) => i.submissionId === submissionId)?.unreviewed).toBe(false);
 
     actAs(p.clientA1, p.id);
     const late = await submitExercise(null, { occurrenceId, templateVersion: 1, answers: revised });
@@ -123,7 +127,7 @@ describe('the review loop', () => {
     const { submissionId } = await submitted(p);
     const admin = (await actorFor(p.admin, p.id))!;
     await expect(getSubmissionForReview(admin, submissionId)).rejects.toThrow(/forbidden/);
-    await expect(reviewInbox(admin)).rejects.toThrow(/forbidden/);
+    await expect(inbox(admin)).rejects.toThrow(/forbidden/);
     await expect(thoughtRecordTrend(admin, p.clientA1.clientId)).rejects.toThrow(/forbidden/);
     const list = await clientSubmissionList(admin, p.clientA1.clientId);
     expect(list?.map((r) => r.submissionStatus)).toEqual(['submitted']);
@@ -134,7 +138,7 @@ describe('the review loop', () => {
 
     const other = (await actorFor(p.otherTherapist, p.id))!;
     expect(await getSubmissionForReview(other, submissionId)).toBeNull();
-    expect(await reviewInbox(other)).toEqual([]);
+    expect(await inbox(other)).toEqual([]);
     expect(await clientSubmissionList(other, p.clientA1.clientId)).toBeNull();
     actAs(p.otherTherapist, p.id);
     expect((await requestRevision(null, { submissionId })).ok).toBe(false);

@@ -69,21 +69,55 @@ export function alertsOf(practiceId: string, clientId: string) {
 }
 
 /** A thought record assigned to a client by a therapist, with one occurrence due; written as the database owner. Returns the occurrence id. */
-export async function assignThoughtRecord(practiceId: string, clientId: string, byMembershipId: string): Promise<string> {
+export type AssignOptions = {
+  templateKey?: string;
+  /** null: a custom exercise's newest version at the time it is opened. */
+  templateVersion?: number | null;
+  occurrenceStatus?: 'due' | 'cancelled' | 'reviewed';
+};
+
+/** An exercise (a thought record unless told) assigned to a client with one occurrence due on 6 January 2025, written as the database owner. */
+export async function assignExercise(
+  practiceId: string,
+  clientId: string,
+  byMembershipId: string,
+  opts: AssignOptions = {},
+): Promise<{ assignmentId: string; occurrenceId: string }> {
   return asOwner(practiceId, async (tx) => {
     const [a] = await tx
       .insert(assignments)
       .values({
-        practiceId, clientId, kind: 'exercise', templateKey: 'thought_record', templateVersion: 1, instructions: 'Try this after a hard moment.',
-        startDate: '2025-01-06', timeZone: 'America/New_York', recurrence: { kind: 'once' }, createdByMembershipId: byMembershipId,
+        practiceId,
+        clientId,
+        kind: 'exercise',
+        templateKey: opts.templateKey ?? 'thought_record',
+        templateVersion: opts.templateVersion === undefined ? 1 : opts.templateVersion,
+        instructions: 'Try this after a hard moment.',
+        startDate: '2025-01-06',
+        timeZone: 'America/New_York',
+        recurrence: { kind: 'once' },
+        createdByMembershipId: byMembershipId,
       })
       .returning();
     const [o] = await tx
       .insert(assignmentOccurrences)
-      .values({ practiceId, assignmentId: a!.id, clientId, index: 0, localDate: '2025-01-06', dueAt: new Date('2025-01-07T01:00:00Z'), status: 'due' })
+      .values({
+        practiceId,
+        assignmentId: a!.id,
+        clientId,
+        index: 0,
+        localDate: '2025-01-06',
+        dueAt: new Date('2025-01-07T01:00:00Z'),
+        status: opts.occurrenceStatus ?? 'due',
+      })
       .returning();
-    return o!.id;
+    return { assignmentId: a!.id, occurrenceId: o!.id };
   });
+}
+
+/** A thought record assigned to a client; returns its occurrence's id. */
+export async function assignThoughtRecord(practiceId: string, clientId: string, byMembershipId: string): Promise<string> {
+  return (await assignExercise(practiceId, clientId, byMembershipId)).occurrenceId;
 }
 
 export function auditOf(practiceId: string, action: string) {

@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 export type SinkMessage = { to: string[]; raw: string };
 
@@ -48,5 +49,37 @@ export async function startSmtpSink() {
       if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
     },
     start: listen,
+  };
+}
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/**
+ * A sink for one test file: started before its tests with SMTP_URL pointing at it, stopped after them.
+ * Call it at the top level of the file.
+ */
+export function smtpSinkForFile(): SmtpSink {
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await sink?.stop();
+  });
+  const started = () => {
+    if (!sink) throw new Error('The SMTP sink starts in beforeAll: use it inside a test.');
+    return sink;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get messages() {
+      return started().messages;
+    },
+    stop: () => started().stop(),
+    start: () => started().start(),
   };
 }

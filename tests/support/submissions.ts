@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { ownerScoped } from '../../db/seed/factories';
-import { assignmentOccurrences, assignments, submissions, submissionVersions } from '../../db/schema';
+import { assignmentOccurrences, submissions, submissionVersions } from '../../db/schema';
 import { submitExercise } from '../../lib/submissions/actions';
+import { type AssignOptions, assignExercise } from './clinical';
 import { actAs, owner, type TestPractice } from './factories';
 
 // Homework fixtures shared by the submission tests: thought-record answers, an assigned item, what was stored.
@@ -30,43 +31,9 @@ export const fullThoughtRecord = {
   ],
 };
 
-/** An exercise assigned to `client`, with one occurrence due today; written as the database owner. */
-export async function assign(
-  p: TestPractice,
-  client: ClientPerson,
-  opts: { templateKey?: string; templateVersion?: number | null; occurrenceStatus?: 'due' | 'cancelled' | 'reviewed'; byMembershipId?: string } = {},
-) {
-  const db = await owner();
-  return ownerScoped(db, p.id, async (tx) => {
-    const [a] = await tx
-      .insert(assignments)
-      .values({
-        practiceId: p.id,
-        clientId: client.clientId,
-        kind: 'exercise',
-        templateKey: opts.templateKey ?? 'thought_record',
-        templateVersion: opts.templateVersion === undefined ? 1 : opts.templateVersion,
-        instructions: 'Try this after a hard moment.',
-        startDate: '2025-01-06',
-        timeZone: 'America/New_York',
-        recurrence: { kind: 'once' },
-        createdByMembershipId: opts.byMembershipId ?? p.therapist.membershipId,
-      })
-      .returning();
-    const [o] = await tx
-      .insert(assignmentOccurrences)
-      .values({
-        practiceId: p.id,
-        assignmentId: a!.id,
-        clientId: client.clientId,
-        index: 0,
-        localDate: '2025-01-06',
-        dueAt: new Date('2025-01-07T01:00:00Z'),
-        status: opts.occurrenceStatus ?? 'due',
-      })
-      .returning();
-    return { assignmentId: a!.id, occurrenceId: o!.id };
-  });
+/** An exercise assigned to `client` by the practice's therapist unless told, with one occurrence due; written as the database owner. */
+export function assign(p: TestPractice, client: ClientPerson, opts: AssignOptions & { byMembershipId?: string } = {}) {
+  return assignExercise(p.id, client.clientId, opts.byMembershipId ?? p.therapist.membershipId, opts);
 }
 
 export async function rowsFor(practiceId: string, occurrenceId: string) {

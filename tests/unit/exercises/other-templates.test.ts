@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_AGREED_STEP,
@@ -19,27 +21,13 @@ import { validAnswers } from './fixtures';
 describe('journaling prompt', () => {
   const full = schemaFor(journalingPromptV1);
 
-  it('carries the sixteen bank prompts verbatim', () => {
-    expect(JOURNALING_PROMPTS.map((p) => p.label)).toEqual([
-      'What happened, in plain facts — and what story did my mind add?',
-      'Which older hurt did this rejection touch?',
-      'What would I say to a friend who went through exactly this?',
-      'What does this rejection not prove about my worth?',
-      'Where did I feel it in my body today, and what eased it?',
-      'Whose acceptance do I already have but overlook?',
-      'Which need of mine went unmet, and how can I meet part of it myself?',
-      'What did I avoid today for fear of rejection, and what did avoiding cost me?',
-      "One small social risk I'm willing to take this week, and how I'll look after myself afterwards.",
-      'Which boundary would have protected me, and how could I say it kindly?',
-      'What am I learning about which people and places are safe for me?',
-      'A moment I handled better than I would have a year ago.',
-      'Three things that stay true about me whether or not I am accepted.',
-      'If I stopped blaming myself for this, what would I do with that energy?',
-      "What are my early warning signs that I'm sliding, and what is my first step?",
-      'What does having grown through this look like six months from now?',
-    ]);
-    expect(JOURNALING_PROMPTS[0]?.value).toBe('bank_01');
-    expect(JOURNALING_PROMPTS[15]?.value).toBe('bank_16');
+  it('carries the bank of docs/clinical.md §4.4 verbatim, numbered as there', () => {
+    const doc = readFileSync(join(process.cwd(), 'docs/clinical.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('### 4.4 Journaling prompts'), doc.indexOf('### 4.5'));
+    const bank = [...section.matchAll(/^(\d+)\. (.+)$/gm)].map(([, n, label]) => ({ value: `bank_${n!.padStart(2, '0')}`, label }));
+    expect(bank).toHaveLength(16);
+    expect(JOURNALING_PROMPTS).toEqual(bank);
+    expect(JOURNALING_PROMPTS[0]).toEqual({ value: 'bank_01', label: 'What happened, in plain facts — and what story did my mind add?' });
   });
 
   it("accepts the therapist's own prompt only with its text", () => {

@@ -8,6 +8,7 @@ import { seedHomework } from './demo-homework';
 import { seedSubmissions } from './demo-submissions';
 import { seedCheckinsAndMeasures } from './demo-checkins';
 import { seedAdmin } from './demo-admin';
+import { addDays, localDay } from '../../lib/time/day';
 
 export const DEMO_PASSWORD = 'mend-demo-password';
 export const DEMO_PRACTICE_IDS = {
@@ -59,7 +60,7 @@ async function buildPractice(
     const firstName = FIRST[(i + spec.offset) % FIRST.length]!;
     const lastName = LAST[(i * 7 + spec.offset) % LAST.length]!;
     const therapist = therapists[i % therapists.length]!;
-    const intake = new Date(Date.now() - (120 - i * 3) * 86_400_000).toISOString().slice(0, 10);
+    const intake = addDays(localDay(new Date(), spec.timeZone), -(120 - i * 3));
     clients.push(
       await createClientWithLogin(
         db,

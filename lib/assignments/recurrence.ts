@@ -34,7 +34,6 @@ export interface Occurrence {
 export const MAX_RECURRENCE_COUNT = 365;
 export const MAX_EVERY_N_DAYS = 365;
 
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 // ---- rules -------------------------------------------------------------------------------------------
 
@@ -120,11 +119,14 @@ export const recurrenceRuleSchema = z.discriminatedUnion('kind', [
   }),
 ]) satisfies z.ZodType<RecurrenceRule>;
 
+/** A local due time, HH:MM on a 24-hour clock. */
+export const dueTimeSchema = z.string().refine(isTimeOfDay, { message: 'Enter a time as HH:MM (24-hour).' });
+
 /** Start date, local due time, zone and rule together, with the cross-checks (end after start, ≤ 1 year). */
 export const assignmentScheduleSchema = z
   .strictObject({
     startDate: dateString,
-    dueTime: z.string().regex(TIME_RE, { message: 'Enter a time as HH:MM (24-hour).' }),
+    dueTime: dueTimeSchema,
     timeZone: z.string().refine(isIanaTimeZone, { message: 'Unknown time zone.' }),
     recurrence: recurrenceRuleSchema,
   })

@@ -3,7 +3,7 @@ import { isWellFormedText, normalizeNewlines } from '@/lib/exercises/text';
 import { withinCharacters } from '@/lib/text/characters';
 import { promptChoiceSchema } from './prompt-choice';
 import { SET_ASIDE_REASON_MAX } from './standing';
-import { assignmentScheduleSchema, recurrenceEndSchema, recurrenceRuleSchema } from './recurrence';
+import { assignmentScheduleSchema, dueTimeSchema, recurrenceEndSchema, recurrenceRuleSchema } from './recurrence';
 
 export const MAX_CLIENTS_PER_ASSIGNMENT = 200;
 export const INSTRUCTIONS_MAX = 2000;
@@ -93,7 +93,7 @@ export type AssignHomeworkInput = z.input<typeof assignHomeworkInput>;
 export const updateAssignmentInput = z.object({
   assignmentId: z.uuid({ message: 'That assignment was not found.' }),
   instructions,
-  dueTime: z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, { message: 'Enter a time as HH:MM (24-hour).' }),
+  dueTime: dueTimeSchema,
   end: recurrenceEndSchema.optional(),
 });
 

@@ -8,7 +8,7 @@ import { displayName } from '@/lib/clients/queries';
 import { toCsv } from '@/lib/export/csv';
 import { isUuid } from '@/lib/access/ids';
 import { isLocalDay } from '@/lib/time/day';
-import { isoInZone } from '@/lib/reports/time';
+import { isoInZone } from '@/lib/time/day';
 import { auditActionLabel } from './labels';
 
 export type AuditFilters = {
@@ -20,7 +20,6 @@ export type AuditFilters = {
   page: number;
 };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const AUDIT_PAGE_SIZE = 50;
 const EXPORT_LIMIT = 50_000;
 
@@ -28,7 +27,7 @@ const EXPORT_LIMIT = 50_000;
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string).trim() : '');
   // A real calendar day only: Postgres refuses days like 2024-02-30.
-  const validDay = (v: string) => (DAY.test(v) && v >= '1900-01-01' && v <= '9999-12-31' && isLocalDay(v) ? v : null);
+  const validDay = (v: string) => (v >= '1900-01-01' && v <= '9999-12-31' && isLocalDay(v) ? v : null);
   const page = Number.parseInt(one('page'), 10);
   return {
     person: isUuid(one('person')) ? one('person') : null,

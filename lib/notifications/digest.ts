@@ -6,7 +6,7 @@ import { alerts, careTeam, checkins, clients, clinicianNotificationPreferences a
 import { addDays } from '@/lib/time/day';
 import { appOrigin } from '@/lib/invitations/links';
 import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
-import { localClock } from '@/lib/reminders/rules';
+import { localClock } from '@/lib/time/day';
 import { activeClinicians } from './clinicians';
 import { deliverOnce } from './deliver';
 

@@ -9,7 +9,8 @@ import { appOrigin } from '@/lib/invitations/links';
 import { forEachPractice, type JobPractice } from '@/lib/jobs/practices';
 import { effectiveReminderSettings, practiceNotificationSettings } from '@/lib/notifications/settings';
 import { pushToMember } from '@/lib/push/send';
-import { localClock, REMINDER_TEXT, reminderHold, type ReminderSettings } from './rules';
+import { localClock } from '@/lib/time/day';
+import { REMINDER_TEXT, reminderHold, type ReminderSettings } from './rules';
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from './unsubscribe';
 import { clientsWithSomethingWaiting } from './waiting';
 

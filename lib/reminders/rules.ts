@@ -4,9 +4,7 @@
  * today, a questionnaire due). Quiet hours, a weekly cap and a pause hold it back.
  */
 
-import { CLOCK_PARTS, dateTimeFormat } from '@/lib/time/format';
-
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { localClock } from '@/lib/time/day';
 
 export type ReminderSettings = {
   enabled: boolean;
@@ -47,13 +45,6 @@ export const REMINDER_TEXT = 'You have something waiting in Mend';
 export function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number);
   return h! * 60 + m!;
-}
-
-/** The local day (YYYY-MM-DD) and minute of the day at `now` in `timeZone`. */
-export function localClock(now: Date, timeZone: string): { day: string; minutes: number } {
-  const parts = dateTimeFormat(CLOCK_PARTS, timeZone).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
 /** Quiet hours may run past midnight (21:00–08:00). Equal start and end means none. */

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { isLocalDay, isTimeOfDay } from '@/lib/time/day';
 import { isIanaTimeZone } from '@/lib/time/zone';
-import { inQuietHours, minutesOf, TIME_PATTERN } from './rules';
+import { inQuietHours, minutesOf } from './rules';
 
 const checkbox = z
   .union([z.literal('on'), z.literal('true'), z.literal('false'), z.literal(''), z.boolean()])
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
 
-const clockTime = (label: string) => z.string().trim().regex(TIME_PATTERN, `${label}: use a time like 19:00.`);
+const clockTime = (label: string) => z.string().trim().refine(isTimeOfDay, `${label}: use a time like 19:00.`);
 
 const weeklyCap = z.coerce
   .number({ message: 'Enter a number from 1 to 21.' })
@@ -31,7 +32,7 @@ export const reminderPreferencesInput = z
       .trim()
       .optional()
       .transform((v) => (v ? v : null))
-      .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), 'Enter a date, or leave it empty.'),
+      .refine((v) => v === null || isLocalDay(v), 'Enter a date, or leave it empty.'),
   })
   .refine((v) => !inQuietHours(minutesOf(v.checkinTime), v.quietStart, v.quietEnd), {
     path: ['checkinTime'],

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, max, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { assignmentOccurrences, assignments, checkins, measureAdministrations, measureSchedules } from '@/db/schema';
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
-import { localDay } from '@/lib/time/day';
+import { addDays, localDay, startOfLocalDay } from '@/lib/time/day';
 import { scheduleDueDay } from '@/lib/measures/due';
 
 /**
@@ -44,7 +44,7 @@ export async function clientsWithSomethingWaiting(tx: Tx, practiceId: string, cl
           eq(measureAdministrations.practiceId, practiceId),
           inArray(measureAdministrations.clientId, clientIds),
           eq(measureAdministrations.status, 'complete'),
-          gte(measureAdministrations.completedAt, new Date(Date.parse(`${today}T00:00:00Z`) - 400 * 86_400_000)),
+          gte(measureAdministrations.completedAt, startOfLocalDay(addDays(today, -400), timeZone)),
         ),
       )
       .groupBy(measureAdministrations.clientId, measureAdministrations.measure),

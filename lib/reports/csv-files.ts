@@ -1,7 +1,7 @@
 import { type CsvCell, toCsv } from '@/lib/export/csv';
 import { MEASURES } from '@/lib/measures/definitions';
 import { MEASURE_KEYS } from '@/lib/measures/types';
-import { isoInZoneOrNull } from './time';
+import { isoInZoneOrNull } from '@/lib/time/day';
 
 /**
  * The per-client CSV files (check-ins, measure administrations, homework): one row per record, instants in the

@@ -84,3 +84,22 @@ export function zonedTimeToUtc(day: string, time: string, timeZone: string): Dat
 export function startOfLocalDay(day: string, timeZone: string): Date {
   return new Date(plainDay(day).toZonedDateTime({ timeZone: zone(timeZone) }).epochMilliseconds);
 }
+
+/** The local day and the minute of that day (0–1439) at an instant in a zone: when a daily reminder or digest is due. */
+export function localClock(instant: Date | number | string, timeZone: string): { day: string; minutes: number } {
+  const zoned = instantOf(instant).toZonedDateTimeISO(zone(timeZone));
+  return { day: zoned.toPlainDate().toString(), minutes: zoned.hour * 60 + zoned.minute };
+}
+
+/**
+ * An instant as ISO 8601 on the zone's wall clock with the offset in force at that instant
+ * (2026-03-29T09:15:00+02:00): exports show the practice's clock and a program still recovers the instant.
+ */
+export function isoInZone(instant: Date | number | string, timeZone: string): string {
+  return instantOf(instant).toZonedDateTimeISO(zone(timeZone)).toString({ smallestUnit: 'second', timeZoneName: 'never' });
+}
+
+/** The same, or an empty cell for a missing instant. */
+export function isoInZoneOrNull(instant: Date | null | undefined, timeZone: string): string | null {
+  return instant ? isoInZone(instant, timeZone) : null;
+}

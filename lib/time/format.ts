@@ -33,8 +33,6 @@ export const CLOCK_24H: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: 
 export const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 /** "5 Mar" with the 'en-GB' locale: a chart's day ticks. */
 export const DAY_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
-/** The parts of a zoned wall clock, for reading the local day and minute of an instant. */
-export const CLOCK_PARTS: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 /** An instant (a Date, epoch ms or an ISO timestamp) as the wall clock in `timeZone` reads it. */
 export function formatInstant(instant: Date | number | string, timeZone: string, options: Intl.DateTimeFormatOptions = DATE, locale?: string): string {

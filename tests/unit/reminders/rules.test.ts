@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailRetryDelayMs } from '../../../lib/email/outbox-policy';
-import { inQuietHours, localClock, minutesOf, reminderHold, type ReminderSettings } from '../../../lib/reminders/rules';
+import { inQuietHours, minutesOf, reminderHold, type ReminderSettings } from '../../../lib/reminders/rules';
+import { localClock } from '../../../lib/time/day';
 
 const base: ReminderSettings = {
   enabled: true, email: true, push: false, checkinTime: '19:00', timeZone: 'America/New_York',

@@ -4,7 +4,7 @@ import { trendChart } from '@/lib/reports/chart';
 import { percent, summariseCheckins } from '@/lib/reports/checkin-summary';
 import { CHECKIN_HEADER, MEASURE_ITEM_COLUMNS, checkinsCsv, isExportFile, measuresCsv } from '@/lib/reports/csv-files';
 import { parseReportPeriod, periodDays } from '@/lib/reports/period';
-import { isoInZone } from '@/lib/reports/time';
+import { isoInZone } from '@/lib/time/day';
 import { parseCsv } from '../../support/csv';
 
 describe('instants in the practice time zone', () => {

@@ -1,6 +1,7 @@
 import { currentActor } from '@/lib/access/current-actor';
 import { can } from '@/lib/access/permissions';
 import { exportAuditCsv, parseAuditFilters } from '@/lib/audit/queries';
+import { localDay } from '@/lib/time/day';
 
 /** The filtered audit trail as a CSV download, for admins of this practice only. */
 export async function GET(request: Request): Promise<Response> {
@@ -10,7 +11,8 @@ export async function GET(request: Request): Promise<Response> {
   if (!can(actor.role, 'audit.view')) return new Response('Not found.', { status: 404 });
   const filters = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
   const csv = await exportAuditCsv(actor, filters);
-  const day = new Date().toISOString().slice(0, 10);
+  // Named by the practice's day, the same day the trail's times are written in.
+  const day = localDay(new Date(), actor.practice.timeZone);
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -11,3 +11,4 @@ export * from './idempotency';
 export * from './sessions';
 export * from './notifications';
 export * from './signups';
+export * from './summaries';

@@ -76,3 +76,11 @@ export const alertStatuses = pgView('alert_statuses', {
   raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
   acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
 }).existing();
+
+/** Each client's last check-in day and time, from client_summaries (db/migrations/0026_client_summary_triggers.sql). */
+export const clientCheckinDates = pgView('client_checkin_dates', {
+  practiceId: uuid('practice_id').notNull(),
+  clientId: uuid('client_id').notNull(),
+  lastCheckinDay: date('last_checkin_day'),
+  lastCheckinAt: timestamp('last_checkin_at', { withTimezone: true }),
+}).existing();

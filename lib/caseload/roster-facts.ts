@@ -1,12 +1,17 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { careTeam, checkins, clientCheckinDates, clientSummaries, measureScheduleDates, memberships, occurrenceStatuses, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/types';
-import { DISENGAGED_AFTER_DAYS, DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS, SET_ASIDE_STATUSES } from './attention';
+import { DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS, SET_ASIDE_STATUSES } from './attention';
 import type { RosterView } from './view';
 
 /*
- * The roster statement's per-client facts that are not scores (roster-sql.ts builds the statement): the last
- * check-in, homework counts, the next measure, the therapists' names, read per client or practice-wide.
+ * The roster statement's per-client facts (roster-sql.ts builds the statement). What changes only on a write is
+ * read from each client's summary row (client_summaries, kept by triggers in the writing transaction,
+ * db/migrations/0026); what depends on the clock (days since the last check-in, the homework window) is worked
+ * out here against the request's `now` and `today`. Base tables and views are named through their schema
+ * objects (db/schema), so a renamed column breaks the build, not the page.
  */
 
 // Only the domain's own constants (band ids and edges, status names, rule numbers) and values a zod enum
@@ -23,89 +28,75 @@ export function number(value: number): SQL {
 }
 const textList = (values: readonly string[]) => sql.join(values.map(literal), sql`, `);
 
+/** `table alias` for a FROM clause: drizzle renders an aliased table by its alias alone. */
+export function from(table: object, aliased: object): SQL {
+  return sql`${table} ${aliased}`;
+}
+
+/** The request's clock: `now` and the practice's local day, both parameters (time passes without a write). */
+export type Clock = { now: SQL; today: SQL };
+
 /**
- * Whether the view lists a whole large practice (an admin's roster without a therapist filter). Per-client
- * facts are then computed set-based (one index range scan of the practice, hashed onto the clients) rather than
- * as one index probe per client: thousands of probes cost more than one pass over the window.
+ * Whether the view lists a whole large practice (an admin's roster without a therapist filter). Homework is then
+ * counted set-based (one index range scan of the practice's window, hashed onto the clients) rather than as one
+ * index probe per client: thousands of probes cost more than one pass over the window.
  */
 function practiceWide(actor: Actor, view: RosterView): boolean {
   return actor.role === 'admin' && !view.therapist;
 }
 
+export const act = alias(clientCheckinDates, 'act');
+export const cs = alias(clientSummaries, 'cs');
+
 /**
- * Each client's newest check-in day, for the rank, the "no recent check-in" filter and the sort. Practice-wide,
- * only days inside the disengagement window are read (checkins_practice_day_idx): a client with none there has
- * days_since_checkin NULL, which the rank and the filter read exactly as "7 days or more". The page's own rows
- * get their true last day afterwards (ci_detail); a sort on it reads the whole history per client.
+ * The summary row: the last check-in's day and time (metadata, through client_checkin_dates, for every listed
+ * client) and the clinical facts (client_summaries itself, which row-level security opens to the care team;
+ * joined only `on_team`, so an admin's off-team clients carry NULL clinical facts whatever the policy says).
  */
-export function lastCheckinFacts(actor: Actor, view: RosterView, today: SQL): SQL {
-  if (practiceWide(actor, view) && view.sort !== 'lastCheckin') {
-    return sql`
-      left join (
-        select ci.client_id, max(ci.local_day) as local_day from checkin_days ci
-        where ci.practice_id = ${actor.practiceId} and ci.local_day > ${today} - ${number(DISENGAGED_AFTER_DAYS)}
-        group by ci.client_id
-      ) last_ci on last_ci.client_id = s.id`;
-  }
+export function summaryJoins(o: SQL): SQL {
   return sql`
-      left join lateral (
-        -- The view over checkins_client_day_key: the newest local day.
-        select ci.local_day from checkin_days ci
-        where ci.practice_id = s.practice_id and ci.client_id = s.id
-        order by ci.local_day desc limit 1
-      ) last_ci on true`;
+      left join ${from(clientCheckinDates, act)} on ${act.practiceId} = ${o}.practice_id and ${act.clientId} = ${o}.id
+      left join ${from(clientSummaries, cs)} on ${o}.on_team and ${cs.practiceId} = ${o}.practice_id and ${cs.clientId} = ${o}.id`;
 }
 
-/** Homework counts over the window; practice-wide in one pass over assignment_occurrences_practice_due_idx. */
-export function homeworkFacts(actor: Actor, view: RosterView): SQL {
+/** Homework counts over the window before `now`; practice-wide in one pass over assignment_occurrences_practice_due_idx. */
+export function homeworkFacts(actor: Actor, view: RosterView, clock: Clock): SQL {
+  const o = alias(occurrenceStatuses, 'o');
   const counts = sql`
-          count(*) filter (where o.status not in (${textList(EXCLUDED_STATUSES)}))::int as due,
-          count(*) filter (where o.status in (${textList(DONE_STATUSES)}))::int as done,
-          count(*) filter (where o.status not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES, ...SET_ASIDE_STATUSES])}))::int as overdue`;
+          count(*) filter (where ${o.status} not in (${textList(EXCLUDED_STATUSES)}))::int as due,
+          count(*) filter (where ${o.status} in (${textList(DONE_STATUSES)}))::int as done,
+          count(*) filter (where ${o.status} not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES, ...SET_ASIDE_STATUSES])}))::int as overdue`;
   // 'due' past its time is overdue here whether or not it is stored as 'missed'.
-  const window = sql`o.due_at >= now() - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and o.due_at <= now()`;
+  const window = sql`${o.dueAt} >= ${clock.now} - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and ${o.dueAt} <= ${clock.now}`;
   if (practiceWide(actor, view)) {
     return sql`
       left join (
-        select o.client_id, ${counts}
-        from occurrence_statuses o
-        where o.practice_id = ${actor.practiceId} and ${window}
-        group by o.client_id
+        select ${o.clientId} as client_id, ${counts}
+        from ${from(occurrenceStatuses, o)}
+        where ${o.practiceId} = ${actor.practiceId} and ${window}
+        group by ${o.clientId}
       ) hw on hw.client_id = s.id`;
   }
   return sql`
       left join lateral (
         select ${counts}
-        from occurrence_statuses o
-        where o.practice_id = s.practice_id and o.client_id = s.id and ${window}
+        from ${from(occurrenceStatuses, o)}
+        where ${o.practiceId} = s.practice_id and ${o.clientId} = s.id and ${window}
       ) hw on true`;
-}
-
-/** The latest check-in's time (metadata) and mood (clinical: NULL off the care team). */
-export function checkinDetailLateral(o: SQL): SQL {
-  return sql`
-    left join lateral (
-      select ci.local_day, ci.updated_at,
-        case when ${o}.on_team then (
-          select c.mood from checkins c where c.practice_id = ci.practice_id and c.client_id = ci.client_id and c.local_day = ci.local_day
-        ) end as mood
-      from checkin_days ci
-      where ci.practice_id = ${o}.practice_id and ci.client_id = ${o}.id
-      order by ci.local_day desc limit 1
-    ) ci_detail on true`;
 }
 
 /** The soonest next due date over the client's active measure schedules (start + k·every_days ≥ today, ≤ end). */
 export function nextMeasureLateral(o: SQL, today: SQL): SQL {
+  const ms = alias(measureScheduleDates, 'ms');
   return sql`
     left join lateral (
       select n.due_on, n.measure from (
-        select ms.measure, ms.end_date,
-          case when ms.start_date >= ${today} then ms.start_date
-               else ms.start_date + ((${today} - ms.start_date + ms.every_days - 1) / ms.every_days) * ms.every_days
+        select ${ms.measure} as measure, ${ms.endDate} as end_date,
+          case when ${ms.startDate} >= ${today} then ${ms.startDate}
+               else ${ms.startDate} + ((${today} - ${ms.startDate} + ${ms.everyDays} - 1) / ${ms.everyDays}) * ${ms.everyDays}
           end as due_on
-        from measure_schedule_dates ms
-        where ms.practice_id = ${o}.practice_id and ms.client_id = ${o}.id and ms.active and ms.every_days > 0
+        from ${from(measureScheduleDates, ms)}
+        where ${ms.practiceId} = ${o}.practice_id and ${ms.clientId} = ${o}.id and ${ms.active} and ${ms.everyDays} > 0
       ) n
       where n.end_date is null or n.due_on <= n.end_date
       order by n.due_on, n.measure limit 1
@@ -113,13 +104,29 @@ export function nextMeasureLateral(o: SQL, today: SQL): SQL {
 }
 
 export function therapistNamesLateral(o: SQL): SQL {
+  const ct = alias(careTeam, 'ct');
+  const mb = alias(memberships, 'mb');
+  const u = alias(users, 'u');
   return sql`
     left join lateral (
-      select string_agg(u.name, ', ' order by u.name) as names
-      from care_team ct
-      join memberships mb on mb.practice_id = ct.practice_id and mb.id = ct.membership_id and mb.role = 'therapist'
-      join users u on u.id = mb.user_id
-      where ct.practice_id = ${o}.practice_id and ct.client_id = ${o}.id
+      select string_agg(${u.name}, ', ' order by ${u.name}) as names
+      from ${from(careTeam, ct)}
+      join ${from(memberships, mb)} on ${mb.practiceId} = ${ct.practiceId} and ${mb.id} = ${ct.membershipId} and ${mb.role} = 'therapist'
+      join ${from(users, u)} on ${u.id} = ${mb.userId}
+      where ${ct.practiceId} = ${o}.practice_id and ${ct.clientId} = ${o}.id
     ) th on true`;
 }
 
+/** The mood series of the last `days` days, for the page's rows alone (the one fact that reads many rows). */
+export function sparklineLateral(o: SQL, today: SQL, days: number): SQL {
+  const ci = alias(checkins, 'ci');
+  return sql`
+    left join lateral (
+      select json_agg(json_build_array(${ci.localDay}::text, ${ci.mood}) order by ${ci.localDay}) as points
+      from ${from(checkins, ci)}
+      where ${o}.on_team and ${ci.practiceId} = ${o}.practice_id and ${ci.clientId} = ${o}.id
+        -- today as a parameter, not the page's text column: it is then an index condition on
+        -- checkins_client_day_key (a range scan of the window), not a filter over the client's whole year.
+        and ${ci.localDay} > ${today} - ${number(days)}
+    ) spark on true`;
+}

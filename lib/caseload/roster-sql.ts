@@ -1,5 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { careTeam, clients } from '@/db/schema';
 import type { Actor } from '@/lib/auth/types';
 import { MEASURES, RELIABLE_CHANGE } from '@/lib/measures';
 import {
@@ -9,13 +11,18 @@ import {
   EVERYONE_ELSE_RANK,
 } from './attention';
 import { BAND_FILTERS, ROSTER_MEASURES, type RosterMeasure, type RosterView, type SortKey } from './view';
+import { localDay } from '@/lib/time/day';
 import {
-  checkinDetailLateral,
+  type Clock,
+  act,
+  cs,
+  from,
   homeworkFacts,
-  lastCheckinFacts,
   literal,
   nextMeasureLateral,
   number,
+  sparklineLateral,
+  summaryJoins,
   therapistNamesLateral,
 } from './roster-facts';
 
@@ -70,7 +77,7 @@ const SORT_SQL: Record<SortKey, SQL[]> = {
   status: [sql`r.status`],
   therapist: [sql`lower(r.sort_therapist)`],
   lastCheckin: [sql`r.last_day`],
-  mood: [sql`r.sort_mood`],
+  mood: [sql`r.last_mood`],
   phq9: [sql`r.phq9_score`],
   gad7: [sql`r.gad7_score`],
   adherence: [sql`(r.hw_done::float8 / nullif(r.hw_due, 0))`],
@@ -91,24 +98,29 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
+const c = alias(clients, 'c');
+const me = alias(careTeam, 'me');
+const ft = alias(careTeam, 'ft');
+const t = alias(careTeam, 't');
+
 /** Filters on who is in scope at all: care team, therapist, status, name. No clinical data needed. */
 function scopeFilters(actor: Actor, view: RosterView): SQL {
-  const parts: SQL[] = [sql`c.practice_id = ${actor.practiceId}`, sql`c.status <> 'archived'`];
+  const parts: SQL[] = [sql`${c.practiceId} = ${actor.practiceId}`, sql`${c.status} <> 'archived'`];
   if (actor.role !== 'admin') {
     // A therapist's roster is their care team, whatever the URL says: the therapist filter is ignored.
     parts.push(
-      sql`exists (select 1 from care_team me where me.practice_id = c.practice_id and me.client_id = c.id and me.membership_id = ${actor.membershipId})`,
+      sql`exists (select 1 from ${from(careTeam, me)} where ${me.practiceId} = ${c.practiceId} and ${me.clientId} = ${c.id} and ${me.membershipId} = ${actor.membershipId})`,
     );
   } else if (view.therapist) {
     parts.push(
-      sql`exists (select 1 from care_team ft where ft.practice_id = c.practice_id and ft.client_id = c.id and ft.membership_id = ${view.therapist})`,
+      sql`exists (select 1 from ${from(careTeam, ft)} where ${ft.practiceId} = ${c.practiceId} and ${ft.clientId} = ${c.id} and ${ft.membershipId} = ${view.therapist})`,
     );
   }
-  if (view.status) parts.push(sql`c.status = ${view.status}`);
+  if (view.status) parts.push(sql`${c.status} = ${view.status}`);
   if (view.q) {
     const pattern = likePattern(view.q);
     parts.push(
-      sql`(concat_ws(' ', c.first_name, c.last_name) ilike ${pattern} or concat_ws(' ', c.preferred_name, c.last_name) ilike ${pattern})`,
+      sql`(concat_ws(' ', ${c.firstName}, ${c.lastName}) ilike ${pattern} or concat_ws(' ', ${c.preferredName}, ${c.lastName}) ilike ${pattern})`,
     );
   }
   return sql.join(parts, sql` and `);
@@ -132,44 +144,21 @@ function factFilters(view: RosterView): SQL | null {
   return parts.length ? sql.join(parts, sql` and `) : null;
 }
 
-function measureLaterals(measure: RosterMeasure): SQL {
-  const m = literal(measure);
-  const latest = sql.identifier(`${measure}_latest`);
-  const base = sql.identifier(`${measure}_base`);
-  return sql`
-    left join lateral (
-      select ma.id, ma.score, ma.completed_at from measure_administrations ma
-      where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
-        and ma.status = 'complete' and ma.score is not null
-      order by ma.completed_at desc limit 1
-    ) ${latest} on true
-    left join lateral (
-      -- The baseline: the earliest one marked as baseline, else the earliest. Two top-1 index probes (the marked
-      -- one on measure_administrations_baseline_idx) instead of sorting every administration of the client.
-      select b.id, b.score from (
-        (select ma.id, ma.score, 0 as pick from measure_administrations ma
-         where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
-           and ma.status = 'complete' and ma.score is not null and ma.is_baseline
-         order by ma.completed_at asc limit 1)
-        union all
-        (select ma.id, ma.score, 1 as pick from measure_administrations ma
-         where s.on_team and ma.practice_id = s.practice_id and ma.client_id = s.id and ma.measure = ${m}
-           and ma.status = 'complete' and ma.score is not null
-         order by ma.completed_at asc limit 1)
-      ) b order by b.pick limit 1
-    ) ${base} on true`;
-}
+const SUMMARY_MEASURE_COLUMNS: Record<RosterMeasure, { score: SQL; at: SQL; baseline: SQL; baselineId: SQL; latestId: SQL }> = {
+  phq9: { score: sql`${cs.phq9Score}`, at: sql`${cs.phq9At}`, baseline: sql`${cs.phq9Baseline}`, baselineId: sql`${cs.phq9BaselineId}`, latestId: sql`${cs.phq9LatestId}` },
+  gad7: { score: sql`${cs.gad7Score}`, at: sql`${cs.gad7At}`, baseline: sql`${cs.gad7Baseline}`, baselineId: sql`${cs.gad7BaselineId}`, latestId: sql`${cs.gad7LatestId}` },
+};
 
+/** A measure's columns from the summary row (NULL off the care team: the row is joined only `on_team`). */
 function measureColumns(measure: RosterMeasure): SQL {
-  const latest = sql.identifier(`${measure}_latest`);
-  const base = sql.identifier(`${measure}_base`);
-  const score = sql`${latest}.score`;
+  const col = SUMMARY_MEASURE_COLUMNS[measure];
+  const score = sql`${col.score}`;
   return sql`
     ${score}::float8 as ${sql.identifier(`${measure}_score`)},
-    (extract(epoch from ${latest}.completed_at) * 1000)::float8 as ${sql.identifier(`${measure}_at`)},
-    ${base}.score::float8 as ${sql.identifier(`${measure}_baseline`)},
+    (extract(epoch from ${col.at}) * 1000)::float8 as ${sql.identifier(`${measure}_at`)},
+    ${col.baseline}::float8 as ${sql.identifier(`${measure}_baseline`)},
     ${bandCase(measure, score)} as ${sql.identifier(`${measure}_band`)},
-    ${changeCase(measure, score, sql`${base}.score`, sql`${base}.id = ${latest}.id`)} as ${sql.identifier(`${measure}_change`)}`;
+    ${changeCase(measure, score, sql`${col.baseline}`, sql`${col.baselineId} = ${col.latestId}`)} as ${sql.identifier(`${measure}_change`)}`;
 }
 
 /**
@@ -178,35 +167,43 @@ function measureColumns(measure: RosterMeasure): SQL {
  *   scoped  — the clients the viewer may list (a therapist: their care team; an admin: the practice, or one
  *             therapist's team), narrowed by status and name search; `on_team` marks whose clinical data
  *             the viewer may read.
- *   facts   — one row per scoped client; each fact is a LATERAL subquery that walks that client's slice of
- *             one index (checkins' (practice, client, local_day) key, measure_administrations_client_idx,
- *             assignment_occurrences_client_due_idx, alerts_open_idx, measure_schedules_client_idx,
- *             the care_team key) and returns one row: a top-1 or a small aggregate. Clinical laterals are
- *             gated by `where s.on_team` (a one-time filter: the index is not even read), so an admin's
- *             off-team clients carry NULL clinical facts — they can be neither
- *             shown, nor filtered, nor sorted, nor ranked on them. Dates and homework counts are
- *             non-clinical metadata (docs/clinical.md §6.2) and are there for every listed client: they are read from
- *             the metadata views (checkin_days, occurrence_statuses, measure_schedule_dates), because
- *             row-level security shows an admin the clinical tables' rows of their own care team only.
+ *   facts   — one row per scoped client from its summary row (client_summaries, kept on write by triggers,
+ *             db/migrations/0026): the last check-in's day and time through the metadata view
+ *             client_checkin_dates (for every listed client: dates are non-clinical metadata, docs/clinical.md
+ *             §6.2), the latest and baseline scores and the open alert counts from the table itself, joined only
+ *             `on_team` and opened by row-level security to the care team alone — so an admin's off-team clients
+ *             carry NULL clinical facts and can be neither shown, nor filtered, nor sorted, nor ranked on them.
+ *             What depends on the clock is worked out here, against the request's `now` and local `today`
+ *             (parameters): days since the last check-in, and the homework counts over the window before now
+ *             (read from the metadata view occurrence_statuses).
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
  *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
  *   final   — only the page's rows get the display-only facts: the 14-day mood series (the one lateral that
- *             reads many rows), the last check-in's time and mood, the next measure, the therapists' names.
- *             (A sort on one of those adds its lateral to `facts` as well.)
+ *             reads many rows), the next measure, the therapists' names. (A sort on one of those adds its lateral
+ *             to `facts` as well.)
  *
- * No query per row: the database does the per-client work inside one plan. The total is a window count in
- * the same statement; a separate count statement (over `scoped` alone when no filter needs the facts) runs
- * only when a page past the end brings no row to carry it.
+ * No query per row, and no walk of any client's history for the facts: one summary row per client. The total is a
+ * window count in the same statement; a separate count statement (over `scoped` alone when no filter needs the
+ * facts) runs only when a page past the end brings no row to carry it.
  */
-export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' }): SQL {
-  const me = actor.membershipId;
-  const today = sql`(now() at time zone ${actor.practice.timeZone})::date`;
-  // MATERIALIZED: otherwise the planner inlines `on_team` (an EXISTS) into every lateral that reads it.
+export function rosterQuery(
+  actor: Actor,
+  view: RosterView,
+  mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' },
+  at: Date = new Date(),
+): SQL {
+  const clock: Clock = {
+    now: sql`${at.toISOString()}::timestamptz`,
+    today: sql`${localDay(at, actor.practice.timeZone)}::date`,
+  };
+  const { today } = clock;
+  // MATERIALIZED: otherwise the planner inlines `on_team` (an EXISTS) into every join that reads it.
   const scoped = sql`
     scoped as materialized (
-      select c.practice_id, c.id, c.first_name, c.last_name, c.preferred_name, c.pronouns, c.status, c.intake_date,
-        exists (select 1 from care_team t where t.practice_id = c.practice_id and t.client_id = c.id and t.membership_id = ${me}) as on_team
-      from clients c
+      select ${c.practiceId} as practice_id, ${c.id} as id, ${c.firstName} as first_name, ${c.lastName} as last_name,
+        ${c.preferredName} as preferred_name, ${c.pronouns} as pronouns, ${c.status} as status, ${c.intakeDate} as intake_date,
+        exists (select 1 from ${from(careTeam, t)} where ${t.practiceId} = ${c.practiceId} and ${t.clientId} = ${c.id} and ${t.membershipId} = ${actor.membershipId}) as on_team
+      from ${from(clients, c)}
       where ${scopeFilters(actor, view)}
     )`;
   const filters = factFilters(view);
@@ -222,25 +219,18 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
     facts as (
       select s.*,
         ${today}::text as today,
-        last_ci.local_day as last_day,
-        (${today} - last_ci.local_day) as days_since_checkin,
+        ${act.lastCheckinDay} as last_day,
+        (${today} - ${act.lastCheckinDay}) as days_since_checkin,
+        (extract(epoch from ${act.lastCheckinAt}) * 1000)::float8 as last_checkin_at,
+        ${cs.lastMood} as last_mood,
         ${sql.join(ROSTER_MEASURES.map(measureColumns), sql`,`)},
         coalesce(hw.due, 0) as hw_due, coalesce(hw.done, 0) as hw_done, coalesce(hw.overdue, 0) as overdue,
-        al.urgent as urgent_alerts, al.follow_up as follow_up_alerts
-        ${sortBy === 'mood' ? sql`, ci_detail.mood as sort_mood` : sql``}
+        coalesce(${cs.urgentAlerts}, 0) as urgent_alerts, coalesce(${cs.followUpAlerts}, 0) as follow_up_alerts
         ${sortBy === 'nextMeasure' ? sql`, nm.due_on as sort_next_due` : sql``}
         ${sortBy === 'therapist' ? sql`, th.names as sort_therapist` : sql``}
       from scoped s
-      ${lastCheckinFacts(actor, view, today)}
-      ${sql.join(ROSTER_MEASURES.map(measureLaterals), sql` `)}
-      ${homeworkFacts(actor, view)}
-      left join lateral (
-        select count(*) filter (where a.tier = 'urgent')::int as urgent,
-               count(*) filter (where a.tier = 'follow_up')::int as follow_up
-        from alerts a
-        where s.on_team and a.practice_id = s.practice_id and a.client_id = s.id and a.acknowledged_at is null
-      ) al on true
-      ${sortBy === 'mood' ? checkinDetailLateral(s) : sql``}
+      ${summaryJoins(s)}
+      ${homeworkFacts(actor, view, clock)}
       ${sortBy === 'nextMeasure' ? nextMeasureLateral(s, today) : sql``}
       ${sortBy === 'therapist' ? therapistNamesLateral(s) : sql``}
     ),
@@ -264,24 +254,15 @@ export function rosterQuery(actor: Actor, view: RosterView, mode: { kind: 'page'
       limit ${mode.limit} offset ${mode.offset}
     )
     select p.id, p.first_name, p.last_name, p.preferred_name, p.pronouns, p.status, p.intake_date::text as intake_date,
-      p.on_team, p.today, ci_detail.local_day::text as last_day, (${today} - ci_detail.local_day) as days_since_checkin,
-      (extract(epoch from ci_detail.updated_at) * 1000)::float8 as last_checkin_at, ci_detail.mood as last_mood,
+      p.on_team, p.today, p.last_day::text as last_day, p.days_since_checkin, p.last_checkin_at, p.last_mood,
       p.phq9_score, p.phq9_at, p.phq9_baseline, p.phq9_band, p.phq9_change,
       p.gad7_score, p.gad7_at, p.gad7_baseline, p.gad7_band, p.gad7_change,
       p.hw_due, p.hw_done, p.overdue, p.urgent_alerts, p.follow_up_alerts,
       nm.due_on::text as next_due, case when p.on_team then nm.measure end as next_measure, th.names as therapist_names,
       p.attention_rank, p.total::int as total, spark.points::text as mood_points
     from page p
-    ${checkinDetailLateral(p)}
     ${nextMeasureLateral(p, today)}
     ${therapistNamesLateral(p)}
-    left join lateral (
-      select json_agg(json_build_array(ci.local_day::text, ci.mood) order by ci.local_day) as points
-      from checkins ci
-      where p.on_team and ci.practice_id = p.practice_id and ci.client_id = p.id
-        -- today's date as an expression of now(), not the page's text column: it is then an index condition
-        -- on checkins_client_day_key (a range scan of 14 days), not a filter over the client's whole year.
-        and ci.local_day > ${today} - ${number(SPARKLINE_DAYS)}
-    ) spark on true
+    ${sparklineLateral(p, today, SPARKLINE_DAYS)}
     order by p.pos`;
 }

@@ -20,7 +20,7 @@ const NOT_CLINICAL: Record<string, string> = {
 };
 
 /** The read-only metadata views (db/migrations 0005): admins read every client's, others as the tables. */
-const METADATA_VIEWS = ['checkin_days', 'measure_schedule_dates', 'occurrence_statuses', 'assignment_outlines', 'submission_statuses', 'alert_statuses'];
+const METADATA_VIEWS = ['checkin_days', 'measure_schedule_dates', 'occurrence_statuses', 'assignment_outlines', 'submission_statuses', 'alert_statuses', 'client_checkin_dates'];
 
 /** Inside practice A: who must see none of client A1's clinical rows. */
 const OUTSIDERS = ['clientA2', 'therapistA', 'adminA'] as const satisfies readonly ActorKey[];

@@ -33,7 +33,7 @@ export function from(table: object, aliased: object): SQL {
   return sql`${table} ${aliased}`;
 }
 
-/** The request's clock: `now` and the practice's local day, both parameters (time passes without a write). */
+/** The clock the facts are read against: `now` and the practice's local day (time passes without a write). */
 export type Clock = { now: SQL; today: SQL };
 
 /**
@@ -125,7 +125,7 @@ export function sparklineLateral(o: SQL, today: SQL, days: number): SQL {
       select json_agg(json_build_array(${ci.localDay}::text, ${ci.mood}) order by ${ci.localDay}) as points
       from ${from(checkins, ci)}
       where ${o}.on_team and ${ci.practiceId} = ${o}.practice_id and ${ci.clientId} = ${o}.id
-        -- today as a parameter, not the page's text column: it is then an index condition on
+        -- today as an expression of now(), not the page's text column: it is then an index condition on
         -- checkins_client_day_key (a range scan of the window), not a filter over the client's whole year.
         and ${ci.localDay} > ${today} - ${number(days)}
     ) spark on true`;

@@ -11,7 +11,6 @@ import {
   EVERYONE_ELSE_RANK,
 } from './attention';
 import { BAND_FILTERS, ROSTER_MEASURES, type RosterMeasure, type RosterView, type SortKey } from './view';
-import { localDay } from '@/lib/time/day';
 import {
   type Clock,
   act,
@@ -173,8 +172,8 @@ function measureColumns(measure: RosterMeasure): SQL {
  *             §6.2), the latest and baseline scores and the open alert counts from the table itself, joined only
  *             `on_team` and opened by row-level security to the care team alone — so an admin's off-team clients
  *             carry NULL clinical facts and can be neither shown, nor filtered, nor sorted, nor ranked on them.
- *             What depends on the clock is worked out here, against the request's `now` and local `today`
- *             (parameters): days since the last check-in, and the homework counts over the window before now
+ *             What depends on the clock is worked out here, at read time, against `now()` and the practice's
+ *             local day: days since the last check-in, and the homework counts over the window before now
  *             (read from the metadata view occurrence_statuses).
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
  *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
@@ -190,12 +189,13 @@ export function rosterQuery(
   actor: Actor,
   view: RosterView,
   mode: { kind: 'page'; limit: number; offset: number } | { kind: 'count' },
-  at: Date = new Date(),
+  at?: Date,
 ): SQL {
-  const clock: Clock = {
-    now: sql`${at.toISOString()}::timestamptz`,
-    today: sql`${localDay(at, actor.practice.timeZone)}::date`,
-  };
+  // The database's clock: now() is stable, so the planner can estimate the homework window from its value even in a
+  // prepared statement's generic plan (a parameter there gets a default guess, and a practice-wide plan turns into a
+  // nested loop). `at` reads the same summaries against another instant: the tests' way of letting time pass.
+  const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
+  const clock: Clock = { now, today: sql`(${now} at time zone ${actor.practice.timeZone})::date` };
   const { today } = clock;
   // MATERIALIZED: otherwise the planner inlines `on_team` (an EXISTS) into every join that reads it.
   const scoped = sql`

@@ -129,12 +129,12 @@ function toRow(raw: RawRow): RosterRow {
 
 
 /** Runs inside the caller's transaction: one statement for the page and its total (two past the last page). */
-export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: { all?: boolean } = {}): Promise<RosterPage> {
+export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: { all?: boolean; at?: Date } = {}): Promise<RosterPage> {
   const size = opts.all ? EXPORT_ROW_LIMIT : view.size;
   const offset = opts.all ? 0 : (view.page - 1) * view.size;
   // Prepared: the statement's text repeats for a view's shape (values are parameters), and planning it, with the
   // row-level-security policies of every table it reads, costs about as much as running it.
-  const raw = await executePrepared<RawRow>(tx, rosterQuery(actor, view, { kind: 'page', limit: size, offset }));
+  const raw = await executePrepared<RawRow>(tx, rosterQuery(actor, view, { kind: 'page', limit: size, offset }, opts.at));
   const rows = raw.map(toRow);
   // The total comes with the rows; only a page past the end (no rows to carry it) needs the count statement.
   const total =
@@ -142,14 +142,14 @@ export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: 
       ? (num(raw[0]!.total) ?? rows.length)
       : offset === 0
         ? 0
-        : (num(rowsOf<RawRow>(await tx.execute(rosterQuery(actor, view, { kind: 'count' })))[0]?.total) ?? 0);
+        : (num(rowsOf<RawRow>(await tx.execute(rosterQuery(actor, view, { kind: 'count' }, opts.at)))[0]?.total) ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / view.size));
   return {
     rows,
     total,
     page: opts.all ? 1 : view.page,
     pageCount,
-    today: str(raw[0]?.today) ?? localDay(new Date(), actor.practice.timeZone),
+    today: str(raw[0]?.today) ?? localDay(opts.at ?? new Date(), actor.practice.timeZone),
     viewer: { role: actor.role, seesEveryClient: actor.role === 'admin' },
   };
 }
@@ -157,15 +157,16 @@ export async function queryRoster(tx: Tx, actor: Actor, view: RosterView, opts: 
 /**
  * The roster for a therapist (their care team) or an admin (the practice; clinical columns only for
  * their own care team). A page past the end is answered with the last page, in the same transaction.
- * With `recordView` the page shown is audited (recordCaseloadView) in that transaction too.
+ * With `recordView` the page shown is audited (recordCaseloadView) in that transaction too. `at` reads the roster
+ * as of another instant (the database's now() by default).
  */
-export async function loadRoster(actor: Actor, view: RosterView, opts: { recordView?: boolean } = {}): Promise<RosterPage> {
+export async function loadRoster(actor: Actor, view: RosterView, opts: { recordView?: boolean; at?: Date } = {}): Promise<RosterPage> {
   assertCan(actor, 'caseload.view');
   return withActor(actor, async (tx) => {
-    let result = await queryRoster(tx, actor, view);
+    let result = await queryRoster(tx, actor, view, { at: opts.at });
     if (result.rows.length === 0 && result.total > 0 && view.page > 1) {
       const last = Math.max(1, Math.ceil(result.total / view.size));
-      result = await queryRoster(tx, actor, { ...view, page: last });
+      result = await queryRoster(tx, actor, { ...view, page: last }, { at: opts.at });
     }
     if (opts.recordView) await recordCaseloadViewIn(tx, actor, result);
     return result;

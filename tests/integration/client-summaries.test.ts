@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addToCareTeam } from '../../db/seed/factories';
 import { alerts, checkins, clientSummaries, measureAdministrations } from '../../db/schema';
 import { acknowledgeAlert } from '../../lib/alerts/actions';
@@ -31,9 +31,9 @@ function form(fields: Record<string, string>) {
   return data;
 }
 
-async function rowFor(p: TestPractice, who: 'therapist' | 'admin' | 'otherTherapist', clientId: string): Promise<RosterRow | undefined> {
+async function rowFor(p: TestPractice, who: 'therapist' | 'admin' | 'otherTherapist', clientId: string, at?: Date): Promise<RosterRow | undefined> {
   const actor = await actorOf(p[who], p.id);
-  const page = await loadRoster(actor, { ...DEFAULT_VIEW, size: 100 });
+  const page = await loadRoster(actor, { ...DEFAULT_VIEW, size: 100 }, { at });
   return page.rows.find((r) => r.id === clientId);
 }
 
@@ -43,10 +43,6 @@ async function summaryOf(p: TestPractice, clientId: string) {
   );
   return rows[0];
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('client summaries kept on write', () => {
   it('every client has a summary row from the moment it is created, and the migration filled existing ones', async () => {
@@ -168,21 +164,19 @@ describe('client summaries kept on write', () => {
     await addHomework(await handle.owner(), p.id, id, p.therapist.membershipId, [{ dueAt: new Date(Date.now() + 2 * 3_600_000), status: 'due' }]);
     const now = await rowFor(p, 'therapist', id);
     expect(now).toMatchObject({ daysSinceCheckin: 0, homework: { overdue: 0 }, attentionRank: EVERYONE_ELSE_RANK });
+    // The roster read as of this instant is the roster read against the database's own clock.
+    expect(await rowFor(p, 'therapist', id, new Date())).toEqual(now);
     const stored = await summaryOf(p, id);
 
     // Eight days on, nothing written: the same summary row, read against a later clock.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(Date.now() + 8 * DAY_MS));
-    const later = await rowFor(p, 'therapist', id);
+    const later = await rowFor(p, 'therapist', id, new Date(Date.now() + 8 * DAY_MS));
     expect(later).toMatchObject({ lastCheckinDay: now!.lastCheckinDay, daysSinceCheckin: 8, homework: { due: 1, overdue: 1 } });
     expect(later?.attentionRank).toBe(rankOf('overdue_homework'));
-    vi.useRealTimers();
     expect(await summaryOf(p, id)).toEqual(stored);
 
     // Past the homework window, only the check-in gap is left.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(Date.now() + 40 * DAY_MS));
-    expect(await rowFor(p, 'therapist', id)).toMatchObject({ daysSinceCheckin: 40, homework: { overdue: 0 }, attentionRank: rankOf('no_recent_checkin') });
+    const muchLater = await rowFor(p, 'therapist', id, new Date(Date.now() + 40 * DAY_MS));
+    expect(muchLater).toMatchObject({ daysSinceCheckin: 40, homework: { overdue: 0 }, attentionRank: rankOf('no_recent_checkin') });
   });
 
   it.skipIf(testDatabaseConfig().kind === 'pglite')(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ownerScoped } from '../../db/seed/factories';
-import { assignments, auditEvents, measureAdministrations, measureSchedules } from '../../db/schema';
+import { assignments, auditEvents, measureSchedules } from '../../db/schema';
 import { markBaseline } from '../../lib/measures/baseline-actions';
 import { getClientOverview } from '../../lib/measures/client-overview';
 import {
@@ -12,67 +12,14 @@ import {
   updateMeasureSchedule,
 } from '../../lib/measures/schedule-actions';
 import { listMeasureSchedules } from '../../lib/measures/schedules';
-import { type MeasureKey, scoreMeasure } from '../../lib/measures';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actAs, actorFor, actorOf, makePractice } from '../support/factories';
 import { insertCheckins } from '../support/clinical';
+import { insertAdministrations } from '../support/caseload';
 import { addDays, localDay, startOfLocalDay } from '../../lib/time/day';
 
 const DAY = 86_400_000;
 const TZ = 'America/New_York';
-
-/** Answers that score to `total`, filling items in order (item 9 stays 0 so no alert is implied). */
-function sumAnswers(items: number, total: number, max = 3): Record<string, number> {
-  const answers: Record<string, number> = {};
-  let left = total;
-  for (let n = 1; n <= items; n++) {
-    const value = Math.min(max, left);
-    answers[`q${n}`] = value;
-    left -= value;
-  }
-  if (left > 0) throw new Error(`cannot reach ${total}`);
-  return answers;
-}
-
-function answersFor(key: MeasureKey, target: number): Record<string, number> {
-  if (key === 'phq9') return { ...sumAnswers(8, target), q9: 0 };
-  if (key === 'gad7') return sumAnswers(7, target);
-  if (key === 'who5') return sumAnswers(5, target / 4, 5);
-  throw new Error(`no helper for ${key}`);
-}
-
-type Administration = { key: MeasureKey; score?: number; answers?: Record<string, number | null>; daysAgo: number; isBaseline?: boolean };
-
-/** Inserts administrations as the owner, scored by scoreMeasure exactly as the submit action does. */
-async function insertAdministrations(practiceId: string, clientId: string, list: Administration[]): Promise<string[]> {
-  const owner = await (await openTestDatabase()).owner();
-  const ids: string[] = [];
-  const rows = list.map((a) => {
-    const answers = a.answers ?? answersFor(a.key, a.score!);
-    const result = scoreMeasure(a.key, answers);
-    const id = randomUUID();
-    ids.push(id);
-    return {
-      practiceId,
-      id,
-      clientId,
-      measure: a.key,
-      status: result.complete ? ('complete' as const) : ('incomplete' as const),
-      answers,
-      score: result.complete ? result.score : null,
-      rawScore: result.complete ? result.raw : null,
-      band: result.complete ? (result.band?.id ?? null) : null,
-      prorated: result.complete ? result.prorated : false,
-      isBaseline: a.isBaseline ?? false,
-      submissionKey: randomUUID(),
-      completedAt: new Date(Date.now() - a.daysAgo * DAY),
-    };
-  });
-  for (let i = 0; i < rows.length; i += 200) {
-    await ownerScoped(owner, practiceId, (tx) => tx.insert(measureAdministrations).values(rows.slice(i, i + 200)));
-  }
-  return ids;
-}
 
 /** Check-ins `daysAgo` local days before today, in the practice's zone, with the given distress. */
 async function checkinsDaysAgo(practiceId: string, clientId: string, list: { daysAgo: number; distress: number; mood?: number }[]) {

@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows';
 import { pruneExpired } from '../../lib/jobs/housekeeping';
 import { PLATFORM_PRACTICE_ID } from '../../lib/practice/platform';
-import { openTestDatabase } from '../support/database';
-import { makePractice } from '../support/factories';
-
-async function owner() {
-  return (await openTestDatabase()).owner();
-}
+import { makePractice, owner } from '../support/factories';
 
 async function idempotencyKeysOf(practiceId: string): Promise<string[]> {
   const db = await owner();

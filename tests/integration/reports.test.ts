@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  assignmentOccurrences,
-  assignments,
-  auditEvents,
-  clients,
-  measureAdministrations } from '../../db/schema';
+import { assignmentOccurrences, assignments, auditEvents, clients } from '../../db/schema';
 import type { Actor } from '../../lib/auth/types';
-import { localDay } from '../../lib/time/day';
-import { type MeasureKey, scoreMeasure } from '../../lib/measures';
-import { addDays } from '../../lib/time/day';
+import { type MeasureKey } from '../../lib/measures';
+import { addDays, localDay } from '../../lib/time/day';
 import { exportClientCsv } from '../../lib/reports/exports';
 import { exportClientFhir } from '../../lib/reports/fhir-export';
 import { defaultPeriod } from '../../lib/reports/period';
 import { loadProgressReport } from '../../lib/reports/progress';
+import { insertAdministrations } from '../support/caseload';
 import { asOwner, insertCheckins } from '../support/clinical';
 import { parseCsv } from '../support/csv';
 import { type TestPractice, actAs, actorFor, makePractice } from '../support/factories';
@@ -56,29 +51,13 @@ beforeAll(async () => {
       note: i === 0 ? 'Talked with 李雷 — felt better' : null,
     })),
   );
+  // One at a time, as they were taken: the export lists same-day administrations in the order they were made.
+  for (const a of administrations) await insertAdministrations(p.id, clientId, [{ key: a.key, answers: answers(a.key, a.values), daysAgo: a.daysAgo }]);
   await asOwner(p.id, async (tx) => {
     await tx
       .update(clients)
       .set(NON_LATIN)
       .where(and(eq(clients.practiceId, p.id), eq(clients.id, clientId)));
-    for (const a of administrations) {
-      const given = answers(a.key, a.values);
-      const result = scoreMeasure(a.key, given);
-      if (!result.complete) throw new Error('fixture must score');
-      await tx.insert(measureAdministrations).values({
-        practiceId: p.id,
-        clientId,
-        measure: a.key,
-        status: 'complete',
-        answers: given,
-        score: result.score,
-        rawScore: result.raw,
-        band: result.band?.id ?? null,
-        prorated: result.prorated,
-        submissionKey: randomUUID(),
-        completedAt: new Date(Date.now() - a.daysAgo * DAY),
-      });
-    }
     const assignmentId = randomUUID();
     await tx.insert(assignments).values({
       practiceId: p.id,

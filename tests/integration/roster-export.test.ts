@@ -18,9 +18,9 @@ describe('the roster CSV export', () => {
     const db = await handle.owner();
     const evil = await createClientRecord(db, p.id, { firstName: '=HYPERLINK("http://x")', lastName: 'Evil', pronouns: '+they' });
     await addToCareTeam(db, p.id, evil.id, p.therapist.membershipId);
-    await addMeasure(db, p.id, evil.id, 'phq9', 12, new Date());
+    await addMeasure(p.id, evil.id, 'phq9', 12, new Date());
     await addToCareTeam(db, p.id, p.clientA2.clientId, p.admin.membershipId);
-    await addMeasure(db, p.id, p.clientA2.clientId, 'phq9', 7, new Date());
+    await addMeasure(p.id, p.clientA2.clientId, 'phq9', 7, new Date());
     const admin = (await actorFor(p.admin, p.id))!;
 
     const { csv, filename } = await exportRoster(admin, view({ sort: 'name' }));

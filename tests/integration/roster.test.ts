@@ -61,14 +61,14 @@ async function buildWorld(): Promise<World> {
   await insertAlert(p.id, ids.followUp, 'checkin_safety_yes', { acknowledgedBy: t });
 
   const now = Date.now();
-  await addMeasure(db, p.id, ids.deteriorated, 'phq9', 8, new Date(now - 30 * DAY_MS));
-  await addMeasure(db, p.id, ids.deteriorated, 'phq9', 15, new Date(now - 2 * DAY_MS));
-  await addMeasure(db, p.id, ids.deteriorated, 'gad7', 6, new Date(now - 2 * DAY_MS));
+  await addMeasure(p.id, ids.deteriorated, 'phq9', 8, new Date(now - 30 * DAY_MS));
+  await addMeasure(p.id, ids.deteriorated, 'phq9', 15, new Date(now - 2 * DAY_MS));
+  await addMeasure(p.id, ids.deteriorated, 'gad7', 6, new Date(now - 2 * DAY_MS));
   // Eve: the therapist marked the second administration as baseline; the first (20) is not it.
-  await addMeasure(db, p.id, ids.steady, 'phq9', 20, new Date(now - 60 * DAY_MS));
-  await addMeasure(db, p.id, ids.steady, 'phq9', 16, new Date(now - 40 * DAY_MS), { isBaseline: true });
-  await addMeasure(db, p.id, ids.steady, 'phq9', 8, new Date(now - 3 * DAY_MS));
-  await addMeasure(db, p.id, ids.steady, 'gad7', 9, new Date(now - 3 * DAY_MS));
+  await addMeasure(p.id, ids.steady, 'phq9', 20, new Date(now - 60 * DAY_MS));
+  await addMeasure(p.id, ids.steady, 'phq9', 16, new Date(now - 40 * DAY_MS), { isBaseline: true });
+  await addMeasure(p.id, ids.steady, 'phq9', 8, new Date(now - 3 * DAY_MS));
+  await addMeasure(p.id, ids.steady, 'gad7', 9, new Date(now - 3 * DAY_MS));
 
   await addHomework(db, p.id, ids.overdue, t, [
     { dueAt: new Date(now - 1 * DAY_MS), status: 'due' },

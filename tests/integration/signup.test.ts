@@ -13,7 +13,7 @@ import { PLATFORM_PRACTICE_ID } from '../../lib/practice/platform';
 import { listMembers } from '../../lib/practice/queries';
 import { confirmSignUp, lookupPendingSignUp, NO_EMAIL_TRANSPORT } from '../../lib/practice/signup';
 import { openTestDatabase } from '../support/database';
-import { actAs, makePractice } from '../support/factories';
+import { actAs, makePractice, owner } from '../support/factories';
 
 const NEW_PASSWORD = 'violet-kettle-harbour-42';
 const RUN = Date.now().toString(36);
@@ -28,10 +28,6 @@ const form = (email: string, practiceName = `Harbour Therapy ${RUN}`) => ({
   password: NEW_PASSWORD,
   confirmPassword: NEW_PASSWORD,
 });
-
-async function owner() {
-  return (await openTestDatabase()).owner();
-}
 
 /** Mail queued by the accounts desk for one address, oldest first. */
 async function mailTo(email: string) {

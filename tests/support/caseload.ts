@@ -8,6 +8,7 @@ import {
 import { ownerScoped } from '../../db/seed/factories';
 import { type MeasureKey, scoreMeasure, scoredItems } from '../../lib/measures';
 import { addDays, localDay } from '../../lib/time/day';
+import { asOwner } from './clinical';
 
 /**
  * Clinical history written straight to the tables on the owner connection, for roster tests: the
@@ -38,34 +39,54 @@ export function answersFor(key: MeasureKey, total: number): Record<string, numbe
   return answers;
 }
 
-export async function addMeasure(
-  db: Db,
-  practiceId: string,
-  clientId: string,
-  key: MeasureKey,
-  total: number,
-  completedAt: Date,
-  opts: { isBaseline?: boolean } = {},
-) {
-  const answers = answersFor(key, total);
-  const result = scoreMeasure(key, answers);
-  if (!result.complete) throw new Error('expected a complete score');
-  await ownerScoped(db, practiceId, (tx) =>
-    tx.insert(measureAdministrations).values({
+/** Answers that make the score the app shows: the raw total, except WHO-5's percentage (four times it). */
+export function answersScoring(key: MeasureKey, score: number): Record<string, number> {
+  return answersFor(key, key === 'who5' ? score / 4 : score);
+}
+
+export type AdministrationRow = {
+  key: MeasureKey;
+  /** The score to reach (answersScoring), or the answers themselves. */
+  score?: number;
+  answers?: Record<string, number | null>;
+  /** When it was completed: an instant, or so many days before now. */
+  completedAt?: Date;
+  daysAgo?: number;
+  isBaseline?: boolean;
+};
+
+/**
+ * Measure administrations written straight to the table on the owner connection, scored by scoreMeasure
+ * exactly as the submit action scores them (incomplete when the answers leave too many items out).
+ * Returns their ids in order.
+ */
+export async function insertAdministrations(practiceId: string, clientId: string, list: readonly AdministrationRow[]): Promise<string[]> {
+  const rows = list.map((a) => {
+    const answers = a.answers ?? answersScoring(a.key, a.score!);
+    const result = scoreMeasure(a.key, answers);
+    return {
       practiceId,
+      id: randomUUID(),
       clientId,
-      measure: key,
-      status: 'complete',
+      measure: a.key,
+      status: result.complete ? ('complete' as const) : ('incomplete' as const),
       answers,
-      score: result.score,
-      rawScore: result.raw,
-      band: result.band?.id ?? null,
-      prorated: result.prorated,
-      isBaseline: opts.isBaseline ?? false,
+      score: result.complete ? result.score : null,
+      rawScore: result.complete ? result.raw : null,
+      band: result.complete ? (result.band?.id ?? null) : null,
+      prorated: result.complete ? result.prorated : false,
+      isBaseline: a.isBaseline ?? false,
       submissionKey: randomUUID(),
-      completedAt,
-    }),
-  );
+      completedAt: a.completedAt ?? new Date(Date.now() - (a.daysAgo ?? 0) * DAY_MS),
+    };
+  });
+  for (let i = 0; i < rows.length; i += 200) await asOwner(practiceId, (tx) => tx.insert(measureAdministrations).values(rows.slice(i, i + 200)));
+  return rows.map((r) => r.id);
+}
+
+/** One complete administration whose raw total is `total`. */
+export async function addMeasure(practiceId: string, clientId: string, key: MeasureKey, total: number, completedAt: Date, opts: { isBaseline?: boolean } = {}) {
+  await insertAdministrations(practiceId, clientId, [{ key, answers: answersFor(key, total), completedAt, isBaseline: opts.isBaseline }]);
 }
 
 /** One assignment with the given occurrences (due instants and statuses). */

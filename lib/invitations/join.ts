@@ -1,8 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { withPracticeSystem } from '@/lib/access/system-scope';
-import { clients, memberships, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { ActionRefusal } from '@/lib/access/errors';
 import { LINK_UNUSABLE, claim, finishAcceptance, memberOf, practiceForToken, unusableReason, type Accepted } from './service';
 import { hashToken, looksLikeToken } from './token';
@@ -26,15 +25,6 @@ export async function joinWithExistingLogin(token: string, userId: string): Prom
     const [login] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!login || login.email.toLowerCase() !== email) throw new ActionRefusal(LINK_UNUSABLE.invalid);
     if (await memberOf(tx, practiceId, email)) throw new ActionRefusal('You already belong to this practice. Sign in to open it.');
-    await tx.insert(memberships).values({ practiceId, id: randomUUID(), userId, role: invitation.role });
-    if (invitation.role === 'client') {
-      const linked = await tx
-        .update(clients)
-        .set({ userId })
-        .where(and(eq(clients.practiceId, practiceId), eq(clients.id, invitation.clientId!), isNull(clients.userId)))
-        .returning({ id: clients.id });
-      if (!linked.length) throw new ActionRefusal('This client record already has a portal login. Ask your practice for help.');
-    }
     await finishAcceptance(tx, practiceId, invitation, userId, { existingLogin: true });
     return { email, role: invitation.role, kind: 'invite' as const, userId, practiceId };
   });

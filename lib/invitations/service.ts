@@ -168,8 +168,9 @@ export async function unusableReason(token: string): Promise<string> {
 }
 
 /**
- * The end of every acceptance: other open links for the address are withdrawn (they would otherwise
- * read as password resets for the new member), and the step is audited in the practice.
+ * The end of every acceptance, with a new login or an existing one: the membership in the practice, for a
+ * client their record linked to the login (refused if it already has one), other open links for the address
+ * withdrawn (they would otherwise read as password resets for the new member), and the step audited.
  */
 export async function finishAcceptance(
   tx: Tx,
@@ -178,6 +179,15 @@ export async function finishAcceptance(
   userId: string,
   meta: Record<string, string | boolean> = {},
 ) {
+  await tx.insert(memberships).values({ practiceId, id: randomUUID(), userId, role: invitation.role });
+  if (invitation.role === 'client') {
+    const linked = await tx
+      .update(clients)
+      .set({ userId })
+      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, invitation.clientId!), isNull(clients.userId)))
+      .returning({ id: clients.id });
+    if (!linked.length) throw new ActionRefusal('This client record already has a portal login. Ask your practice for help.');
+  }
   await tx
     .update(invitations)
     .set({ revokedAt: sql`now()` })
@@ -224,15 +234,6 @@ export async function acceptInvitation(token: string, input: { name: string; pas
         throw new ActionRefusal(EXISTING_ACCOUNT);
       }
       await tx.insert(users).values({ id: userId, email: invitation.email.toLowerCase(), name: input.name, passwordHash, status: 'active' });
-      await tx.insert(memberships).values({ practiceId, id: randomUUID(), userId, role: invitation.role });
-      if (invitation.role === 'client') {
-        const linked = await tx
-          .update(clients)
-          .set({ userId })
-          .where(and(eq(clients.practiceId, practiceId), eq(clients.id, invitation.clientId!), isNull(clients.userId)))
-          .returning({ id: clients.id });
-        if (!linked.length) throw new ActionRefusal('This client record already has a portal login. Ask your practice for help.');
-      }
       await finishAcceptance(tx, practiceId, invitation, userId);
       return { email: invitation.email.toLowerCase(), role: invitation.role, kind: 'invite' as const, userId, practiceId };
     });

@@ -3,7 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { APP_ROLE, type DatabaseConfig, DatabaseConfigError } from './config';
 import { printableError } from './errors';
-import { executePrepared } from './prepared';
+import { executePrepared, pipelinesInOrder, preparingClient } from './prepared';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -80,7 +80,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return {
     kind: 'postgres',
     config,
-    app: drizzle({ client: appClient, schema }) as unknown as Db,
+    app: drizzle({ client: preparingClient(appClient), schema }) as unknown as Db,
     owner: async () => {
       if (!ownerDb) {
         ownerClient = postgres(config.ownerUrl, { max: 3, idle_timeout: 10, connect_timeout: APP_POOL.connect_timeout, ...quiet });
@@ -118,7 +118,7 @@ export type Scope = {
 export async function runScoped<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     // The same text on every transaction: prepared once per connection, then one round trip (db/prepared.ts).
-    await executePrepared(
+    const scoped = executePrepared(
       tx,
       sql`select set_config('role', ${APP_ROLE}, true),
                  set_config('app.practice_id', ${scope.practiceId ?? ''}, true),
@@ -128,7 +128,16 @@ export async function runScoped<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise
                  set_config('app.membership_id', ${scope.membershipId ?? ''}, true),
                  set_config('app.client_id', ${scope.clientId ?? ''}, true)`,
     );
-    return fn(tx);
+    if (!pipelinesInOrder(tx)) {
+      await scoped;
+      return fn(tx);
+    }
+    // On postgres.js the settings are already queued ahead of `fn`'s first statement on the transaction's one
+    // connection, so `fn` starts without waiting a round trip for them: Postgres runs them first all the same.
+    // If they fail, the transaction is aborted and every later statement fails with it (nothing runs unscoped;
+    // the app's login is the app role itself, so an unscoped statement would see no row either).
+    const [, result] = await Promise.all([scoped, fn(tx)]);
+    return result;
   });
 }
 

@@ -17,6 +17,53 @@ type DriverSession = { client?: Partial<PostgresJsClient>; logger?: { logQuery: 
  * transaction mode, docs/scaling.md) still wins over this request. Elsewhere (PGlite) it is `tx.execute`.
  * For statements whose text repeats (values as parameters, not inlined), or each text fills the connection's cache.
  */
+type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
+type Begin = (...args: unknown[]) => unknown;
+
+/**
+ * The postgres.js client as drizzle should see it: every statement prepared, not only those named with
+ * `.prepare(name)`. drizzle asks postgres.js for an unnamed statement otherwise, and postgres.js then sends a
+ * statement with parameters in two round trips (parse and describe, then bind and execute), holding the
+ * transaction's connection between them, so reads issued together inside one transaction ran one after another.
+ * Prepared, a statement whose text the connection has seen is one round trip, and the reads a page issues
+ * together are written to the connection at once. The same holds inside transactions and savepoints. The
+ * client's own `prepare: false` (PgBouncer in transaction mode, docs/scaling.md) still wins. Statement texts are
+ * values-free (drizzle binds values as parameters), so each connection prepares a bounded set; connections are
+ * replaced every 10–15 minutes (APP_POOL).
+ */
+export function preparingClient<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop === 'unsafe' && typeof value === 'function') {
+        const unsafe = value as Unsafe;
+        return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
+          unsafe.call(target, query, params, { ...options, prepare: true });
+      }
+      if ((prop === 'begin' || prop === 'savepoint') && typeof value === 'function') {
+        const open = value as Begin;
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const fn = args[last];
+          if (typeof fn === 'function') args[last] = (inner: object) => (fn as (c: object) => unknown)(preparingClient(inner));
+          return open.apply(target, args);
+        };
+      }
+      return value;
+    },
+  });
+}
+
+/**
+ * Whether statements sent on this transaction reach Postgres in the order they were issued without waiting for
+ * each other: postgres.js writes every query of a transaction to its one connection in call order, and Postgres
+ * runs a connection's statements in the order received. Not assumed of anything else (PGlite).
+ */
+export function pipelinesInOrder(tx: Tx | Db): boolean {
+  const client = (tx as unknown as { session?: DriverSession }).session?.client;
+  return Boolean(client && typeof client.unsafe === 'function');
+}
+
 export async function executePrepared<T = Record<string, unknown>>(tx: Tx | Db, query: SQL): Promise<T[]> {
   const session = (tx as unknown as { session?: DriverSession }).session;
   const client = session?.client;

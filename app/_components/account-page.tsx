@@ -1,6 +1,5 @@
 import { SESSION_POLICY } from '@/lib/auth/session-policy';
-import { listOwnPractices } from '@/lib/auth/practices';
-import { listActiveSessions } from '@/lib/auth/sessions';
+import { accountOverview } from '@/lib/auth/account';
 import type { Actor } from '@/lib/auth/types';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
 import type { Theme } from '@/lib/ui/theme';
@@ -26,7 +25,7 @@ export async function AccountPage({
   /** Settings of one side of the app (the portal's reminders), shown first. */
   children?: React.ReactNode;
 }) {
-  const [sessions, practices] = await Promise.all([listActiveSessions(actor), listOwnPractices(actor.userId)]);
+  const { sessions, practices } = await accountOverview(actor);
   const idleMinutes = Math.min(actor.practice.idleTimeoutMinutes || SESSION_POLICY.defaultIdleMinutes, SESSION_POLICY.maxIdleMinutes);
   const rows = sessions.map((s) => ({
     id: s.id,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { requireClientActor } from '@/lib/access/guard';
-import { myCareTeam } from '@/lib/clients/portal';
+import { loadPortalHome } from '@/lib/clients/portal-home';
 import { CheckinAndMeasuresSection } from './_sections/checkin-and-measures';
 import { HomeworkTodaySection } from './_sections/homework-today';
 import { PinnedSafetyPlanSection } from './_sections/pinned-safety-plan';
@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: 'Home' };
 
 export default async function PortalHome() {
   const actor = await requireClientActor();
-  const team = await myCareTeam(actor);
+  // Every section's reads in one transaction (lib/clients/portal-home.ts); the sections receive theirs from it.
+  const { team } = await loadPortalHome(actor);
   const firstName = actor.name.split(' ')[0];
   return (
     <>

@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Scope, scopedTransaction, type Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/types';
 import { NotFoundRefusal } from './errors';
@@ -17,9 +18,41 @@ export function actorScope(actor: Actor): Scope {
   };
 }
 
-/** A read or write scoped to the actor. All domain queries run inside one. */
+/** The transaction of the page load in progress (`loadPage`), for the reads made on its behalf. */
+const pageLoad = new AsyncLocalStorage<{ scope: Scope; tx: Tx }>();
+
+function sameScope(a: Scope, b: Scope): boolean {
+  return (
+    a.practiceId === b.practiceId &&
+    a.userId === b.userId &&
+    a.role === b.role &&
+    a.membershipId === b.membershipId &&
+    a.clientId === b.clientId
+  );
+}
+
+/**
+ * A read or write scoped to the actor. All domain queries run inside one. Called while a page's loader runs
+ * (`loadPage`) for the same actor, it joins the loader's transaction: row-level security is told exactly the
+ * same, and the page pays for one transaction instead of one per query function.
+ */
 export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scopedTransaction(actorScope(actor), fn);
+  const scope = actorScope(actor);
+  const open = pageLoad.getStore();
+  if (open && sameScope(open.scope, scope)) return fn(open.tx);
+  return scopedTransaction(scope, fn);
+}
+
+/**
+ * A page's loader: every `withActor` read started inside `load` (the page's query functions, issued together)
+ * runs in this one transaction, pipelined on its connection, so a page costs one BEGIN, one scope and one
+ * COMMIT however many sections it reads (docs/architecture.md §4.4). Everything `load` starts must be awaited
+ * before it returns: the transaction ends with it. For pages' reads and their read audit only; actions keep
+ * `defineAction`'s transaction.
+ */
+export function loadPage<T>(actor: Actor, load: () => Promise<T>): Promise<T> {
+  const scope = actorScope(actor);
+  return scopedTransaction(scope, (tx) => pageLoad.run({ scope, tx }, load));
 }
 
 /** Clinical content follows the care team (docs/clinical.md §6): a client sees their own, a clinician their team's. */

@@ -1,10 +1,12 @@
+import { OUR_RULES } from '@/lib/measures/rules';
+
 /**
- * Adherence (docs/clinical.md §4.5): completed occurrences ÷ due occurrences over a trailing window, default 28 days.
+ * Adherence (docs/clinical.md §4.5): completed occurrences ÷ due occurrences over a trailing window, by default
+ * `OUR_RULES.adherenceWindowDays` (28 days).
  * An occurrence counts as due once its due instant has passed within the window; one not yet due does not
  * count against the client, even if already done early. Cancelled occurrences are left out altogether.
  */
 
-export const DEFAULT_ADHERENCE_WINDOW_DAYS = 28;
 
 export const COMPLETED_OCCURRENCE_STATUSES: ReadonlySet<string> = new Set(['submitted', 'reviewed']);
 export const EXCLUDED_OCCURRENCE_STATUSES: ReadonlySet<string> = new Set(['cancelled']);
@@ -27,7 +29,7 @@ const DAY_MS = 86_400_000;
 export function adherence(
   occurrences: readonly AdherenceOccurrence[],
   now: Date,
-  windowDays: number = DEFAULT_ADHERENCE_WINDOW_DAYS,
+  windowDays: number = OUR_RULES.adherenceWindowDays,
 ): Adherence {
   if (!(windowDays > 0) || !Number.isFinite(windowDays)) throw new RangeError(`Not a window length: ${windowDays}`);
   const end = now.getTime();

@@ -9,7 +9,8 @@ import { getLatestTemplate, getTemplate } from '@/lib/exercises/registry';
 import { getMeasure } from '@/lib/measures/definitions';
 import { isMeasureKey, MEASURE_KEYS } from '@/lib/measures/types';
 import { listLibrary } from '@/lib/exercises/library';
-import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS, type Adherence } from './adherence';
+import { OUR_RULES } from '@/lib/measures/rules';
+import { adherence, type Adherence } from './adherence';
 import { asRecurrenceRule, describeRecurrence } from './describe';
 import { effectiveOccurrenceStatus } from './missed';
 import { countsAsOverdue, SET_ASIDE_STATUS } from './standing';
@@ -88,7 +89,7 @@ function overdueOf(occurrences: readonly { dueAt: Date; status: string }[], now:
 }
 
 function clientAdherence(occurrences: readonly { dueAt: Date; status: string }[], now: Date): ClientAdherence {
-  return { ...adherence(occurrences, now, DEFAULT_ADHERENCE_WINDOW_DAYS), overdue: overdueOf(occurrences, now, DEFAULT_ADHERENCE_WINDOW_DAYS) };
+  return { ...adherence(occurrences, now, OUR_RULES.adherenceWindowDays), overdue: overdueOf(occurrences, now, OUR_RULES.adherenceWindowDays) };
 }
 
 /**
@@ -203,7 +204,7 @@ export async function adherenceForClients(actor: Actor, clientIds: readonly stri
   );
   const out = new Map<string, ClientAdherence>();
   if (!wanted.length) return out;
-  const from = new Date(now.getTime() - DEFAULT_ADHERENCE_WINDOW_DAYS * DAY_MS);
+  const from = new Date(now.getTime() - OUR_RULES.adherenceWindowDays * DAY_MS);
   const rows = await withActor(actor, (tx) =>
     tx
       .select({ clientId: occurrenceStatuses.clientId, dueAt: occurrenceStatuses.dueAt, status: occurrenceStatuses.status })

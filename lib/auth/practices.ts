@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { withMembershipLookup, withOwnLogin } from '@/lib/access/system-scope';
 import { clients, memberships, practices, sessions } from '@/db/schema';
+import type { Tx } from '@/db/client';
 import { ActionRefusal } from '@/lib/access/errors';
 import { recordAudit } from '@/lib/audit/record';
 import type { Role } from './types';
@@ -16,24 +17,37 @@ export type OwnPractice = { membershipId: string; practiceId: string; practiceNa
 
 export const PRACTICE_UNAVAILABLE = 'That practice is not available to you. Choose one from the list.';
 
-/** The person's active memberships with their practices' names, oldest first. */
-export async function listOwnPractices(userId: string): Promise<OwnPractice[]> {
-  const own = await withOwnLogin(userId, (tx) =>
-    tx
-      .select({ membershipId: memberships.id, practiceId: memberships.practiceId, role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
-      .orderBy(asc(memberships.createdAt)),
-  );
-  // A practice's row is visible only inside a transaction scoped to it: one small read per practice.
+export type OwnMembership = Omit<OwnPractice, 'practiceName'>;
+
+/** The person's active memberships, oldest first, inside a transaction scoped to the login alone (withOwnLogin). */
+export function ownMemberships(tx: Tx, userId: string): Promise<OwnMembership[]> {
+  return tx
+    .select({ membershipId: memberships.id, practiceId: memberships.practiceId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
+    .orderBy(asc(memberships.createdAt));
+}
+
+/**
+ * The practices' names for the memberships. A practice's row is visible only inside a transaction scoped to it:
+ * one small read per practice, except those whose name the caller already knows (the session's own practice).
+ */
+export function namePractices(own: readonly OwnMembership[], userId: string, known: ReadonlyMap<string, string> = new Map()): Promise<OwnPractice[]> {
   return Promise.all(
     own.map(async (m) => {
+      const knownName = known.get(m.practiceId);
+      if (knownName !== undefined) return { ...m, practiceName: knownName };
       const [practice] = await withMembershipLookup(m.practiceId, userId, (tx) =>
         tx.select({ name: practices.name }).from(practices).where(eq(practices.id, m.practiceId)),
       );
       return { ...m, practiceName: practice?.name ?? 'Practice' };
     }),
   );
+}
+
+/** The person's active memberships with their practices' names, oldest first. */
+export async function listOwnPractices(userId: string): Promise<OwnPractice[]> {
+  return namePractices(await withOwnLogin(userId, (tx) => ownMemberships(tx, userId)), userId);
 }
 
 /**

@@ -160,22 +160,25 @@ export type SessionListItem = { id: string; device: string; createdAt: Date; las
 
 /** The actor's own sessions that are still alive, most recently used first. */
 export async function listActiveSessions(actor: Actor): Promise<SessionListItem[]> {
+  return withOwnLogin(actor.userId, (tx) => activeSessions(tx, actor));
+}
+
+/** The same, inside the caller's transaction (one scoped to the login or to the actor: both see the person's own). */
+export async function activeSessions(tx: Tx, actor: Actor): Promise<SessionListItem[]> {
   const idleMinutes = Math.min(actor.practice.idleTimeoutMinutes || SESSION_POLICY.defaultIdleMinutes, SESSION_POLICY.maxIdleMinutes);
-  const rows = await withOwnLogin(actor.userId, (tx) =>
-    tx
-      .select({ id: sessions.id, device: sessions.device, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .where(
-        and(
-          eq(sessions.userId, actor.userId),
-          isNull(sessions.endedAt),
-          // The database's clock, as session_actor uses.
-          gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
-          gt(sessions.createdAt, sql`now() - make_interval(hours => ${SESSION_POLICY.absoluteHours})`),
-        ),
-      )
-      .orderBy(desc(sessions.lastSeenAt))
-      .limit(50),
-  );
+  const rows = await tx
+    .select({ id: sessions.id, device: sessions.device, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, actor.userId),
+        isNull(sessions.endedAt),
+        // The database's clock, as session_actor uses.
+        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
+        gt(sessions.createdAt, sql`now() - make_interval(hours => ${SESSION_POLICY.absoluteHours})`),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(50);
   return rows.map((r) => ({ ...r, current: r.id === actor.sessionId }));
 }

@@ -1,6 +1,7 @@
-import { COMPLETED_OCCURRENCE_STATUSES, DEFAULT_ADHERENCE_WINDOW_DAYS, EXCLUDED_OCCURRENCE_STATUSES } from '@/lib/assignments/adherence';
+import { COMPLETED_OCCURRENCE_STATUSES, EXCLUDED_OCCURRENCE_STATUSES } from '@/lib/assignments/adherence';
 import { SET_ASIDE_STATUS } from '@/lib/assignments/standing';
 import type { ChangeClassification } from '@/lib/measures';
+import { OUR_RULES } from '@/lib/measures/rules';
 
 /**
  * "Who needs me today?" — the roster's default order. THE one definition: the roster SQL builds its
@@ -13,7 +14,7 @@ import type { ChangeClassification } from '@/lib/measures';
 /** [our rule] An active client without a check-in for this many days counts as disengaged. */
 export const DISENGAGED_AFTER_DAYS = 7;
 /** Homework windows follow the adherence rule (docs/clinical.md §4.5). */
-export const HOMEWORK_WINDOW_DAYS = DEFAULT_ADHERENCE_WINDOW_DAYS;
+export const HOMEWORK_WINDOW_DAYS = OUR_RULES.adherenceWindowDays;
 /** Occurrence statuses that are done, or out of the count altogether; anything else past due is overdue. */
 export const DONE_STATUSES: readonly string[] = [...COMPLETED_OCCURRENCE_STATUSES];
 export const EXCLUDED_STATUSES: readonly string[] = [...EXCLUDED_OCCURRENCE_STATUSES];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { assignments, checkins, measureAdministrations } from '@/db/schema';
+import { assignments, checkins } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import { recordAudit } from '@/lib/audit/record';
@@ -22,6 +22,7 @@ import {
 import { MEASURES } from './definitions';
 import { type OverviewRange, rangeStartDay, trailingDailyAverage } from './overview';
 import { OUR_RULES } from './rules';
+import { type AdministrationRow, completedAdministrations } from './queries';
 import { downsample } from './series';
 import { type Band, MEASURE_KEYS, type MeasureKey, isMeasureKey } from './types';
 import { addDays, localDay, startOfLocalDay, zonedTimeToUtc } from '@/lib/time/day';
@@ -108,7 +109,6 @@ function dayToTime(day: string, timeZone: string): number {
   return zonedTimeToUtc(day, '12:00', timeZone).getTime();
 }
 
-type AdministrationRow = { id: string; measure: string; score: number | null; isBaseline: boolean; completedAt: Date };
 
 function toPoint(key: MeasureKey, row: AdministrationRow & { score: number }, timeZone: string): MeasurePoint {
   return {
@@ -248,23 +248,7 @@ export async function getClientOverview(
     // connection (the driver pipelines them) instead of four in a row. Over the whole record the check-ins read
     // are all of them, so their count needs no statement of its own.
     const [administrations, checkinSeries, counted, assigned] = await Promise.all([
-      tx
-        .select({
-          id: measureAdministrations.id,
-          measure: measureAdministrations.measure,
-          score: measureAdministrations.score,
-          isBaseline: measureAdministrations.isBaseline,
-          completedAt: measureAdministrations.completedAt,
-        })
-        .from(measureAdministrations)
-        .where(
-          and(
-            eq(measureAdministrations.practiceId, actor.practiceId),
-            eq(measureAdministrations.clientId, clientId),
-            eq(measureAdministrations.status, 'complete'),
-          ),
-        )
-        .orderBy(asc(measureAdministrations.completedAt)),
+      completedAdministrations(tx, actor.practiceId, clientId),
       loadCheckins(tx, actor.practiceId, clientId, timeZone, startDay, maxPoints),
       startDay === null ? null : tx.$count(checkins, and(eq(checkins.practiceId, actor.practiceId), eq(checkins.clientId, clientId))),
       tx

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, max } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
 import { assignmentOccurrences, assignments, measureAdministrations, measureDrafts, measureSchedules } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
@@ -185,4 +186,33 @@ export async function myProgress(actor: Actor): Promise<MeasureProgress[]> {
     });
   }
   return out;
+}
+
+/** A completed administration as the overview, the record's charts and the progress report read it. */
+export type AdministrationRow = { id: string; measure: string; score: number | null; isBaseline: boolean; completedAt: Date };
+
+/**
+ * A client's measure history: every completed administration, oldest first, or those completed before `before`
+ * (the end of a report's period). The one reader behind the client overview and the progress report, so the
+ * two read the same rows the same way.
+ */
+export function completedAdministrations(tx: Tx, practiceId: string, clientId: string, before?: Date): Promise<AdministrationRow[]> {
+  return tx
+    .select({
+      id: measureAdministrations.id,
+      measure: measureAdministrations.measure,
+      score: measureAdministrations.score,
+      isBaseline: measureAdministrations.isBaseline,
+      completedAt: measureAdministrations.completedAt,
+    })
+    .from(measureAdministrations)
+    .where(
+      and(
+        eq(measureAdministrations.practiceId, practiceId),
+        eq(measureAdministrations.clientId, clientId),
+        eq(measureAdministrations.status, 'complete'),
+        before ? lt(measureAdministrations.completedAt, before) : undefined,
+      ),
+    )
+    .orderBy(asc(measureAdministrations.completedAt));
 }

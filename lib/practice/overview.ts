@@ -3,7 +3,8 @@ import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { alertStatuses, careTeam, checkinDays, clients, memberships, occurrenceStatuses, users } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
-import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
+import { adherence } from '@/lib/assignments/adherence';
+import { OUR_RULES } from '@/lib/measures/rules';
 import type { Actor } from '@/lib/auth/types';
 import { alertAgeBucket, type AlertAgeBucket, type OutcomeSummary, summariseOutcomes } from './outcomes';
 import { addDays, localDay } from '@/lib/time/day';
@@ -78,7 +79,7 @@ export async function practiceOverview(actor: Actor, now = new Date()): Promise<
       .innerJoin(clients, and(eq(clients.practiceId, checkinDays.practiceId), eq(clients.id, checkinDays.clientId)))
       .where(and(eq(checkinDays.practiceId, practiceId), eq(clients.status, 'active'), gte(checkinDays.localDay, since)));
 
-    const windowStart = new Date(now.getTime() - DEFAULT_ADHERENCE_WINDOW_DAYS * 86_400_000);
+    const windowStart = new Date(now.getTime() - OUR_RULES.adherenceWindowDays * 86_400_000);
     const occurrences = await tx
       .select({ clientId: occurrenceStatuses.clientId, dueAt: occurrenceStatuses.dueAt, status: occurrenceStatuses.status })
       .from(occurrenceStatuses)
@@ -122,7 +123,7 @@ export async function practiceOverview(actor: Actor, now = new Date()): Promise<
         checkins: Number(engagement?.checkins ?? 0),
         days: ENGAGEMENT_DAYS,
       },
-      homework: { ...homework, clients: homeworkClients, days: DEFAULT_ADHERENCE_WINDOW_DAYS },
+      homework: { ...homework, clients: homeworkClients, days: OUR_RULES.adherenceWindowDays },
       outcomes,
       urgentAlerts,
       followUpAlerts,

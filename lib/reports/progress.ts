@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, gte, lt, lte } from 'drizzle-orm';
-import { checkins, clients, measureAdministrations } from '@/db/schema';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { checkins, clients } from '@/db/schema';
 import { withActor } from '@/lib/access/scope';
 import { type Adherence, adherence } from '@/lib/assignments/adherence';
 import { clientAssignments } from '@/lib/assignments/queries';
@@ -11,6 +11,7 @@ import type { WindowState } from '@/lib/checkins/rules';
 import { careTeamMembers, displayName } from '@/lib/clients/queries';
 import type { RecoveryResult } from '@/lib/measures/change';
 import { type MeasureOverview, buildMeasureOverview, recoveryFor } from '@/lib/measures/client-overview';
+import { completedAdministrations } from '@/lib/measures/queries';
 import { addDays } from '@/lib/time/day';
 import { dayPosition } from '@/lib/time/format';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
@@ -90,24 +91,7 @@ export async function loadProgressReport(
     if (!client) return null;
     const team = await careTeamMembers(tx, actor.practiceId, [clientId]);
 
-    const administrations = await tx
-      .select({
-        id: measureAdministrations.id,
-        measure: measureAdministrations.measure,
-        score: measureAdministrations.score,
-        isBaseline: measureAdministrations.isBaseline,
-        completedAt: measureAdministrations.completedAt,
-      })
-      .from(measureAdministrations)
-      .where(
-        and(
-          eq(measureAdministrations.practiceId, actor.practiceId),
-          eq(measureAdministrations.clientId, clientId),
-          eq(measureAdministrations.status, 'complete'),
-          lt(measureAdministrations.completedAt, new Date(endOfLastDay)),
-        ),
-      )
-      .orderBy(asc(measureAdministrations.completedAt));
+    const administrations = await completedAdministrations(tx, actor.practiceId, clientId, new Date(endOfLastDay));
     const measures: MeasureOverview[] = [];
     const measuresNeverGiven: MeasureKey[] = [];
     for (const key of MEASURE_KEYS) {

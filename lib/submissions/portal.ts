@@ -11,7 +11,7 @@ import {
 import { assertCan } from '@/lib/access/guard';
 import { withActor } from '@/lib/access/scope';
 import { assignmentOfOccurrence, currentVersionOfSubmission, submissionOfOccurrence } from '@/lib/assignments/joins';
-import { DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
+import { OUR_RULES } from '@/lib/measures/rules';
 import { journalingAnswersFor } from '@/lib/assignments/prompt-choice';
 import { homeworkStanding, SET_ASIDE_STATUS, type HomeworkStanding } from '@/lib/assignments/standing';
 import type { Actor } from '@/lib/auth/types';
@@ -51,7 +51,7 @@ export type ClientHomework = {
 const OPEN_STATUSES: OccurrenceStatus[] = ['due', 'in_progress', 'missed'];
 const UPCOMING_DAYS = 7;
 /** How far back the quiet "missed" list reaches: the adherence window, so it never grows into a wall of its own. */
-const MISSED_DAYS = DEFAULT_ADHERENCE_WINDOW_DAYS;
+const MISSED_DAYS = OUR_RULES.adherenceWindowDays;
 
 /** The client's homework list for "Today": what needs doing now, in order; finished items are in history. */
 export async function clientHomework(actor: Actor, now = new Date()): Promise<ClientHomework> {

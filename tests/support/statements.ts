@@ -26,3 +26,15 @@ export async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T
     setDatabase(handle);
   }
 }
+
+/**
+ * What `fn` costs as the page benchmark counts it (tests/bench/statement-counter.ts): every statement the app's
+ * connection sends, plus each transaction's BEGIN and COMMIT, which the driver sends without logging them. Each
+ * scoped transaction begins with its `set_config` of the scope, which is how its transactions are told apart.
+ */
+export async function costOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number; transactions: number; writes: number }> {
+  const { result, statements } = await statementsOf(fn);
+  const transactions = statements.filter((s) => /^\s*select set_config\('role'/.test(s)).length;
+  const writes = statements.filter((s) => /^\s*(insert|update|delete)\b/i.test(s)).length;
+  return { result, statements: statements.length + 2 * transactions, transactions, writes };
+}

@@ -4,6 +4,8 @@ import { AccountPage } from '@/app/_components/account-page';
 import { PushSubscribe } from '@/app/_components/push-subscribe';
 import { Card } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
+import { accountOverview } from '@/lib/auth/account';
 import { can } from '@/lib/access/permissions';
 import { myClinicianNotifications } from '@/lib/reminders/queries';
 import { THEME_COOKIE, parseTheme } from '@/lib/ui/theme';
@@ -15,7 +17,11 @@ export default async function ClinicAccountPage({ searchParams }: { searchParams
   const { updated } = await searchParams;
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const actor = await requirePageActor('account.changePassword');
-  const notifications = can(actor.role, 'notifications.digest') ? await myClinicianNotifications(actor) : null;
+  // The account's own reads start beside the notification settings' one transaction (AccountPage receives them).
+  const [, notifications] = await Promise.all([
+    accountOverview(actor),
+    can(actor.role, 'notifications.digest') ? loadPage(actor, () => myClinicianNotifications(actor)) : null,
+  ]);
   return (
     <>
       <AccountPage actor={actor} theme={theme} passwordChanged={updated === 'password'} />

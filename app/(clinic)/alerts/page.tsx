@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AlertKnownLimits, AlertList } from '@/app/_components/alerts/alert-list';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { can } from '@/lib/access/permissions';
 import { ALERT_KNOWN_LIMITS } from '@/lib/alerts/crisis-directory';
 import { listEscalatedAlerts, listOpenAlerts } from '@/lib/alerts/queries';
@@ -11,7 +12,9 @@ export const metadata: Metadata = { title: 'Alerts' };
 export default async function AlertsPage() {
   const actor = await requirePageActor('alert.view');
   const isAdmin = actor.role === 'admin';
-  const [open, escalated] = await Promise.all([listOpenAlerts(actor), isAdmin ? listEscalatedAlerts(actor) : Promise.resolve([])]);
+  const [open, escalated] = await loadPage(actor, () =>
+    Promise.all([listOpenAlerts(actor), isAdmin ? listEscalatedAlerts(actor) : Promise.resolve([])]),
+  );
   const canAcknowledge = can(actor.role, 'alert.acknowledge');
   const escalatedIds = new Set(escalated.map((a) => a.id));
   const ownOpen = open.filter((a) => !escalatedIds.has(a.id));

@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { Badge, Card, formatDay } from '@/app/_components/ui';
 import type { Actor } from '@/lib/auth/types';
-import { myCheckinToday } from '@/lib/checkins/queries';
-import { myDueMeasures } from '@/lib/measures/queries';
+import { homeCheckinToday, homeDueMeasures } from '@/lib/clients/portal-home';
 
 /** "Today" on the portal home: the daily check-in (done or not) and the questionnaires that are due. */
 export async function CheckinAndMeasuresSection({ actor }: { actor: Actor }) {
-  const [checkin, due] = await Promise.all([myCheckinToday(actor), myDueMeasures(actor)]);
+  const [checkin, due] = await Promise.all([homeCheckinToday(actor), homeDueMeasures(actor)]);
   return (
     <Card title="Today" className="mb-4">
       <div data-testid="today-checkin" className="flex flex-wrap items-center justify-between gap-3">

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { Card } from '@/app/_components/ui';
 import type { Actor } from '@/lib/auth/types';
-import { clientHomework } from '@/lib/submissions/queries';
+import { homeHomework } from '@/lib/clients/portal-home';
 import { HomeworkList } from './homework-list';
 import { localDay } from '@/lib/time/day';
 
 /** "Today's homework" on the portal home: what needs doing now, with a link to the full list. */
 export async function HomeworkTodaySection({ actor }: { actor: Actor }) {
   const now = new Date();
-  const { revisions, due, missed } = await clientHomework(actor, now);
+  const { revisions, due, missed } = await homeHomework(actor);
   const items = [...revisions, ...due];
   const today = localDay(now, actor.practice.timeZone);
   return (

@@ -1,13 +1,13 @@
 import { ExerciseView } from '@/app/_components/exercise-form/exercise-view';
 import type { Actor } from '@/lib/auth/types';
-import { pinnedPlans } from '@/lib/submissions/queries';
+import { homePinnedPlans } from '@/lib/clients/portal-home';
 
 /**
  * The client's safety plan, pinned at the very top of the portal once shared, so it is one tap away when
  * thinking clearly is hard. Collapsed by default so the home page stays calm on an ordinary day.
  */
 export async function PinnedSafetyPlanSection({ actor }: { actor: Actor }) {
-  const plans = await pinnedPlans(actor);
+  const plans = await homePinnedPlans(actor);
   if (!plans.length) return null;
   return (
     <div className="mb-4 space-y-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { practiceCrisisContacts } from '@/lib/alerts/crisis-contacts';
 import { myCheckinToday } from '@/lib/checkins/queries';
 import { CheckinForm } from './checkin-form';
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Daily check-in' };
 
 export default async function CheckinPage() {
   const actor = await requirePageActor('checkin.submit');
-  const [today, practiceContacts] = await Promise.all([myCheckinToday(actor), practiceCrisisContacts(actor)]);
+  const [today, practiceContacts] = await loadPage(actor, () => Promise.all([myCheckinToday(actor), practiceCrisisContacts(actor)]));
   const initial: CheckinValues = today
     ? {
         mood: today.mood,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { adherence, DEFAULT_ADHERENCE_WINDOW_DAYS } from '@/lib/assignments/adherence';
+import { adherence } from '@/lib/assignments/adherence';
+import { OUR_RULES } from '@/lib/measures/rules';
 
 const at = (s: string) => new Date(s);
 const now = at('2026-04-30T12:00:00Z');
 
 describe('adherence', () => {
-  it('defaults to a 28-day window', () => {
-    expect(DEFAULT_ADHERENCE_WINDOW_DAYS).toBe(28);
+  it('defaults to the 28-day window of OUR_RULES', () => {
+    expect(OUR_RULES.adherenceWindowDays).toBe(28);
   });
 
   it('counts submitted and reviewed over due occurrences inside [now − 28 d, now]', () => {

@@ -4,7 +4,8 @@ import { AlertKnownLimits } from '@/app/_components/alerts/alert-list';
 import { AlertTierBadge, Badge, Card, EmptyState } from '@/app/_components/design';
 import { can } from '@/lib/access/permissions';
 import { ALERT_KNOWN_LIMITS } from '@/lib/alerts/crisis-directory';
-import { type AlertListItem, listClientAlerts } from '@/lib/alerts/queries';
+import type { AlertListItem } from '@/lib/alerts/queries';
+import { recordAlerts } from '@/lib/clients/record-page';
 import type { Actor } from '@/lib/auth/types';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
 import { sectionHref } from './sections';
@@ -80,7 +81,7 @@ function AlertPanel({ alert, timeZone, canAcknowledge, clientName }: { alert: Al
 /** The client's alerts: open ones as a compact list beside an acknowledge panel, then the acknowledged history. */
 export async function ClientAlertsSection({ actor, clientId, clientName, selected }: { actor: Actor; clientId: string; clientName: string; selected: string | null }) {
   if (!can(actor.role, 'alert.view')) return null;
-  const alerts = await listClientAlerts(actor, clientId);
+  const alerts = await recordAlerts(actor, clientId);
   if (alerts === null) return null;
   const timeZone = actor.practice.timeZone;
   const open = alerts.filter((a) => !a.acknowledged);

@@ -3,7 +3,8 @@ import { Badge, Card, EmptyState, formatDay } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { OCCURRENCE_STATUS_LABELS, defaultSchedule } from '@/lib/assignments/describe';
-import { assignableItems, clientAssignments, type AssignmentView, type OccurrenceView } from '@/lib/assignments/queries';
+import type { AssignmentView, OccurrenceView } from '@/lib/assignments/queries';
+import { recordAssignable, recordHomework } from '@/lib/clients/record-page';
 import { getClientHeader } from '@/lib/clients/queries';
 import { CancelAssignmentButton, CancelOccurrenceButton, EditAssignmentForm } from './homework-controls';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
@@ -110,8 +111,8 @@ export async function HomeworkSection({ clientId }: { clientId: string }) {
   // it is shown only when the homework says the actor manages this client's work.
   const mayAssign = can(actor.role, 'assignment.create') && actor.careTeamClientIds.has(clientId);
   const [homework, assignable, clientHeader] = await Promise.all([
-    clientAssignments(actor, clientId),
-    mayAssign ? assignableItems(actor) : [],
+    recordHomework(actor, clientId),
+    mayAssign ? recordAssignable(actor) : [],
     mayAssign ? getClientHeader(actor, clientId) : null,
   ]);
   if (!homework) return null;

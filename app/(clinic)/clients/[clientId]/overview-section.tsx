@@ -1,14 +1,14 @@
 import { Card, EmptyState } from '@/app/_components/ui';
 import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';
-import { getClientOverview } from '@/lib/measures/client-overview';
+import { recordOverview } from '@/lib/clients/record-page';
 import type { OverviewRange } from '@/lib/measures/overview';
 import { MeasureSummary, RecoveryLine } from './measure-summary';
 
 /** The overview's clinical summary: each measure's latest score, baseline and change, and recovery. Care team only. */
 export async function ClinicalSummarySection({ actor, clientId, range }: { actor: Actor; clientId: string; range: OverviewRange }) {
   if (!can(actor.role, 'client.viewClinical')) return null;
-  const overview = await getClientOverview(actor, clientId, range);
+  const overview = await recordOverview(actor, clientId, range);
   if (!overview) return null;
   return (
     <Card title="Summary">

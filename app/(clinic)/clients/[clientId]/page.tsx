@@ -5,10 +5,9 @@ import { notFound } from 'next/navigation';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';
-import { type ClientListItem, getClientHeader } from '@/lib/clients/queries';
-import { clientRecordHeadline } from '@/lib/clients/record-headline';
+import type { ClientListItem } from '@/lib/clients/queries';
+import { loadClientRecord, recordReminders } from '@/lib/clients/record-page';
 import { parseOverviewRange } from '@/lib/measures/overview';
-import { clientReminderStatus } from '@/lib/reminders/queries';
 import { ClientAlertsSection } from './alerts-section';
 import { HomeworkSection } from './homework-section';
 import { ClinicalSummarySection } from './overview-section';
@@ -35,14 +34,14 @@ export default async function ClientPage({
   const { clientId } = await params;
   const query = await searchParams;
   const actor = await requirePageActor('client.viewRecord');
-  const client = await getClientHeader(actor, clientId);
-  if (!client) notFound();
-  // Clinical sections, care team only (docs/clinical.md §6).
-  const clinical = client.onMyCareTeam && can(actor.role, 'client.viewClinical');
+  // Clinical sections, care team only (docs/clinical.md §6): the header's onMyCareTeam, known before reading.
+  const clinical = actor.careTeamClientIds.has(clientId) && can(actor.role, 'client.viewClinical');
   const sections = visibleSections(clinical);
   const section = parseSection(query.tab, sections);
   const range = parseOverviewRange(query.range);
-  const headline = clinical ? await clientRecordHeadline(actor, client.id, section) : null;
+  // The header, the headline and the chosen section's data in one transaction (lib/clients/record-page.ts).
+  const { client, headline } = await loadClientRecord(actor, clientId, section, range, clinical);
+  if (!client) notFound();
   const report =
     client.onMyCareTeam && can(actor.role, 'client.export') ? (
       <ButtonLink href={`/clients/${client.id}/report`} variant="secondary" size="sm">
@@ -86,5 +85,5 @@ export default async function ClientPage({
 }
 
 async function OverviewDetails({ actor, client }: { actor: Actor; client: ClientListItem }) {
-  return <RecordDetails client={client} reminders={await clientReminderStatus(actor, client.id)} />;
+  return <RecordDetails client={client} reminders={await recordReminders(actor, client.id)} />;
 }

@@ -2,14 +2,14 @@ import { Badge, Card, EmptyState, formatDay } from '@/app/_components/ui';
 import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';
 import { MEASURES } from '@/lib/measures/definitions';
-import { listMeasureSchedules } from '@/lib/measures/schedules';
+import { recordSchedules } from '@/lib/clients/record-page';
 import { MEASURE_KEYS } from '@/lib/measures/types';
 import { AddScheduleForm, ApplyDefaultsButton, EditScheduleForm, EndScheduleButton } from './schedule-forms';
 import { localDay } from '@/lib/time/day';
 
 /** Which measures the client is asked to complete, and how often. */
 export async function MeasureSchedulesSection({ actor, clientId }: { actor: Actor; clientId: string }) {
-  const schedules = await listMeasureSchedules(actor, clientId);
+  const schedules = await recordSchedules(actor, clientId);
   if (schedules === null) return null;
   const canManage = can(actor.role, 'measure.schedule');
   const active = schedules.filter((s) => s.active);

@@ -4,7 +4,7 @@ import { can } from '@/lib/access/permissions';
 import { canReadClinical } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import { OCCURRENCE_STATUS_LABELS, SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
-import { clientSubmissionList, thoughtRecordTrend } from '@/lib/submissions/queries';
+import { recordSubmissions, recordThoughtRecordTrend } from '@/lib/clients/record-page';
 import { LazyThoughtRecordChart as ThoughtRecordChart } from './lazy-thought-record-chart';
 import type { IntensityChartPoint } from './thought-record-chart';
 import { formatInstant, MONTH_DAY } from '@/lib/time/format';
@@ -15,7 +15,7 @@ import { formatInstant, MONTH_DAY } from '@/lib/time/format';
  */
 export async function ClientSubmissionsSection({ actor, clientId }: { actor: Actor; clientId: string }) {
   const mayReview = can(actor.role, 'submission.review') && canReadClinical(actor, clientId);
-  const [rows, trendOrNull] = await Promise.all([clientSubmissionList(actor, clientId), mayReview ? thoughtRecordTrend(actor, clientId) : null]);
+  const [rows, trendOrNull] = await Promise.all([recordSubmissions(actor, clientId), mayReview ? recordThoughtRecordTrend(actor, clientId) : null]);
   if (!rows) return null;
   const trend = trendOrNull ?? [];
   const tz = actor.practice.timeZone;

@@ -4,7 +4,8 @@ import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';
 import { WINDOW_LABELS } from '@/lib/checkins/rules';
 import { ARSQ_NORM } from '@/lib/measures/arsq';
-import { type ClientOverview, getClientOverview } from '@/lib/measures/client-overview';
+import { recordOverview } from '@/lib/clients/record-page';
+import type { ClientOverview } from '@/lib/measures/client-overview';
 import { MEASURES } from '@/lib/measures/definitions';
 import type { OverviewRange } from '@/lib/measures/overview';
 import { formatLocalDay as day } from '@/lib/time/format';
@@ -36,7 +37,7 @@ function TrendsHeading({ clientId, section, range, title }: { clientId: string; 
 
 async function overviewFor({ actor, clientId, range }: TrendProps): Promise<ClientOverview | null> {
   if (!can(actor.role, 'client.viewClinical')) return null;
-  return getClientOverview(actor, clientId, range);
+  return recordOverview(actor, clientId, range);
 }
 
 /** One chart per measure with severity bands, baseline and reliable-change lines, and a table view. Care team only. */

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { practiceCrisisContacts } from '@/lib/alerts/crisis-contacts';
 import { MEASURES } from '@/lib/measures/definitions';
 import { myMeasureDraft } from '@/lib/measures/queries';
@@ -20,7 +21,7 @@ export default async function MeasurePage({ params }: Props) {
   const actor = await requirePageActor('measure.submit');
   const { measure } = await params;
   if (!isMeasureKey(measure)) notFound();
-  const [draft, practiceContacts] = await Promise.all([myMeasureDraft(actor, measure), practiceCrisisContacts(actor)]);
+  const [draft, practiceContacts] = await loadPage(actor, () => Promise.all([myMeasureDraft(actor, measure), practiceCrisisContacts(actor)]));
   const definition = MEASURES[measure];
   return (
     <>

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPage } from '../../lib/access/scope';
+import { practiceCrisisContacts } from '../../lib/alerts/crisis-contacts';
+import { listEscalatedAlerts, listOpenAlerts } from '../../lib/alerts/queries';
+import { accountOverview } from '../../lib/auth/account';
+import type { Actor } from '../../lib/auth/types';
+import { myCheckinToday } from '../../lib/checkins/queries';
+import { loadPortalHome } from '../../lib/clients/portal-home';
+import { loadClientRecord } from '../../lib/clients/record-page';
+import { myClinicianNotifications } from '../../lib/reminders/queries';
+import { insertAlert } from '../support/clinical';
+import { actorFor, makePractice, type TestPractice } from '../support/factories';
+import { costOf } from '../support/statements';
+
+/*
+ * Each page reads in one transaction (lib/access/scope.ts, loadPage), whatever query functions it calls. Its
+ * statements, counted as the page benchmark counts them (BEGIN and COMMIT included; the session's one statement
+ * comes on top), are fixed here: a query function that opens a transaction of its own again, or a page that
+ * reads outside its loader, fails.
+ */
+
+let p: TestPractice;
+let therapist: Actor;
+let admin: Actor;
+let client: Actor;
+
+beforeAll(async () => {
+  p = await makePractice();
+  therapist = (await actorFor(p.therapist, p.id))!;
+  admin = (await actorFor(p.admin, p.id))!;
+  client = (await actorFor(p.clientA1, p.id))!;
+  await insertAlert(p.id, p.clientA1.clientId, 'phq9_item9_positive');
+});
+
+async function cost(fn: () => Promise<unknown>) {
+  const { statements, transactions, writes } = await costOf(fn);
+  return { statements, transactions, writes };
+}
+
+describe('the client record reads its header, headline and chosen section in one transaction', () => {
+  it('overview: the header, care team, headline scores and alerts, reminders, the clinical summary and its audit row', async () => {
+    const { result, ...spent } = await costOf(() => loadClientRecord(therapist, p.clientA1.clientId, 'overview', '90d', true));
+    expect(result.client?.id).toBe(p.clientA1.clientId);
+    expect(result.headline?.openAlerts).toBe(1);
+    expect(spent).toEqual({ statements: 14, transactions: 1, writes: 1 });
+  });
+
+  it.each([
+    ['measures', 12],
+    ['checkins', 12],
+    ['homework', 13],
+    ['alerts', 9],
+    ['schedules', 9],
+  ])('%s: %i statements, one of them the read audit', async (section, statements) => {
+    expect(await cost(() => loadClientRecord(therapist, p.clientA1.clientId, section, '90d', true))).toEqual({ statements, transactions: 1, writes: 1 });
+  });
+
+  it('a client off the care team: the header and its care team only, no audit row', async () => {
+    const { result, ...spent } = await costOf(() => loadClientRecord(admin, p.clientA1.clientId, 'overview', '90d', false));
+    expect(result.headline).toBeNull();
+    expect(spent).toEqual({ statements: 5, transactions: 1, writes: 0 });
+  });
+});
+
+describe('the portal', () => {
+  it('home: the care team, today’s check-in, the measures due, today’s homework and the pinned plan in one transaction', async () => {
+    const { result, ...spent } = await costOf(() => loadPortalHome(client));
+    expect(result.team).toEqual([expect.stringContaining('Therapist One')]);
+    expect(spent).toEqual({ statements: 11, transactions: 1, writes: 0 });
+  });
+
+  it('check-in: today’s check-in and the practice’s crisis contacts in one transaction', async () => {
+    expect(await cost(() => loadPage(client, () => Promise.all([myCheckinToday(client), practiceCrisisContacts(client)])))).toEqual({
+      statements: 5,
+      transactions: 1,
+      writes: 0,
+    });
+  });
+
+  it('account: the sessions and the memberships in one transaction; one practice needs no name read', async () => {
+    const { result, ...spent } = await costOf(() => accountOverview(client));
+    expect(result.practices.map((x) => x.practiceName)).toEqual([client.practice.name]);
+    expect(spent).toEqual({ statements: 5, transactions: 1, writes: 0 });
+  });
+});
+
+describe('the clinic', () => {
+  it('account: the same, beside the notification settings’ one transaction', async () => {
+    const spent = await cost(() => Promise.all([accountOverview(therapist), loadPage(therapist, () => myClinicianNotifications(therapist))]));
+    expect(spent).toEqual({ statements: 10, transactions: 2, writes: 0 });
+  });
+
+  it('alerts: the open alerts and their read audit in one transaction', async () => {
+    const { result, ...spent } = await costOf(() => loadPage(therapist, () => Promise.all([listOpenAlerts(therapist), Promise.resolve([])])));
+    expect(result[0]).toHaveLength(1);
+    expect(spent).toEqual({ statements: 5, transactions: 1, writes: 1 });
+  });
+
+  it('alerts for an admin: the escalated ones as well, still one transaction', async () => {
+    expect((await cost(() => loadPage(admin, () => Promise.all([listOpenAlerts(admin), listEscalatedAlerts(admin)])))).transactions).toBe(1);
+  });
+});

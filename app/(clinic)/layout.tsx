@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { ToastProvider } from '@/app/_components/design/toast-provider';
 import { AppShell } from '@/app/_components/shell';
 import { requirePageActor } from '@/lib/access/guard';
 import { clinicNav } from '@/lib/access/navigation';
@@ -7,8 +8,10 @@ export default async function ClinicLayout({ children }: { children: React.React
   const actor = await requirePageActor();
   if (actor.role === 'client') redirect('/portal');
   return (
-    <AppShell title="Clinic" nav={clinicNav(actor.role)} person={actor.name} practice={actor.practice.name}>
-      {children}
-    </AppShell>
+    <ToastProvider>
+      <AppShell title="Clinic" nav={clinicNav(actor.role)} person={actor.name} practice={actor.practice.name}>
+        {children}
+      </AppShell>
+    </ToastProvider>
   );
 }

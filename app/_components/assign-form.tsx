@@ -1,7 +1,8 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { startTransition, useActionState, useId, useState } from 'react';
-import { FormMessage, type FormState } from '@/app/_components/form';
+import { type FormState } from '@/app/_components/form';
 import { assignHomework } from '@/lib/assignments/actions';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
 import { Button, inputClass } from './design';
@@ -60,7 +61,7 @@ export function AssignForm(props: AssignFormProps) {
       aria-label="Assign homework"
       noValidate
     >
-      <FormMessage state={state.result as FormState} />
+      <FormOutcome state={state.result as FormState} />
       <AssignFields key={state.made} {...props} result={state.result} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Assigning…' : 'Assign'}

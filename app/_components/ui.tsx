@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { buttonClass } from './design/button';
 import { Skeleton } from './design/skeleton';
 import { formatInstant, formatLocalDay } from '@/lib/time/format';
 
@@ -16,7 +17,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
 
 export function Card({ children, className = '', title }: { children: React.ReactNode; className?: string; title?: string }) {
   return (
-    <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
+    <section className={`rounded-card border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
       {title ? <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2> : null}
       {children}
     </section>
@@ -36,11 +37,11 @@ export function Badge({ children, tone = 'neutral' }: { children: React.ReactNod
 
 export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: { href: string; label: string } }) {
   return (
-    <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+    <div className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center">
       <p className="font-medium text-slate-900">{title}</p>
       {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
       {action ? (
-        <Link href={action.href} className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <Link href={action.href} className={`mt-4 ${buttonClass()}`}>
           {action.label}
         </Link>
       ) : null}

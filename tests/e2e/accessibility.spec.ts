@@ -17,6 +17,25 @@ async function expectNoViolationsHere(page: Page, path: string) {
   expect(summary, `${path}\n${summary.join('\n')}`).toEqual([]);
 }
 
+// Every clinic page each role reaches; the first test of each role checks the navigation offers no page left out.
+const CLINIC_PAGES = {
+  therapist: ['/caseload', '/alerts', '/library', '/library/new', '/submissions', '/account'],
+  admin: [
+    '/caseload',
+    '/alerts',
+    '/library',
+    '/library/new',
+    '/admin',
+    '/admin/people',
+    '/admin/clients',
+    '/admin/clients/new',
+    '/admin/invitations',
+    '/admin/settings',
+    '/admin/audit',
+    '/account',
+  ],
+} satisfies Record<string, string[]>;
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
@@ -25,34 +44,70 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, '/login');
     });
 
-    test.describe('therapist', () => {
-      test.use({ storageState: storageState('therapist') });
-      for (const path of ['/caseload', '/alerts', '/library', '/submissions', '/account']) {
-        test(path, async ({ page }) => {
-          await expectNoViolations(page, path);
+    for (const role of ['therapist', 'admin'] as const) {
+      test.describe(role, () => {
+        test.use({ storageState: storageState(role) });
+        const pages = CLINIC_PAGES[role];
+
+        test('the sweep covers every page in the clinic navigation', async ({ page }) => {
+          await page.goto('/account');
+          const nav = await page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('link')
+            .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+          expect(nav.filter((href) => !pages.includes(href!))).toEqual([]);
         });
-      }
-      test('a client page with charts, every section', async ({ page }) => {
-        await page.goto('/caseload');
-        const href = await page
-          .getByRole('table')
-          .getByRole('link', { name: 'Alex Rivera' })
-          .first()
-          .getAttribute('href');
-        for (const tab of ['', '?tab=measures', '?tab=checkins', '?tab=homework', '?tab=alerts', '?tab=schedules']) {
-          await expectNoViolations(page, `${href!}${tab}`);
+        for (const path of pages) {
+          test(path, async ({ page }) => {
+            await expectNoViolations(page, path);
+          });
+        }
+        test('a client page with charts, every section, and its report', async ({ page }) => {
+          await page.goto('/caseload');
+          const href = await page
+            .getByRole('table')
+            .getByRole('link', { name: 'Alex Rivera' })
+            .first()
+            .getAttribute('href');
+          for (const tab of ['', '?tab=measures', '?tab=checkins', '?tab=homework', '?tab=alerts', '?tab=schedules']) {
+            await expectNoViolations(page, `${href!}${tab}`);
+          }
+          await expectNoViolations(page, `${href!}/report`);
+        });
+        test('an exercise, a custom exercise and its editor', async ({ page }) => {
+          await page.goto('/library');
+          const first = await page.getByRole('link', { name: /^Preview and assign/ }).first().getAttribute('href');
+          await expectNoViolations(page, first!);
+          await expectNoViolations(page, '/library/custom_0de0000001');
+          await expectNoViolations(page, '/library/custom_0de0000001/edit');
+        });
+        test('an open confirmation dialog', async ({ page }) => {
+          await page.goto('/library/custom_0de0000001');
+          await page.getByRole('button', { name: 'Archive' }).click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await expectNoViolationsHere(page, 'the archive confirmation');
+          await page.keyboard.press('Escape');
+        });
+        if (role === 'therapist') {
+          test('a submission under review', async ({ page }) => {
+            await page.goto('/submissions');
+            const first = await page.locator('a[href^="/submissions/"]').first().getAttribute('href');
+            await expectNoViolations(page, first!);
+          });
+        } else {
+          test('a client record in administration', async ({ page }) => {
+            await page.goto('/admin/clients');
+            const first = await page.getByRole('table').getByRole('link').first().getAttribute('href');
+            await expectNoViolations(page, first!);
+          });
+          test('a member menu open on People', async ({ page }) => {
+            await page.goto('/admin/people');
+            await page.getByText('Manage').first().click();
+            await expectNoViolationsHere(page, '/admin/people (menu open)');
+          });
         }
       });
-    });
-
-    test.describe('admin', () => {
-      test.use({ storageState: storageState('admin') });
-      for (const path of ['/admin', '/admin/people', '/admin/clients', '/admin/settings', '/admin/audit']) {
-        test(path, async ({ page }) => {
-          await expectNoViolations(page, path);
-        });
-      }
-    });
+    }
 
     test.describe('client on a phone', () => {
       test.use({ storageState: storageState('client'), viewport: { width: 360, height: 740 } });

@@ -44,6 +44,10 @@ test.describe('alerts inbox', () => {
     // The client page shows the same alert (its header counts it) and the check-in chart with its table view.
     await item.getByRole('link', { name: CLIENT_NAME }).click();
     await expect(page.getByRole('heading', { name: CLIENT_NAME, level: 1 })).toBeVisible();
+    // The inbox's link opens the record on its alerts section, with this alert in it.
+    await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}\?tab=alerts$/);
+    await expect(page.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: /^Alerts/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('region', { name: 'Alerts' }).getByTestId('alert-item').filter({ hasText: SAFETY_TITLE })).toHaveCount(1);
     clientPath = new URL(page.url()).pathname;
     const sections = page.getByRole('navigation', { name: 'Record sections' });
     await expect(page.getByTestId('headline-alerts')).toContainText(/\d+ open alerts? \(\d+ urgent\)/);

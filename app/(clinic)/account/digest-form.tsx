@@ -1,7 +1,8 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState } from 'react';
-import { FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
+import { SubmitButton, valueOf } from '@/app/_components/form';
 import { saveDigestPreference } from '@/lib/notifications/actions';
 
 export function DigestForm({ dailyDigest }: { dailyDigest: boolean }) {
@@ -9,7 +10,7 @@ export function DigestForm({ dailyDigest }: { dailyDigest: boolean }) {
   const checked = state && !state.ok ? valueOf(state, 'dailyDigest') === 'on' : state?.ok ? (state.data as { dailyDigest: boolean }).dailyDigest : dailyDigest;
   return (
     <form action={action} className="space-y-3">
-      <FormMessage state={state} />
+      <FormOutcome state={state} />
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" name="dailyDigest" defaultChecked={checked} key={String(checked)} className="mt-0.5 h-5 w-5" />
         <span>

@@ -1,7 +1,8 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useEffect, useId, useState } from 'react';
-import { FormMessage } from '@/app/_components/form';
+
 import { assignHomework } from '@/lib/assignments/actions';
 
 export type AssignOptions = {
@@ -112,7 +113,7 @@ export function BulkAssignPanel({
         noValidate
       >
         <div className="sm:col-span-2">
-          <FormMessage state={state && !state.ok ? state : null} />
+          <FormOutcome state={state && !state.ok ? state : null} />
         </div>
         {errorText(['clientIds'], `${id}-clients-error`)}
         <fieldset className="sm:col-span-2">

@@ -1,8 +1,9 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useId, useState } from 'react';
 import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
-import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
+import { SubmitButton, type FormState } from '@/app/_components/form';
 import { THEME_LABELS } from '@/lib/exercises/catalog';
 import { createCustomExercise, updateCustomExercise } from '@/lib/exercises/actions';
 import { buildCustomTemplate, customTemplateInput, type CustomTemplateInput } from '@/lib/exercises/custom';
@@ -45,7 +46,7 @@ export function ExerciseBuilder({ existing }: { existing?: { key: string; input:
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <form action={formAction} className="space-y-5" aria-label={existing ? 'Edit exercise' : 'New exercise'} noValidate>
-        <FormMessage state={state as FormState} />
+        <FormOutcome state={state as FormState} />
         <input type="hidden" name="__json" value={JSON.stringify(payload)} />
         <div className="space-y-1">
           <label htmlFor="builder-title" className="block text-sm font-medium text-slate-800">

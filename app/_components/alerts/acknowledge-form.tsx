@@ -1,11 +1,12 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useId } from 'react';
 import { DeliveryStatus } from '../delivery-status';
 import { useResilientAction } from '../resilient-action';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
 import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/triggers';
-import { type FormState, FormMessage, SubmitButton, valueOf } from '../form';
+import { type FormState, SubmitButton, valueOf } from '../form';
 
 /** Inline acknowledgement: what was done, and why when nothing was needed. Errors sit beside their fields. */
 export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string; clientName: string }) {
@@ -31,7 +32,7 @@ export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string;
     <form action={formAction} className="space-y-3" aria-label={`Acknowledge alert for ${clientName}`}>
       <input type="hidden" name="alertId" value={alertId} />
       <DeliveryStatus delivery={delivery} />
-      <FormMessage state={form} />
+      <FormOutcome state={form} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={`${id}-action`} className="block text-sm font-medium text-slate-800">

@@ -1,15 +1,13 @@
 import Link from 'next/link';
 import type { AlertListItem } from '@/lib/alerts/queries';
+import { AlertTierBadge } from '../design/status-badges';
 import { Badge } from '../ui';
+import { sectionHref } from '@/app/(clinic)/clients/[clientId]/sections';
 import { AcknowledgeAlertForm } from './acknowledge-form';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
 
 function formatWhen(value: Date, timeZone: string): string {
   return formatInstant(value, timeZone, DATE_TIME);
-}
-
-export function TierBadge({ tier }: { tier: AlertListItem['tier'] }) {
-  return tier === 'urgent' ? <Badge tone="danger">Urgent</Badge> : <Badge tone="warn">Follow-up</Badge>;
 }
 
 /** Alerts as a list of cards, each with its inline acknowledgement while open. */
@@ -30,18 +28,18 @@ export function AlertList({
         <li
           key={alert.id}
           data-testid="alert-item"
-          className={`rounded-xl border bg-white p-4 shadow-sm ${alert.tier === 'urgent' && !alert.acknowledged ? 'border-red-300' : 'border-slate-200'}`}
+          className={`rounded-card border bg-white p-4 shadow-sm ${alert.tier === 'urgent' && !alert.acknowledged ? 'border-red-300' : 'border-slate-200'}`}
         >
           <div className="flex flex-wrap items-start justify-between gap-2">
             <div className="space-y-1">
               <p className="flex flex-wrap items-center gap-2">
-                <TierBadge tier={alert.tier} />
+                <AlertTierBadge tier={alert.tier} />
                 {alert.escalated ? <Badge tone="danger">Unacknowledged over 24 h</Badge> : null}
                 <span className="font-semibold text-slate-900">{alert.title}</span>
               </p>
               {showClient ? (
                 <p className="text-sm">
-                  <Link href={`/clients/${alert.clientId}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  <Link href={sectionHref(alert.clientId, 'alerts')} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                     {alert.clientName}
                   </Link>
                 </p>

@@ -38,6 +38,7 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      aria-modal="true"
       onClose={() => {
         if (returnTo.current instanceof HTMLElement) returnTo.current.focus();
         onClose();

@@ -17,7 +17,11 @@ type Common = {
 export const inputClass =
   'block w-full rounded-control border border-slate-300 bg-white px-3 py-2.5 text-body text-slate-900 shadow-sm focus:border-brand-600 disabled:bg-slate-100 aria-[invalid]:border-red-600';
 
-function Label({ htmlFor, label, optional }: { htmlFor: string; label: string; optional?: boolean }) {
+/** The same field, smaller: for filter bars and table rows, where several sit side by side. */
+export const compactInputClass =
+  'block min-h-10 rounded-control border border-slate-300 bg-white px-2 text-label text-slate-900 shadow-sm focus:border-brand-600 disabled:bg-slate-100 aria-[invalid]:border-red-600';
+
+export function Label({ htmlFor, label, optional }: { htmlFor: string; label: string; optional?: boolean }) {
   return (
     <label htmlFor={htmlFor} className="block text-label font-medium text-slate-800">
       {label}
@@ -26,7 +30,7 @@ function Label({ htmlFor, label, optional }: { htmlFor: string; label: string; o
   );
 }
 
-function Extras({ id, hint, errors }: { id: string; hint?: string; errors?: readonly string[] }) {
+export function Extras({ id, hint, errors }: { id: string; hint?: string; errors?: readonly string[] }) {
   return (
     <>
       {hint ? (
@@ -43,7 +47,7 @@ function Extras({ id, hint, errors }: { id: string; hint?: string; errors?: read
   );
 }
 
-function aria(id: string, hint?: string, errors?: readonly string[]) {
+export function fieldAria(id: string, hint?: string, errors?: readonly string[]) {
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ');
   return { 'aria-describedby': describedBy || undefined, 'aria-invalid': errors?.length ? true : undefined } as const;
 }
@@ -60,7 +64,7 @@ export function TextInput({
   return (
     <div className="space-y-1">
       <Label htmlFor={id} label={label} optional={optional} />
-      <input id={id} name={name} className={inputClass} {...aria(id, hint, errors)} {...rest} />
+      <input id={id} name={name} className={inputClass} {...fieldAria(id, hint, errors)} {...rest} />
       <Extras id={id} hint={hint} errors={errors} />
     </div>
   );
@@ -79,7 +83,7 @@ export function TextArea({
   return (
     <div className="space-y-1">
       <Label htmlFor={id} label={label} optional={optional} />
-      <textarea id={id} name={name} rows={rows} className={`${inputClass} resize-y`} {...aria(id, hint, errors)} {...rest} />
+      <textarea id={id} name={name} rows={rows} className={`${inputClass} resize-y`} {...fieldAria(id, hint, errors)} {...rest} />
       <Extras id={id} hint={hint} errors={errors} />
     </div>
   );

@@ -6,11 +6,22 @@ import { useEffect, useState } from 'react';
  * A short confirmation that does not move focus: announced politely by screen readers, shown above the
  * portal's tab bar on a phone, and gone after a while (or when closed). A new `message` shows again.
  */
-export function Toast({ message, tone = 'brand', seconds = 6 }: { message: string | null; tone?: 'brand' | 'danger'; seconds?: number }) {
+export function Toast({
+  message,
+  tone = 'brand',
+  seconds = 6,
+  stamp = 0,
+}: {
+  message: string | null;
+  tone?: 'brand' | 'danger';
+  seconds?: number;
+  /** Changes when the same message should show again (the same step done twice). */
+  stamp?: number;
+}) {
   const [shown, setShown] = useState<string | null>(message);
-  const [seen, setSeen] = useState<string | null>(message);
-  if (message !== seen) {
-    setSeen(message);
+  const [seen, setSeen] = useState<string>(`${stamp}:${message}`);
+  if (`${stamp}:${message}` !== seen) {
+    setSeen(`${stamp}:${message}`);
     setShown(message);
   }
   useEffect(() => {

@@ -1,12 +1,12 @@
+import { Button, buttonClass, compactInputClass } from '@/app/_components/design';
+
 /** A GET form: filters live in the URL so a view can be bookmarked and shared. */
 export function FilterBar({ children, resetHref }: { children: React.ReactNode; resetHref: string }) {
   return (
-    <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+    <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-card border border-slate-200 bg-white p-4">
       {children}
-      <button type="submit" className="min-h-10 rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
-        Apply
-      </button>
-      <a href={resetHref} className="min-h-10 px-2 py-2 text-sm text-brand-800 underline">
+      <Button type="submit">Apply</Button>
+      <a href={resetHref} className={buttonClass('quiet')}>
         Clear
       </a>
     </form>
@@ -27,7 +27,7 @@ export function FilterSelect({
   return (
     <label className="flex flex-col text-sm font-medium text-slate-800">
       {label}
-      <select name={name} defaultValue={value} className="mt-1 min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm">
+      <select name={name} defaultValue={value} className={`mt-1 ${compactInputClass}`}>
         <option value="">Any</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -43,7 +43,7 @@ export function FilterText({ name, label, value, type = 'search' }: { name: stri
   return (
     <label className="flex flex-col text-sm font-medium text-slate-800">
       {label}
-      <input name={name} type={type} defaultValue={value} className="mt-1 min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm" />
+      <input name={name} type={type} defaultValue={value} className={`mt-1 ${compactInputClass}`} />
     </label>
   );
 }

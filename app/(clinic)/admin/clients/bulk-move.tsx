@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { FormMessage, SubmitButton } from '@/app/_components/form';
-import { Badge } from '@/app/_components/ui';
+import { Badge, checkClass, compactInputClass, ConfirmButton, FormOutcome } from '@/app/_components/design';
 import { moveClients } from '@/lib/clients/actions';
 
 type Row = {
@@ -17,11 +16,22 @@ type Row = {
 
 const STATUS_TONE = { active: 'brand', paused: 'warn', discharged: 'neutral', archived: 'neutral' } as const;
 
+/** What the confirmation says: how many clients, and who they move to (read from the form as it opens). */
+function describeMove(form: HTMLFormElement): string {
+  const chosen = form.querySelectorAll('input[name="clientIds[]"]:checked').length;
+  const to = form.elements.namedItem('toMembershipId') as HTMLSelectElement | null;
+  const from = form.elements.namedItem('fromMembershipId') as HTMLSelectElement | null;
+  const toName = to?.value ? to.selectedOptions[0]?.text : null;
+  const fromName = from?.value ? from.selectedOptions[0]?.text : null;
+  const who = `${chosen} ${chosen === 1 ? 'client' : 'clients'}`;
+  return `${who} join${chosen === 1 ? 's' : ''} ${toName ? `${toName}’s care team` : 'the chosen care team'}${fromName ? ` and leave${chosen === 1 ? 's' : ''} ${fromName}’s` : ''}.`;
+}
+
 /** The client list with a checkbox per row: move the chosen clients to another clinician in one step. */
 export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { membershipId: string; name: string; role: string }[] }) {
-  const [state, action] = useActionState(moveClients, null);
+  const [state, action, pending] = useActionState(moveClients, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const selectClass = 'mt-1 min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm aria-[invalid]:border-red-600';
+  const selectClass = `mt-1 ${compactInputClass}`;
   return (
     <form action={action} className="space-y-3">
       <fieldset className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
@@ -49,11 +59,21 @@ export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { m
             ))}
           </select>
         </label>
-        <SubmitButton pendingLabel="Moving…">Move selected</SubmitButton>
+        <ConfirmButton
+          label="Move selected"
+          title="Move the selected clients?"
+          message={describeMove}
+          confirmLabel="Move them"
+          variant="primary"
+          triggerVariant="primary"
+          size="md"
+          pending={pending}
+          pendingLabel="Moving…"
+        />
         <div className="basis-full space-y-1">
           {errors.toMembershipId ? <p id="move-to-error" className="text-sm text-red-700">{errors.toMembershipId.join(' ')}</p> : null}
           {errors.clientIds ? <p className="text-sm text-red-700">{errors.clientIds.join(' ')}</p> : null}
-          <FormMessage state={state} />
+          <FormOutcome state={state} />
         </div>
       </fieldset>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -74,7 +94,7 @@ export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { m
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-3 py-3">
-                  <input type="checkbox" name="clientIds[]" value={r.id} aria-label={`Select ${r.name}`} className="h-4 w-4" />
+                  <input type="checkbox" name="clientIds[]" value={r.id} aria-label={`Select ${r.name}`} className={checkClass} />
                 </td>
                 <td className="px-3 py-3">
                   <Link href={`/admin/clients/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">

@@ -1,7 +1,8 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { Field, SubmitButton } from '@/app/_components/form';
 import { createClient, setCareTeam, updateClient } from '@/lib/clients/actions';
 
 type Clinician = { membershipId: string; name: string; role: string };
@@ -53,7 +54,7 @@ export function NewClientForm({ therapists }: { therapists: Clinician[] }) {
   const chosen = state && !state.ok ? ([] as string[]).concat(state.values?.therapistMembershipIds ?? []) : [];
   return (
     <form action={action} className="max-w-2xl space-y-5" noValidate>
-      <FormMessage state={state} />
+      <FormOutcome state={state} />
       <DetailFields state={state} />
       <ClinicianChecklist name="therapistMembershipIds" clinicians={therapists} chosen={chosen} errors={state && !state.ok ? state.fieldErrors.therapistMembershipIds : undefined} />
       <SubmitButton pendingLabel="Creating…">Create client record</SubmitButton>
@@ -66,7 +67,7 @@ export function EditClientForm({ clientId, initial }: { clientId: string; initia
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
-      <FormMessage state={state} />
+      <FormOutcome state={state} />
       <DetailFields state={state} initial={initial} />
       <SubmitButton>Save details</SubmitButton>
     </form>
@@ -79,7 +80,7 @@ export function CareTeamForm({ clientId, clinicians, current }: { clientId: stri
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
-      <FormMessage state={state} />
+      <FormOutcome state={state} />
       <ClinicianChecklist name="membershipIds" clinicians={clinicians} chosen={chosen} errors={state && !state.ok ? state.fieldErrors.membershipIds : undefined} />
       <SubmitButton>Save care team</SubmitButton>
     </form>

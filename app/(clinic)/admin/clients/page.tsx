@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { EmptyState, PageHeader } from '@/app/_components/ui';
+import { ButtonLink, Check, EmptyState, PageHeader } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
 import { CLIENT_STATUSES, listClientsForAdmin, parseClientFilters } from '@/lib/clients/admin-queries';
 import { listClinicians } from '@/lib/practice/queries';
@@ -20,9 +19,7 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
         title="Clients"
         description="Client records and their care teams. Only non-clinical details are shown here."
         actions={
-          <Link href="/admin/clients/new" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-            New client
-          </Link>
+<ButtonLink href="/admin/clients/new">New client</ButtonLink>
         }
       />
       <FilterBar resetHref="/admin/clients">
@@ -34,10 +31,9 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
           options={CLIENT_STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))}
         />
         <FilterSelect name="therapist" label="Clinician" value={filters.therapist ?? ''} options={clinicians.map((c) => ({ value: c.membershipId, label: c.name }))} />
-        <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" name="unassigned" value="1" defaultChecked={filters.unassigned} className="h-4 w-4" />
+        <Check name="unassigned" value="1" defaultChecked={filters.unassigned} className="font-medium">
           Unassigned only
-        </label>
+        </Check>
       </FilterBar>
       {!filters.status ? <p className="mb-3 text-xs text-slate-600">Archived records are hidden unless you filter by that status.</p> : null}
       {rows.length === 0 ? (

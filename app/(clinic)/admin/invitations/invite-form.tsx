@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
+import { checkClass, FormOutcome, Select } from '@/app/_components/design';
+import { Field, SubmitButton, valueOf } from '@/app/_components/form';
 import { inviteMember } from '@/lib/invitations/actions';
 import { SharedLink } from '../_components/action-button';
 
@@ -20,14 +21,14 @@ export function InviteForm({ clients, defaultClientId }: { clients: { id: string
   const link = state?.ok ? state.data.link : null;
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
-      <FormMessage state={state?.ok ? { ok: true, message: state.data.emailed ? 'Invitation emailed.' : 'Invitation created.' } : state} />
+      <FormOutcome state={state} success={state?.ok ? (state.data.emailed ? 'Invitation emailed.' : 'Invitation created.') : undefined} />
       {link ? <SharedLink link={link} /> : null}
       <Field name="email" label="Email" type="email" autoComplete="off" state={state} required />
       <fieldset className="space-y-2" aria-describedby={roleError ? 'role-error' : undefined}>
         <legend className="text-sm font-medium text-slate-800">Role</legend>
         {ROLES.map((r) => (
-          <label key={r.value} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="role" value={r.value} defaultChecked={role === r.value} key={`${r.value}-${role}`} className="mt-1 h-4 w-4" />
+          <label key={r.value} className="flex min-h-tap items-start gap-3 text-label">
+            <input type="radio" name="role" value={r.value} defaultChecked={role === r.value} key={`${r.value}-${role}`} className={`mt-0.5 ${checkClass}`} />
             <span>
               <span className="font-medium">{r.label}</span> <span className="text-slate-600">— {r.hint}</span>
             </span>
@@ -39,36 +40,22 @@ export function InviteForm({ clients, defaultClientId }: { clients: { id: string
           </p>
         ) : null}
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="field-clientId" className="block text-sm font-medium text-slate-800">
-          Client record (for a client invitation)
-        </label>
-        <select
-          id="field-clientId"
-          name="clientId"
-          defaultValue={clientId}
-          key={clientId}
-          aria-invalid={clientError ? true : undefined}
-          aria-describedby={clientError ? 'field-clientId-error' : 'field-clientId-hint'}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base aria-[invalid]:border-red-600"
-        >
-          <option value="">— Not a client —</option>
-          {clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-              {c.email ? ` (${c.email})` : ''}
-            </option>
-          ))}
-        </select>
-        <p id="field-clientId-hint" className="text-xs text-slate-600">
-          Only records without a portal login are listed. Accepting links the login to this record.
-        </p>
-        {clientError ? (
-          <p id="field-clientId-error" className="text-sm text-red-700">
-            {clientError.join(' ')}
-          </p>
-        ) : null}
-      </div>
+      <Select
+        name="clientId"
+        label="Client record (for a client invitation)"
+        defaultValue={clientId}
+        key={clientId}
+        errors={clientError}
+        hint="Only records without a portal login are listed. Accepting links the login to this record."
+      >
+        <option value="">— Not a client —</option>
+        {clients.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+            {c.email ? ` (${c.email})` : ''}
+          </option>
+        ))}
+      </Select>
       <SubmitButton pendingLabel="Sending…">Send invitation</SubmitButton>
     </form>
   );

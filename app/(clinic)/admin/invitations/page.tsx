@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Badge, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { Badge, Card, EmptyState, Menu, MenuDanger, PageHeader } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
 import { invitableClients } from '@/lib/clients/admin-queries';
 import { resendInvitation, revokeInvitation } from '@/lib/invitations/actions';
@@ -60,14 +60,24 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                       </td>
                       <td className="px-3 py-2 text-slate-700">{r.state === 'pending' || r.state === 'expired' ? dateTime(r.expiresAt) : '—'}</td>
                       <td className="px-3 py-2">
-                        <div className="flex flex-wrap gap-2">
-                          {r.state === 'pending' || r.state === 'expired' ? (
+                        {r.state === 'pending' || r.state === 'expired' ? (
+                          <Menu subject={`the link sent to ${r.email}`}>
                             <ActionButton action={resendInvitation} fields={{ invitationId: r.id }} label="Resend" />
-                          ) : null}
-                          {r.state === 'pending' ? (
-                            <ActionButton action={revokeInvitation} fields={{ invitationId: r.id }} label="Revoke" tone="danger" confirm="Withdraw this link? It stops working at once." />
-                          ) : null}
-                        </div>
+                            {r.state === 'pending' ? (
+                              <MenuDanger>
+                                <ActionButton
+                                  action={revokeInvitation}
+                                  fields={{ invitationId: r.id }}
+                                  label="Revoke"
+                                  tone="danger"
+                                  confirm={`Withdraw the link sent to ${r.email}? It stops working at once.`}
+                                />
+                              </MenuDanger>
+                            ) : null}
+                          </Menu>
+                        ) : (
+                          <span className="text-slate-600">—</span>
+                        )}
                       </td>
                     </tr>
                   ))}

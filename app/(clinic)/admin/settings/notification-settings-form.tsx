@@ -1,7 +1,8 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
+import { Field, SubmitButton, valueOf } from '@/app/_components/form';
 import { savePracticeNotificationSettings } from '@/lib/notifications/actions';
 import type { PracticeReminderDefaults } from '@/lib/reminders/rules';
 
@@ -10,7 +11,7 @@ export function NotificationSettingsForm({ initial }: { initial: PracticeReminde
   const on = state && !state.ok ? valueOf(state, 'remindersOnByDefault') === 'on' : initial.remindersOnByDefault;
   return (
     <form action={action} className="max-w-3xl space-y-4" noValidate>
-      <FormMessage state={state} />
+      <FormOutcome state={state} />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="remindersOnByDefault" defaultChecked={on} key={String(on)} className="mt-0.5 h-4 w-4" />
         <span>

@@ -1,7 +1,8 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useState } from 'react';
-import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { Field, SubmitButton } from '@/app/_components/form';
 import { updateSettings } from '@/lib/practice/actions';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
 
@@ -44,7 +45,7 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
   return (
     <form action={action} className="max-w-3xl space-y-8" noValidate>
       <input type="hidden" name="__json" value={json} />
-      <FormMessage state={state} />
+      <FormOutcome state={state} />
       <section className="space-y-4" aria-labelledby="general-heading">
         <h2 id="general-heading" className="text-base font-semibold">Practice</h2>
         <Field name="name" label="Practice name" state={state} defaultValue={initial.name} required />

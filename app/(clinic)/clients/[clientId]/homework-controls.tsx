@@ -1,13 +1,11 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useState } from 'react';
-import { Button } from '@/app/_components/design';
-import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
+import { Button, ConfirmButton, inputClass, useToastingAction } from '@/app/_components/design';
+import { SubmitButton, type FormState } from '@/app/_components/form';
 import { cancelAssignment, cancelOccurrence, updateAssignment } from '@/lib/assignments/actions';
 import type { RecurrenceEnd } from '@/lib/assignments/recurrence';
-
-const inputClass =
-  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid]:border-red-600';
 
 function Errors({ id, list }: { id: string; list?: string[] }) {
   return list?.length ? (
@@ -22,9 +20,9 @@ export function CancelOccurrenceButton({ occurrenceId, label }: { occurrenceId: 
   return (
     <form action={action} className="inline">
       <input type="hidden" name="occurrenceId" value={occurrenceId} />
-      <button type="submit" className="text-xs font-medium text-red-700 underline hover:text-red-900" aria-label={`Cancel the item due ${label}`}>
+      <Button type="submit" variant="quiet" size="sm" aria-label={`Cancel the item due ${label}`}>
         Cancel
-      </button>
+      </Button>
       {state && !state.ok ? (
         <span role="alert" className="ml-2 text-xs text-red-700">
           {state.formError}
@@ -35,26 +33,24 @@ export function CancelOccurrenceButton({ occurrenceId, label }: { occurrenceId: 
 }
 
 export function CancelAssignmentButton({ assignmentId, title }: { assignmentId: string; title: string }) {
-  const [state, action] = useActionState(cancelAssignment, null);
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <button type="button" onClick={() => setConfirming(true)} className="text-sm font-medium text-red-700 underline hover:text-red-900">
-        Cancel assignment
-      </button>
-    );
-  }
+  const [state, action, pending] = useActionState(useToastingAction(cancelAssignment), null);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-2 text-sm">
+    <form action={action} className="space-y-2">
       <input type="hidden" name="assignmentId" value={assignmentId} />
-      <span>Cancel every item of “{title}” not yet submitted?</span>
-      <Button type="submit" variant="danger" size="sm">
-        Yes, cancel
-      </Button>
-      <Button variant="quiet" size="sm" onClick={() => setConfirming(false)}>
-        Keep it
-      </Button>
-      <FormMessage state={state as FormState} />
+      <ConfirmButton
+        label="Cancel assignment"
+        title={`Cancel every item of “${title}” not yet submitted?`}
+        message="What the client already sent stays in their record."
+        confirmLabel="Yes, cancel"
+        cancelLabel="Keep it"
+        pending={pending}
+        pendingLabel="Cancelling…"
+      />
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.formError}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -86,7 +82,7 @@ export function EditAssignmentForm({
   const endErrors = [...(errors('end') ?? []), ...(errors('end.count') ?? []), ...(errors('end.until') ?? [])];
   return (
     <form action={action} className="space-y-3" aria-label="Edit assignment">
-      <FormMessage state={state as FormState} />
+      <FormOutcome state={state as FormState} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="__json" value={JSON.stringify(payload)} />
       <div className="space-y-1">

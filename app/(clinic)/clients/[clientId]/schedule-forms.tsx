@@ -1,8 +1,9 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useId } from 'react';
-import { Button } from '@/app/_components/design';
-import { type FormState, Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
+import { ConfirmButton, useToastingAction } from '@/app/_components/design';
+import { type FormState, Field, SubmitButton, valueOf } from '@/app/_components/form';
 import {
   applyPracticeMeasureDefaults,
   createMeasureSchedule,
@@ -19,7 +20,7 @@ export function AddScheduleForm({ clientId, measures, today }: { clientId: strin
   return (
     <form action={formAction} className="space-y-3" aria-label="Add a measure schedule">
       <input type="hidden" name="clientId" value={clientId} />
-      <FormMessage state={form} />
+      <FormOutcome state={form} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="space-y-1">
           <label htmlFor={`${id}-measure`} className="block text-sm font-medium text-slate-800">
@@ -74,7 +75,7 @@ export function EditScheduleForm({
   return (
     <form action={formAction} className="space-y-3" aria-label={`Change the ${measureTitle} schedule`}>
       <input type="hidden" name="scheduleId" value={scheduleId} />
-      <FormMessage state={form} />
+      <FormOutcome state={form} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name="everyDays" label="Every (days)" type="number" inputMode="numeric" state={form} defaultValue={String(everyDays)} />
         <Field name="startDate" label="Start" type="date" state={form} defaultValue={startDate} />
@@ -86,13 +87,18 @@ export function EditScheduleForm({
 }
 
 export function EndScheduleButton({ scheduleId, measureTitle }: { scheduleId: string; measureTitle: string }) {
-  const [state, formAction, pending] = useActionState(endMeasureSchedule, null);
+  const [state, formAction, pending] = useActionState(useToastingAction(endMeasureSchedule), null);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="scheduleId" value={scheduleId} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-        {pending ? 'Ending…' : `End ${measureTitle} schedule`}
-      </Button>
+      <ConfirmButton
+        label={`End ${measureTitle} schedule`}
+        title={`End the ${measureTitle} schedule?`}
+        message="No more are sent from today; the scores so far stay in the record."
+        confirmLabel="End it"
+        pending={pending}
+        pendingLabel="Ending…"
+      />
       {state && !state.ok ? (
         <span role="alert" className="ml-2 text-sm text-red-700">
           {state.formError}
@@ -107,7 +113,7 @@ export function ApplyDefaultsButton({ clientId }: { clientId: string }) {
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="clientId" value={clientId} />
-      <FormMessage state={state as FormState} />
+      <FormOutcome state={state as FormState} />
       <SubmitButton pendingLabel="Applying…">Apply practice defaults</SubmitButton>
     </form>
   );

@@ -1,9 +1,10 @@
 'use client';
 
+import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useId, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
-import { FormMessage, SubmitButton, type FormState } from '@/app/_components/form';
+import { SubmitButton, type FormState } from '@/app/_components/form';
 import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
 
 /**
@@ -56,7 +57,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="fieldPath" value={fieldPath} />
       <DeliveryStatus delivery={delivery} />
-      <FormMessage state={state as FormState} />
+      <FormOutcome state={state as FormState} />
       <label htmlFor={`${uid}-body`} className="block text-sm font-medium text-slate-800">
         Your comment on “{label}”
       </label>
@@ -105,7 +106,7 @@ export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="visibility" value="private" />
       <DeliveryStatus delivery={delivery} />
-      <FormMessage state={state as FormState} />
+      <FormOutcome state={state as FormState} />
       <label htmlFor="private-note" className="block text-sm font-medium text-slate-800">
         Private note
       </label>
@@ -146,14 +147,14 @@ export function ReviewActions({ submissionId, status }: { submissionId: string; 
       <form action={review} className="space-y-2">
         <input type="hidden" name="submissionId" value={submissionId} />
         <DeliveryStatus delivery={reviewDelivery} />
-        <FormMessage state={reviewState as FormState} />
+        <FormOutcome state={reviewState as FormState} />
         <SubmitButton pendingLabel="Saving…">Mark reviewed</SubmitButton>
       </form>
       {status === 'submitted' ? (
         <form action={revise} className="space-y-2 border-t border-slate-200 pt-4">
           <input type="hidden" name="submissionId" value={submissionId} />
           <DeliveryStatus delivery={reviseDelivery} />
-          <FormMessage state={reviseState as FormState} />
+          <FormOutcome state={reviseState as FormState} />
           <label htmlFor="revise-message" className="block text-sm font-medium text-slate-800">
             Message to the client (optional)
           </label>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Badge, Card, PageHeader } from '@/app/_components/ui';
+import { Badge, ButtonLink, Card, PageHeader } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
 import { changeClientStatus } from '@/lib/clients/actions';
 import { getClientForAdmin } from '@/lib/clients/admin-queries';
@@ -71,7 +71,14 @@ export default async function AdminClientPage({ params }: { params: Promise<{ cl
             </p>
             <div className="flex flex-wrap gap-2">
               {STATUS_ACTIONS[client.status].map((s) => (
-                <ActionButton key={s.to} action={changeClientStatus} fields={{ clientId: client.id, status: s.to }} label={s.label} tone={s.to === 'archived' ? 'danger' : 'neutral'} />
+                <ActionButton
+                  key={s.to}
+                  action={changeClientStatus}
+                  fields={{ clientId: client.id, status: s.to }}
+                  label={s.label}
+                  tone={s.to === 'archived' ? 'danger' : 'neutral'}
+                  confirm={s.to === 'archived' ? `Archive ${client.name}? The record leaves every list; it is kept and can be restored.` : undefined}
+                />
               ))}
             </div>
           </Card>
@@ -85,9 +92,7 @@ export default async function AdminClientPage({ params }: { params: Promise<{ cl
             ) : client.status === 'archived' ? (
               <p className="text-sm text-slate-700">Restore the record before inviting the client.</p>
             ) : (
-              <Link href={`/admin/invitations?client=${client.id}`} className="inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-                Invite to the portal
-              </Link>
+              <ButtonLink href={`/admin/invitations?client=${client.id}`}>Invite to the portal</ButtonLink>
             )}
           </Card>
         </div>

@@ -63,6 +63,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           });
         }
         test('a client page with charts, every section, and its report', async ({ page }) => {
+          test.slow(); // seven pages in one test
           await page.goto('/caseload');
           const href = await page
             .getByRole('table')
@@ -75,6 +76,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await expectNoViolations(page, `${href!}/report`);
         });
         test('an exercise, a custom exercise and its editor', async ({ page }) => {
+          test.slow(); // three pages in one test
           await page.goto('/library');
           const first = await page.getByRole('link', { name: /^Preview and assign/ }).first().getAttribute('href');
           await expectNoViolations(page, first!);

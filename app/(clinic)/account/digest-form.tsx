@@ -4,6 +4,7 @@ import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState } from 'react';
 import { SubmitButton, valueOf } from '@/app/_components/form';
 import { saveDigestPreference } from '@/lib/notifications/actions';
+import { checkClass } from '@/app/_components/design/checkbox';
 
 export function DigestForm({ dailyDigest }: { dailyDigest: boolean }) {
   const [state, action] = useActionState(saveDigestPreference, null);
@@ -12,7 +13,7 @@ export function DigestForm({ dailyDigest }: { dailyDigest: boolean }) {
     <form action={action} className="space-y-3">
       <FormOutcome state={state} />
       <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" name="dailyDigest" defaultChecked={checked} key={String(checked)} className="mt-0.5 h-5 w-5" />
+        <input type="checkbox" name="dailyDigest" defaultChecked={checked} key={String(checked)} className={`${checkClass} mt-0.5`} />
         <span>
           <span className="font-medium text-slate-900">Email me a daily summary</span>
           <span className="block text-slate-600">

@@ -4,6 +4,9 @@ import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useEffect, useId, useState } from 'react';
 
 import { assignHomework } from '@/lib/assignments/actions';
+import { buttonClass } from '@/app/_components/design/button';
+import { checkClass } from '@/app/_components/design/checkbox';
+import { compactInputClass, inputClass } from '@/app/_components/design/input';
 
 export type AssignOptions = {
   exercises: { key: string; title: string }[];
@@ -83,7 +86,7 @@ export function BulkAssignPanel({
     });
   };
 
-  const field = 'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid]:border-red-600';
+  const field = `mt-1 ${inputClass}`;
   const errorText = (keys: string[], fid: string) => {
     const list = errorFor(...keys);
     return list.length ? (
@@ -95,7 +98,7 @@ export function BulkAssignPanel({
   const invalid = (...keys: string[]) => (errorFor(...keys).length ? true : undefined);
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section aria-labelledby={`${id}-title`} className="rounded-card border border-slate-200 bg-white p-5 shadow-sm">
       <div className="mb-3 flex items-start justify-between gap-3">
         <div>
           <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
@@ -103,7 +106,7 @@ export function BulkAssignPanel({
           </h2>
           <p className="text-sm text-slate-600">{clientNames.join(', ')}</p>
         </div>
-        <button type="button" onClick={onClose} className="min-h-10 px-2 text-sm text-brand-800 underline">
+        <button type="button" onClick={onClose} className={buttonClass('quiet')}>
           Close
         </button>
       </div>
@@ -126,7 +129,7 @@ export function BulkAssignPanel({
                   name="kind"
                   value={k}
                   checked={kind === k}
-                  className="size-4 accent-brand-700"
+                  className={checkClass}
                   onChange={() => {
                     setKind(k);
                     setTemplateKey((k === 'exercise' ? options.exercises : options.measures)[0]?.key ?? '');
@@ -246,14 +249,14 @@ export function BulkAssignPanel({
             <legend className="text-sm font-medium text-slate-800">Ends</legend>
             <div className="mt-1 flex flex-wrap items-center gap-4 text-sm">
               <label className="flex items-center gap-2">
-                <input type="radio" name="end" checked={endKind === 'count'} onChange={() => setEndKind('count')} className="size-4 accent-brand-700" />
+                <input type="radio" name="end" checked={endKind === 'count'} onChange={() => setEndKind('count')} className={checkClass} />
                 After
                 <input
                   type="number"
                   min={1}
                   max={365}
                   aria-label="Number of times"
-                  className="w-20 rounded-lg border border-slate-300 px-2 py-1.5"
+                  className={`${compactInputClass} w-20`}
                   value={count}
                   onChange={(e) => {
                     setEndKind('count');
@@ -263,12 +266,12 @@ export function BulkAssignPanel({
                 times
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="end" checked={endKind === 'until'} onChange={() => setEndKind('until')} className="size-4 accent-brand-700" />
+                <input type="radio" name="end" checked={endKind === 'until'} onChange={() => setEndKind('until')} className={checkClass} />
                 On
                 <input
                   type="date"
                   aria-label="End date"
-                  className="rounded-lg border border-slate-300 px-2 py-1.5"
+                  className={compactInputClass}
                   value={until}
                   onChange={(e) => {
                     setEndKind('until');
@@ -286,7 +289,7 @@ export function BulkAssignPanel({
           <button
             type="submit"
             disabled={pending}
-            className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+            className={buttonClass('primary')}
           >
             {pending ? 'Assigning…' : `Assign to ${clientIds.length} client${clientIds.length === 1 ? '' : 's'}`}
           </button>

@@ -13,6 +13,7 @@ import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
 import { MoodSparkline } from './_components/sparkline';
 import type { AssignOptions } from './bulk-assign';
 import { RosterTable } from './roster-table';
+import { buttonClass } from '@/app/_components/design/button';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
@@ -54,7 +55,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
       }
       actions={
         <details className="relative max-w-sm text-sm">
-          <summary className="cursor-pointer rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">
+          <summary className={`${buttonClass('secondary')} cursor-pointer list-none`}>
             How “needs attention” is ordered
           </summary>
           <div className="absolute right-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-4 text-slate-700 shadow-lg">

@@ -11,6 +11,9 @@ import {
   STATUS_FILTERS,
   rosterHref,
 } from '@/lib/caseload/url';
+import { buttonClass } from '@/app/_components/design/button';
+import { checkClass } from '@/app/_components/design/checkbox';
+import { compactInputClass } from '@/app/_components/design/input';
 
 const ALERT_LABELS: Record<(typeof ALERT_FILTERS)[number], string> = {
   urgent: 'Urgent alerts',
@@ -50,7 +53,7 @@ export function withFilters(view: RosterView, filters: ColumnFiltersState): Rost
   return next;
 }
 
-export const selectClass = 'min-h-10 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm';
+export const selectClass = compactInputClass;
 
 export type RosterFiltersProps = {
   view: RosterView;
@@ -95,12 +98,12 @@ export function RosterFilters({
             value={query}
             maxLength={100}
             onChange={(e) => setQuery(e.target.value)}
-            className="mt-1 min-h-10 w-52 rounded-lg border border-slate-300 px-3 py-1.5 text-sm"
+            className={`${compactInputClass} mt-1 w-52`}
           />
         </label>
         <button
           type="submit"
-          className="min-h-10 rounded-lg border border-brand-700 px-3 text-sm font-medium text-brand-800 hover:bg-brand-50"
+          className={buttonClass('secondary')}
         >
           Search
         </button>
@@ -187,7 +190,7 @@ export function RosterFilters({
         <label className="flex items-center gap-2">
           <input
             type="checkbox"
-            className="size-4 accent-brand-700"
+            className={checkClass}
             checked={view.overdue}
             onChange={(e) => setFilter('overdue', e.target.checked)}
           />
@@ -196,7 +199,7 @@ export function RosterFilters({
         <label className="flex items-center gap-2">
           <input
             type="checkbox"
-            className="size-4 accent-brand-700"
+            className={checkClass}
             checked={view.disengaged}
             onChange={(e) => setFilter('disengaged', e.target.checked)}
           />
@@ -213,7 +216,7 @@ export function RosterFilters({
       ) : null}
       <a
         href={exportHref}
-        className="ml-auto min-h-10 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        className={`${buttonClass('secondary')} ml-auto`}
       >
         Export view (CSV)
       </a>

@@ -2,6 +2,7 @@
 
 import { PAGE_SIZES, type RosterView } from '@/lib/caseload/url';
 import { selectClass } from './roster-filters';
+import { buttonClass } from '@/app/_components/design/button';
 
 export type RosterPagerProps = {
   view: RosterView;
@@ -36,7 +37,7 @@ export function RosterPager({ view, total, pageCount, onPageSize, onPrevious, on
           type="button"
           onClick={onPrevious}
           disabled={view.page <= 1}
-          className="min-h-10 rounded-lg border border-slate-300 px-3 disabled:opacity-50"
+          className={buttonClass('secondary')}
         >
           Previous
         </button>
@@ -47,7 +48,7 @@ export function RosterPager({ view, total, pageCount, onPageSize, onPrevious, on
           type="button"
           onClick={onNext}
           disabled={view.page >= pageCount}
-          className="min-h-10 rounded-lg border border-slate-300 px-3 disabled:opacity-50"
+          className={buttonClass('secondary')}
         >
           Next
         </button>

@@ -26,6 +26,7 @@ import { type FilterKey, RosterFilters, filtersOf, withFilters } from './roster-
 import { RosterPager } from './roster-pager';
 import { COLUMN_LABELS, cellClass } from './roster-layout';
 import { RosterSort } from './roster-sort';
+import { buttonClass } from '@/app/_components/design/button';
 
 // The assignment form loads when first opened: most views of the roster assign nothing.
 const BulkAssignPanel = dynamic(() => import('./bulk-assign').then((m) => m.BulkAssignPanel), {
@@ -160,21 +161,21 @@ export function RosterTable({
                 setAssigning((v) => !v);
               }}
               aria-expanded={assigning}
-              className="min-h-10 rounded-lg bg-brand-700 px-3 font-semibold text-white hover:bg-brand-800"
+              className={buttonClass('primary')}
             >
               Assign homework…
             </button>
           ) : null}
           <a
             href={`/caseload/export?${selectedExport}`}
-            className="min-h-10 rounded-lg border border-brand-700 px-3 py-2 font-medium text-brand-800"
+            className={buttonClass('secondary')}
           >
             Export selected (CSV)
           </a>
           <button
             type="button"
             onClick={() => table.resetRowSelection()}
-            className="min-h-10 px-2 text-brand-800 underline"
+            className={buttonClass('quiet')}
           >
             Clear selection
           </button>
@@ -203,7 +204,7 @@ export function RosterTable({
           </p>
           <Link
             href={rosterHref(pathname, { ...DEFAULT_VIEW, sort: view.sort, dir: view.dir, size: view.size })}
-            className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            className={`${buttonClass('primary')} mt-4`}
           >
             Clear filters
           </Link>

@@ -6,6 +6,8 @@ import { can } from '@/lib/access/permissions';
 import { THEME_LABELS, isExerciseTheme } from '@/lib/exercises/catalog';
 import { listLibrary } from '@/lib/exercises/library';
 import { EXERCISE_THEMES } from '@/lib/exercises/types';
+import { buttonClass } from '@/app/_components/design/button';
+import { inputClass } from '@/app/_components/design/input';
 
 export const metadata: Metadata = { title: 'Exercise library' };
 
@@ -36,7 +38,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         description="Every exercise, as your clients will see it. Open one to preview it and assign it."
         actions={
           canAuthor ? (
-            <Link href="/library/new" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            <Link href="/library/new" className={buttonClass('primary')}>
               New exercise
             </Link>
           ) : null
@@ -53,11 +55,11 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             type="search"
             defaultValue={q}
             placeholder="Title, purpose or theme"
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-600"
+            className={inputClass}
           />
         </div>
         {theme ? <input type="hidden" name="theme" value={theme} /> : null}
-        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <button type="submit" className={buttonClass('primary')}>
           Search
         </button>
       </form>

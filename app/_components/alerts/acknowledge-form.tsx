@@ -7,6 +7,7 @@ import { useResilientAction } from '../resilient-action';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
 import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/triggers';
 import { type FormState, SubmitButton, valueOf } from '../form';
+import { inputClass } from '@/app/_components/design/input';
 
 /** Inline acknowledgement: what was done, and why when nothing was needed. Errors sit beside their fields. */
 export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string; clientName: string }) {
@@ -46,7 +47,7 @@ export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string;
             required
             aria-invalid={actionErrors?.length ? true : undefined}
             aria-describedby={actionErrors?.length ? `${id}-action-error` : undefined}
-            className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-600"
+            className={inputClass}
           >
             <option value="">Choose…</option>
             {ACK_ACTIONS.map((a) => (
@@ -74,7 +75,7 @@ export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string;
             maxLength={2000}
             aria-invalid={reasonErrors?.length ? true : undefined}
             aria-describedby={reasonErrors?.length ? `${id}-reason-error` : undefined}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-600"
+            className={inputClass}
           />
           {reasonErrors?.length ? (
             <p id={`${id}-reason-error`} className="text-sm text-red-700">

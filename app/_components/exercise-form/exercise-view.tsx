@@ -83,9 +83,12 @@ function ViewField({
         <dd className="mt-0.5 text-base text-slate-900">
           <Answer field={field} value={value} />
           {changedPaths?.has(field.id) ? <span className="ml-2 text-xs font-semibold text-amber-800">Changed</span> : null}
+          {/* Comments and their controls belong to the answer: inside a <dl> group only <dt> and <dd> may stand. */}
+          <div className="text-sm">
+            <FieldComments comments={comments?.[field.id]} />
+            {renderFieldExtras?.(field.id, field.label)}
+          </div>
         </dd>
-        <FieldComments comments={comments?.[field.id]} />
-        {renderFieldExtras?.(field.id, field.label)}
       </div>
     );
   }
@@ -120,9 +123,9 @@ function ViewField({
                           <dt className="text-xs font-medium text-slate-600">{sub.label}</dt>
                           <dd className="text-sm text-slate-900">
                             <Answer field={sub} value={row[sub.id]} />
+                            <FieldComments comments={comments?.[path]} />
+                            {renderFieldExtras?.(path, `${field.label} › ${rowLabel} › ${sub.label}`)}
                           </dd>
-                          <FieldComments comments={comments?.[path]} />
-                          {renderFieldExtras?.(path, `${field.label} › ${rowLabel} › ${sub.label}`)}
                         </div>
                       );
                     })}

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { EXPORT_FILES, EXPORT_FILE_LABELS } from '@/lib/reports/csv-files';
 import type { ParsedPeriod } from '@/lib/reports/period';
 import { PrintButton } from './print-button';
+import { buttonClass } from '@/app/_components/design/button';
+import { compactInputClass } from '@/app/_components/design/input';
 
 function DayField({
   name,
@@ -27,7 +29,7 @@ function DayField({
         defaultValue={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        className={`${compactInputClass} mt-1`}
       />
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-red-700">
@@ -70,7 +72,7 @@ export function ReportControls({
         <DayField name="to" label="To" value={parsed.values.to} error={parsed.errors.to} />
         <button
           type="submit"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={buttonClass('secondary')}
         >
           Show period
         </button>

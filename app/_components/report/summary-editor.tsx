@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { inputClass } from '@/app/_components/design/input';
 
 /**
  * The therapist's own words for this report, written just before printing. It lives only in this page (never in
@@ -24,7 +25,7 @@ export function SummaryEditor() {
           onChange={(e) => setText(e.target.value)}
           rows={5}
           maxLength={5000}
-          className="mt-2 w-full rounded-md border border-slate-300 p-2 text-sm"
+          className={`${inputClass} mt-2`}
         />
       </div>
       <p className="mt-2 hidden whitespace-pre-wrap text-sm print:block" data-testid="printed-summary">

@@ -4,6 +4,7 @@ import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState } from 'react';
 import { Field, SubmitButton } from '@/app/_components/form';
 import { createClient, setCareTeam, updateClient } from '@/lib/clients/actions';
+import { checkClass } from '@/app/_components/design/checkbox';
 
 type Clinician = { membershipId: string; name: string; role: string };
 type Details = {
@@ -35,7 +36,7 @@ function ClinicianChecklist({ name, clinicians, chosen, errors }: { name: string
       {clinicians.length === 0 ? <p className="text-sm text-slate-600">No active therapists yet: invite one first.</p> : null}
       {clinicians.map((c) => (
         <label key={c.membershipId} className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name={`${name}[]`} value={c.membershipId} defaultChecked={chosen.includes(c.membershipId)} className="h-4 w-4" />
+          <input type="checkbox" name={`${name}[]`} value={c.membershipId} defaultChecked={chosen.includes(c.membershipId)} className={checkClass} />
           {c.name}
           {c.role === 'admin' ? <span className="text-xs text-slate-600">(admin)</span> : null}
         </label>

@@ -7,6 +7,7 @@ import { MEMBER_ROLES, MEMBER_STATUSES, listMembers, parseMemberFilters } from '
 import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
 import { MemberActions } from './member-actions';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
+import { buttonClass } from '@/app/_components/design/button';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -23,7 +24,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         title="People"
         description={`Everyone with an account at ${actor.practice.name}: staff and clients with a portal login.`}
         actions={
-          <Link href="/admin/invitations" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+          <Link href="/admin/invitations" className={buttonClass('primary')}>
             Invite someone
           </Link>
         }

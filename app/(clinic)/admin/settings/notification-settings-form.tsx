@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field, SubmitButton, valueOf } from '@/app/_components/form';
 import { savePracticeNotificationSettings } from '@/lib/notifications/actions';
 import type { PracticeReminderDefaults } from '@/lib/reminders/rules';
+import { checkClass } from '@/app/_components/design/checkbox';
 
 export function NotificationSettingsForm({ initial }: { initial: PracticeReminderDefaults }) {
   const [state, action] = useActionState(savePracticeNotificationSettings, null);
@@ -13,7 +14,7 @@ export function NotificationSettingsForm({ initial }: { initial: PracticeReminde
     <form action={action} className="max-w-3xl space-y-4" noValidate>
       <FormOutcome state={state} />
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="remindersOnByDefault" defaultChecked={on} key={String(on)} className="mt-0.5 h-4 w-4" />
+        <input type="checkbox" name="remindersOnByDefault" defaultChecked={on} key={String(on)} className={`${checkClass} mt-0.5`} />
         <span>
           Remind clients by default
           <span className="block text-slate-600">Clients who have not chosen get these settings; each can change or stop them in the portal.</span>

@@ -5,6 +5,9 @@ import { useActionState, useState } from 'react';
 import { Field, SubmitButton } from '@/app/_components/form';
 import { updateSettings } from '@/lib/practice/actions';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
+import { buttonClass } from '@/app/_components/design/button';
+import { checkClass } from '@/app/_components/design/checkbox';
+import { compactInputClass } from '@/app/_components/design/input';
 
 type Contact = { label: string; phone: string };
 type MeasureDefault = { measure: string; everyDays: number; atIntake: boolean };
@@ -40,7 +43,7 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
     measureDefaults: enabledRows.map((r) => ({ measure: r.measure, everyDays: r.everyDays, atIntake: r.atIntake })),
   });
   const safety = state && !state.ok ? state.values?.safetyQuestionEnabled === 'on' : initial.safetyQuestionEnabled;
-  const input = 'rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm aria-[invalid]:border-red-600';
+  const input = compactInputClass;
   const err = (key: string) => errors[key]?.join(' ');
   return (
     <form action={action} className="max-w-3xl space-y-8" noValidate>
@@ -55,7 +58,7 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
       <section className="space-y-3" aria-labelledby="safety-heading">
         <h2 id="safety-heading" className="text-base font-semibold">Safety</h2>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="safetyQuestionEnabled" defaultChecked={safety} key={String(safety)} className="mt-0.5 h-4 w-4" />
+          <input type="checkbox" name="safetyQuestionEnabled" defaultChecked={safety} key={String(safety)} className={`${checkClass} mt-0.5`} />
           <span>
             Ask the daily safety question in check-ins
             <span className="block text-slate-600">&ldquo;Any thoughts of harming yourself today?&rdquo; A yes raises an urgent alert for the care team.</span>
@@ -91,14 +94,14 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
                 />
                 {err(`crisisContacts.${i}.phone`) ? <p className="text-xs text-red-700">{err(`crisisContacts.${i}.phone`)}</p> : null}
               </div>
-              <button type="button" onClick={() => setContacts(contacts.filter((_, j) => j !== i))} className="min-h-10 px-2 text-sm text-red-800 underline">
+              <button type="button" onClick={() => setContacts(contacts.filter((_, j) => j !== i))} className={buttonClass('quiet')}>
                 Remove
               </button>
             </div>
           ))}
           {err('crisisContacts') ? <p className="text-xs text-red-700">{err('crisisContacts')}</p> : null}
           {contacts.length < 10 ? (
-            <button type="button" onClick={() => setContacts([...contacts, { label: '', phone: '' }])} className="text-sm text-brand-800 underline">
+            <button type="button" onClick={() => setContacts([...contacts, { label: '', phone: '' }])} className={buttonClass('quiet')}>
               Add a number
             </button>
           ) : null}
@@ -126,7 +129,7 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
                 <tr key={r.measure}>
                   <th scope="row" className="py-1 pr-4 text-left font-normal">{r.label}</th>
                   <td className="py-1 pr-4">
-                    <input type="checkbox" aria-label={`Schedule ${r.label} by default`} checked={r.enabled} onChange={(e) => update({ enabled: e.target.checked })} className="h-4 w-4" />
+                    <input type="checkbox" aria-label={`Schedule ${r.label} by default`} checked={r.enabled} onChange={(e) => update({ enabled: e.target.checked })} className={checkClass} />
                   </td>
                   <td className="py-1 pr-4">
                     <input
@@ -141,7 +144,7 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
                     {everyError ? <p className="text-xs text-red-700">{everyError}</p> : null}
                   </td>
                   <td className="py-1 pr-4">
-                    <input type="checkbox" aria-label={`${r.label}: give at intake`} checked={r.atIntake} disabled={!r.enabled} onChange={(e) => update({ atIntake: e.target.checked })} className="h-4 w-4" />
+                    <input type="checkbox" aria-label={`${r.label}: give at intake`} checked={r.atIntake} disabled={!r.enabled} onChange={(e) => update({ atIntake: e.target.checked })} className={checkClass} />
                   </td>
                 </tr>
               );

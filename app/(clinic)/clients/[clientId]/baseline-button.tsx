@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { markBaseline } from '@/lib/measures/baseline-actions';
+import { buttonClass } from '@/app/_components/design/button';
 
 /** Makes one administration the baseline its measure's change is read against. */
 export function MarkBaselineButton({ administrationId, label }: { administrationId: string; label: string }) {
@@ -13,7 +14,7 @@ export function MarkBaselineButton({ administrationId, label }: { administration
         type="submit"
         disabled={pending}
         aria-label={label}
-        className="min-h-9 rounded-md border border-brand-700 px-2 py-1 text-xs font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+        className={buttonClass('secondary', 'sm')}
       >
         {pending ? 'Saving…' : 'Make baseline'}
       </button>

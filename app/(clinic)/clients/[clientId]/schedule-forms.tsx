@@ -10,6 +10,7 @@ import {
   endMeasureSchedule,
   updateMeasureSchedule,
 } from '@/lib/measures/schedule-actions';
+import { inputClass } from '@/app/_components/design/input';
 
 export function AddScheduleForm({ clientId, measures, today }: { clientId: string; measures: { key: string; title: string }[]; today: string }) {
   const [state, formAction] = useActionState(createMeasureSchedule, null);
@@ -33,7 +34,7 @@ export function AddScheduleForm({ clientId, measures, today }: { clientId: strin
             defaultValue={chosen}
             aria-invalid={errors?.length ? true : undefined}
             aria-describedby={errors?.length ? `${id}-measure-error` : undefined}
-            className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
+            className={inputClass}
           >
             <option value="">Choose…</option>
             {measures.map((m) => (

@@ -11,6 +11,7 @@ import { listClients } from '@/lib/clients/queries';
 import { THEME_LABELS } from '@/lib/exercises/catalog';
 import { getLibraryTemplate } from '@/lib/exercises/library';
 import { ArchiveButton, ShareToggle } from './manage-controls';
+import { buttonClass } from '@/app/_components/design/button';
 
 export const metadata: Metadata = { title: 'Exercise' };
 
@@ -57,7 +58,7 @@ export default async function ExercisePage({
         description={template.summary || undefined}
         actions={
           found.canManage && found.isLatest && !found.archived ? (
-            <Link href={`/library/${key}/edit`} className="rounded-lg border border-brand-700 px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+            <Link href={`/library/${key}/edit`} className={buttonClass('secondary')}>
               Edit
             </Link>
           ) : null

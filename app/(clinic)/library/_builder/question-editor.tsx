@@ -2,9 +2,11 @@
 
 import { useState } from 'react';
 import { KIND_LABELS, SUB_KINDS, blank, errorsUnder, type Kind, type NewUid, type Question } from './question-model';
+import { buttonClass } from '@/app/_components/design/button';
 
-export const inputClass =
-  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid]:border-red-600';
+// The design system's field, re-exported for the builder's other parts.
+export { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input';
 
 function QuestionEditor({
   q,
@@ -180,13 +182,13 @@ export function QuestionList({
               newUid={newUid}
             />
             <div className="mt-3 flex gap-3 text-sm">
-              <button type="button" onClick={() => move(i, -1)} disabled={i === 0} className="underline disabled:opacity-40">
+              <button type="button" onClick={() => move(i, -1)} disabled={i === 0} className={buttonClass('quiet')}>
                 Move up<span className="sr-only"> {numberPrefix}{i + 1}</span>
               </button>
-              <button type="button" onClick={() => move(i, 1)} disabled={i === questions.length - 1} className="underline disabled:opacity-40">
+              <button type="button" onClick={() => move(i, 1)} disabled={i === questions.length - 1} className={buttonClass('quiet')}>
                 Move down<span className="sr-only"> {numberPrefix}{i + 1}</span>
               </button>
-              <button type="button" onClick={() => onChange(questions.filter((x) => x.uid !== q.uid))} className="text-red-700 underline">
+              <button type="button" onClick={() => onChange(questions.filter((x) => x.uid !== q.uid))} className={buttonClass('quiet')}>
                 Remove<span className="sr-only"> {numberPrefix}{i + 1}</span>
               </button>
             </div>
@@ -210,7 +212,7 @@ export function QuestionList({
         <button
           type="button"
           onClick={() => onChange([...questions, blank(newKind, newUid)])}
-          className="min-h-11 rounded-lg border border-brand-700 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-brand-50"
+          className={buttonClass('secondary')}
         >
           {addLabel}
         </button>

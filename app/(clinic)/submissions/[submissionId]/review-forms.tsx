@@ -6,6 +6,9 @@ import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
 import { SubmitButton, type FormState } from '@/app/_components/form';
 import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
+import { buttonClass } from '@/app/_components/design/button';
+import { checkClass } from '@/app/_components/design/checkbox';
+import { inputClass } from '@/app/_components/design/input';
 
 /**
  * Runs `after` once for each new successful result (the action itself re-renders the page on the server).
@@ -42,7 +45,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
         <button
           type="button"
           onClick={() => setOpen(true)}
-          className="min-h-9 rounded-md px-2 text-xs font-medium text-brand-800 underline hover:bg-brand-50"
+          className={buttonClass('quiet', 'sm')}
           aria-label={`Comment on: ${label}`}
         >
           Comment
@@ -69,18 +72,18 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
         defaultValue={typeof echoed?.body === 'string' ? echoed.body : ''}
         aria-invalid={bodyError ? true : undefined}
         aria-describedby={bodyError ? `${uid}-body-error` : undefined}
-        className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
+        className={inputClass}
       />
       <FieldError id={`${uid}-body-error`} state={state as FormState} name="body" />
       <FieldError id={`${uid}-path-error`} state={state as FormState} name="fieldPath" />
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="sr-only">Who can see it</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="visibility" value="client" defaultChecked={echoed?.visibility !== 'private'} className="accent-brand-700" />
+          <input type="radio" name="visibility" value="client" defaultChecked={echoed?.visibility !== 'private'} className={checkClass} />
           The client sees it beside this answer
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="visibility" value="private" defaultChecked={echoed?.visibility === 'private'} className="accent-brand-700" />
+          <input type="radio" name="visibility" value="private" defaultChecked={echoed?.visibility === 'private'} className={checkClass} />
           Private note (never shown to the client)
         </label>
       </fieldset>
@@ -121,7 +124,7 @@ export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
         defaultValue={typeof echoed?.body === 'string' ? echoed.body : ''}
         aria-invalid={bodyError ? true : undefined}
         aria-describedby={`private-note-hint${bodyError ? ' private-note-error' : ''}`}
-        className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
+        className={inputClass}
       />
       <FieldError id="private-note-error" state={state as FormState} name="body" />
       <SubmitButton pendingLabel="Saving…">Save private note</SubmitButton>
@@ -166,7 +169,7 @@ export function ReviewActions({ submissionId, status }: { submissionId: string; 
             defaultValue={typeof echoed?.message === 'string' ? echoed.message : ''}
             aria-invalid={messageError ? true : undefined}
             aria-describedby={messageError ? 'revise-message-error' : 'revise-message-hint'}
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm aria-[invalid]:border-red-600"
+            className={inputClass}
           />
           <p id="revise-message-hint" className="text-xs text-slate-600">
             Your comments on the answers are shown to the client beside each one.

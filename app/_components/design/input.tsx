@@ -3,7 +3,7 @@
  * aria-invalid). Uncontrolled by default; pass `value` and `onChange` to control it. `name` doubles as the id
  * stem, so the error summary (error-summary.tsx) can lead to the field by its name.
  */
-type Common = {
+export type Common = {
   name: string;
   label: string;
   /** Shown after the label in lighter type. */
@@ -52,39 +52,32 @@ export function fieldAria(id: string, hint?: string, errors?: readonly string[])
   return { 'aria-describedby': describedBy || undefined, 'aria-invalid': errors?.length ? true : undefined } as const;
 }
 
-export function TextInput({
-  name,
-  label,
-  optional,
-  hint,
-  errors,
-  id = `field-${name}`,
-  ...rest
-}: Common & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+/**
+ * The frame every labelled control shares: the label, the control (given its id, name and aria wiring), then the
+ * hint and the error. TextInput, TextArea and Select differ only in the control.
+ */
+export function Framed<R>(
+  { name, label, optional, hint, errors, id = `field-${name}`, ...rest }: Common & R,
+  control: (wiring: { id: string; name: string } & ReturnType<typeof fieldAria>, rest: Omit<R, keyof Common>) => React.ReactNode,
+) {
   return (
     <div className="space-y-1">
       <Label htmlFor={id} label={label} optional={optional} />
-      <input id={id} name={name} className={inputClass} {...fieldAria(id, hint, errors)} {...rest} />
+      {control({ id, name, ...fieldAria(id, hint, errors) }, rest as Omit<R, keyof Common>)}
       <Extras id={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
-export function TextArea({
-  name,
-  label,
-  optional,
-  hint,
-  errors,
-  id = `field-${name}`,
-  rows = 3,
-  ...rest
-}: Common & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
-  return (
-    <div className="space-y-1">
-      <Label htmlFor={id} label={label} optional={optional} />
-      <textarea id={id} name={name} rows={rows} className={`${inputClass} resize-y`} {...fieldAria(id, hint, errors)} {...rest} />
-      <Extras id={id} hint={hint} errors={errors} />
-    </div>
-  );
+type InputRest = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>;
+type TextAreaRest = Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>;
+
+export function TextInput(props: Common & InputRest) {
+  return Framed<InputRest>(props, (wiring, rest) => <input className={inputClass} {...wiring} {...rest} />);
+}
+
+export function TextArea(props: Common & TextAreaRest) {
+  return Framed<TextAreaRest>(props, (wiring, { rows = 3, ...rest }) => (
+    <textarea rows={rows} className={`${inputClass} resize-y`} {...wiring} {...rest} />
+  ));
 }

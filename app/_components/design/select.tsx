@@ -1,36 +1,17 @@
-import { Extras, fieldAria, inputClass, Label } from './input';
+import { type Common, Framed, inputClass } from './input';
+
+type SelectRest = { children: React.ReactNode } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>;
 
 /**
  * A labelled select with its hint and error beside it, like TextInput. Options are children, so groups and
  * placeholders ("Choose…") read as written.
  */
-export function Select({
-  name,
-  label,
-  optional,
-  hint,
-  errors,
-  id = `field-${name}`,
-  children,
-  ...rest
-}: {
-  name: string;
-  label: string;
-  optional?: boolean;
-  hint?: string;
-  errors?: readonly string[];
-  id?: string;
-  children: React.ReactNode;
-} & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
-  return (
-    <div className="space-y-1">
-      <Label htmlFor={id} label={label} optional={optional} />
-      <select id={id} name={name} className={selectClass} {...fieldAria(id, hint, errors)} {...rest}>
-        {children}
-      </select>
-      <Extras id={id} hint={hint} errors={errors} />
-    </div>
-  );
+export function Select(props: Common & SelectRest) {
+  return Framed<SelectRest>(props, (wiring, { children, ...rest }) => (
+    <select className={selectClass} {...wiring} {...rest}>
+      {children}
+    </select>
+  ));
 }
 
 /** A select's look without the label around it, for a select labelled elsewhere (a table's filter row). */

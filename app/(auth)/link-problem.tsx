@@ -1,14 +1,14 @@
-import Link from 'next/link';
+import { ButtonLink, Card } from '@/app/_components/design';
 
 /** The page for a link that no longer works: what happened, and what to do next. */
 export function LinkProblem({ title, message }: { title: string; message: string }) {
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card>
       <h1 className="text-xl font-semibold">{title}</h1>
       <p className="mt-2 text-sm text-slate-700">{message}</p>
-      <Link href="/login" className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+      <ButtonLink href="/login" className="mt-4">
         Go to sign in
-      </Link>
-    </div>
+      </ButtonLink>
+    </Card>
   );
 }

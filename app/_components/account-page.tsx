@@ -8,6 +8,7 @@ import { PracticeChoice } from './practice-choice';
 import { SessionList } from './session-list';
 import { ThemePicker } from './theme-picker';
 import { Card, PageHeader } from './ui';
+import { Toast } from './design/toast';
 
 function formatMoment(value: Date, timeZone: string): string {
   return formatInstant(value, timeZone, DATE_TIME);
@@ -37,11 +38,7 @@ export async function AccountPage({
   return (
     <>
       <PageHeader title="Account" description={`${actor.name} · ${actor.email}`} />
-      {passwordChanged ? (
-        <p role="status" className="mb-4 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">
-          Password changed. Your other sessions have been signed out.
-        </p>
-      ) : null}
+      <Toast message={passwordChanged ? 'Password changed. Your other sessions have been signed out.' : null} />
       <div className="space-y-6">
         {children}
         {practices.length > 1 ? (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { Button } from './design/button';
 
 /**
  * What an error boundary shows: that something failed, that nothing typed was lost on our side, and the
@@ -34,9 +35,7 @@ export function ErrorNotice({
         </p>
       ) : null}
       {reset ? (
-        <button type="button" onClick={reset} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-          Try again
-        </button>
+        <Button onClick={reset}>Try again</Button>
       ) : null}
       {children}
     </section>

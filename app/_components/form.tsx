@@ -1,7 +1,10 @@
 'use client';
 
+import { useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { buttonClass } from './design/button';
+import { inputClass } from './design/input';
+import { Toast } from './design/toast';
 import { ErrorSummary } from './error-summary';
 
 export type FormState = {
@@ -45,7 +48,7 @@ export function Field({
   const echoed = type === 'password' ? undefined : valueOf(state, name, defaultValue ?? '');
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-label font-medium text-slate-800">
         {label}
       </label>
       <input
@@ -60,7 +63,7 @@ export function Field({
         inputMode={inputMode}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy || undefined}
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-600 aria-[invalid]:border-red-600"
+        className={inputClass}
       />
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
@@ -76,7 +79,26 @@ export function Field({
   );
 }
 
-export function FormMessage({ state }: { state: FormState }) {
+/**
+ * A form's outcome: a refusal as the error summary (focus moves to it); a success as a line at the top, or with
+ * `toast` as the design system's toast, which says it politely without taking focus from the form.
+ */
+export function FormMessage({ state, toast = false }: { state: FormState; toast?: boolean }) {
+  // Each result is a new object: counting them lets the same words show again after a second save.
+  const [seen, setSeen] = useState(state);
+  const [count, setCount] = useState(0);
+  if (state !== seen) {
+    setSeen(state);
+    setCount(count + 1);
+  }
+  if (toast) {
+    return (
+      <>
+        {state && !state.ok ? <ErrorSummary state={state} /> : null}
+        <Toast key={count} message={state?.ok && state.message ? state.message : null} />
+      </>
+    );
+  }
   if (!state) return null;
   if (!state.ok) return <ErrorSummary state={state} />;
   if (state.message) {

@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { savePushSubscription } from '@/lib/reminders/actions';
+import { Button } from './design/button';
+import { Toast } from './design/toast';
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const padded = `${base64url}${'='.repeat((4 - (base64url.length % 4)) % 4)}`.replace(/-/g, '+').replace(/_/g, '/');
@@ -62,19 +64,15 @@ export function PushSubscribe({ publicKey, devices }: { publicKey: string | null
       <p className="text-sm text-slate-700" data-testid="push-devices">
         {count ? `Notifications are on for ${count === 1 ? 'one device' : `${count} devices`}.` : 'No device gets notifications yet.'}
       </p>
-      <button
-        type="button"
-        onClick={enable}
-        disabled={working}
-        className="inline-flex min-h-11 items-center rounded-lg border border-brand-700 px-4 text-sm font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60"
-      >
+      <Button variant="secondary" onClick={enable} disabled={working}>
         {working ? 'Turning on…' : 'Turn on notifications on this device'}
-      </button>
-      {message ? (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`text-sm ${message.tone === 'error' ? 'text-red-700' : 'text-brand-800'}`}>
+      </Button>
+      {message?.tone === 'error' ? (
+        <p role="alert" className="text-sm text-red-700">
           {message.text}
         </p>
       ) : null}
+      <Toast message={message && message.tone !== 'error' ? message.text : null} />
     </div>
   );
 }

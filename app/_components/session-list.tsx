@@ -2,6 +2,8 @@
 
 import { useActionState } from 'react';
 import { endOtherSessions } from '@/lib/auth/actions';
+import { Button } from './design/button';
+import { Badge } from './ui';
 
 export type SessionRow = { id: string; device: string; started: string; lastSeen: string; current: boolean };
 
@@ -11,14 +13,9 @@ function EndSessionButton({ sessionId, label, accessibleLabel }: { sessionId: st
   return (
     <form action={run} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="sessionId" value={sessionId} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={accessibleLabel}
-        className="min-h-9 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-      >
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={accessibleLabel}>
         {pending ? 'Signing out…' : label}
-      </button>
+      </Button>
       {state && !state.ok && state.formError ? (
         <p role="alert" className="max-w-xs text-xs text-red-700">
           {state.formError}
@@ -39,7 +36,11 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
             <div>
               <p className="font-medium text-slate-900">
                 {s.device}
-                {s.current ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">This browser</span> : null}
+                {s.current ? (
+                  <span className="ml-2">
+                    <Badge tone="brand">This browser</Badge>
+                  </span>
+                ) : null}
               </p>
               <p className="text-slate-600">
                 Signed in {s.started} · last active {s.lastSeen}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { THEMES, applyTheme, type Theme } from '@/lib/ui/theme';
+import { choiceBoxClass, choiceClass } from './design/choice';
 
 const LABELS: Record<Theme, string> = { system: 'Same as this device', light: 'Light', dark: 'Dark' };
 
@@ -19,9 +20,9 @@ export function ThemePicker({ current }: { current: Theme }) {
         {THEMES.map((option) => (
           <label
             key={option}
-            className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            className={choiceClass({ look: 'tint', layout: 'row' })}
           >
-            <input type="radio" name="theme" value={option} checked={theme === option} onChange={() => choose(option)} />
+            <input type="radio" name="theme" value={option} checked={theme === option} onChange={() => choose(option)} className={choiceBoxClass} />
             {LABELS[option]}
           </label>
         ))}

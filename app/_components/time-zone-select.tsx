@@ -1,6 +1,7 @@
 'use client';
 
 import type { FormState } from './form';
+import { inputClass } from './design/input';
 
 /** Every IANA zone the runtime knows, with the submitted value echoed back after a failed save. */
 export function TimeZoneSelect({
@@ -19,7 +20,7 @@ export function TimeZoneSelect({
   const zones = timeZones.includes(echoed) || !echoed ? timeZones : [echoed, ...timeZones];
   return (
     <div className="space-y-1">
-      <label htmlFor="field-timeZone" className="block text-sm font-medium text-slate-800">
+      <label htmlFor="field-timeZone" className="block text-label font-medium text-slate-800">
         Time zone
       </label>
       <select
@@ -29,7 +30,7 @@ export function TimeZoneSelect({
         key={echoed}
         aria-invalid={errors ? true : undefined}
         aria-describedby={errors ? 'field-timeZone-hint field-timeZone-error' : 'field-timeZone-hint'}
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base aria-[invalid]:border-red-600"
+        className={inputClass}
       >
         {zones.map((z) => (
           <option key={z} value={z}>

@@ -19,7 +19,7 @@ async function raiseUrgentAlertAsClient(browser: Browser) {
   await page.getByRole('group', { name: 'Window of tolerance' }).getByText('Overwhelmed', { exact: true }).click();
   await page.getByRole('group', { name: 'Any thoughts of harming yourself today?' }).getByText('Yes', { exact: true }).click();
   await page.getByRole('button', { name: /Save/ }).click();
-  await expect(page.getByTestId('checkin-saved')).toBeVisible();
+  await expect(page.getByTestId('toast').filter({ hasText: /check-in/ })).toBeVisible();
   await context.close();
 }
 

@@ -39,7 +39,11 @@ test.describe('client on a phone', () => {
     ).toBeVisible();
     await page.getByText('No', { exact: true }).click();
     await page.getByRole('button', { name: 'Save check-in' }).click();
-    await expect(page.getByTestId('checkin-saved')).toContainText('your check-in for today is saved');
+    // Saved: said in a polite toast, and focus stays where the person is (on the form's button).
+    const toast = page.getByTestId('toast');
+    await expect(toast).toContainText('your check-in for today is saved');
+    await expect(toast).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Save changes' })).toBeFocused();
     await expect(page.getByTestId('crisis-panel')).toHaveCount(0);
 
     // Reopening shows today's answers ready to edit.

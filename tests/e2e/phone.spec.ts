@@ -104,7 +104,8 @@ test.describe('refusals on a phone are on screen', () => {
     const setAside = page.getByTestId('set-aside');
     if ((await setAside.getAttribute('open')) === null) await setAside.locator('summary').click();
     await page.getByLabel(/Why, if you would like to say/).fill('x'.repeat(501));
-    await page.getByRole('button', { name: 'Set it aside' }).click();
+    await setAside.getByRole('button', { name: 'Set it aside' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Set it aside' }).click();
     const refused = setAside.getByRole('alert').first();
     await expect(refused).toBeInViewport();
     await expect(setAside.getByText('Keep it to 500 characters or fewer.')).toBeVisible();

@@ -92,7 +92,15 @@ test('past-due homework is never a wall of Overdue: old items wait quietly apart
   const setAside = client.getByTestId('set-aside');
   if ((await setAside.getAttribute('open')) === null) await setAside.locator('summary').click();
   await client.getByLabel(/Why, if you would like to say/).fill(reason);
-  await client.getByRole('button', { name: 'Set it aside' }).click();
+  await setAside.getByRole('button', { name: 'Set it aside' }).click();
+  // Setting aside cannot be undone: a dialog asks once more, keeping the item being the first choice.
+  const confirm = client.getByRole('dialog', { name: 'Set this one aside?' });
+  await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(client.getByTestId('set-aside-note')).toHaveCount(0);
+  await setAside.getByRole('button', { name: 'Set it aside' }).click();
+  await confirm.getByRole('button', { name: 'Set it aside' }).click();
   await expect(client.getByTestId('set-aside-note')).toContainText(reason);
   await expect(client.getByText('Set aside', { exact: true })).toBeVisible();
   await expect(client.getByRole('textbox')).toHaveCount(0);

@@ -24,7 +24,7 @@ test('client on a phone: check-in, then PHQ-9 with item 9 = 2 shows the crisis p
   // Northside asks the daily safety question (the practice default).
   await page.getByRole('group', { name: 'Any thoughts of harming yourself today?' }).getByText('No', { exact: true }).click();
   await page.getByRole('button', { name: /Save/ }).click();
-  await expect(page.getByTestId('checkin-saved')).toBeVisible();
+  await expect(page.getByTestId('toast').filter({ hasText: /check-in/ })).toBeVisible();
 
   await page.goto('/portal/measures/phq9');
   await expect(page.getByTestId('measure-attribution')).toContainText('Spitzer');

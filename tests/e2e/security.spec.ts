@@ -157,7 +157,7 @@ test('client text written through a form never appears in the server log', async
   await page.getByRole('group', { name: 'Any thoughts of harming yourself today?' }).getByText('No', { exact: true }).click();
   await page.locator('#field-note').fill(`Today felt heavy. ${canary}`);
   await page.getByRole('button', { name: 'Save check-in' }).click();
-  await expect(page.getByTestId('checkin-saved')).toBeVisible();
+  await expect(page.getByTestId('toast').filter({ hasText: /check-in/ })).toBeVisible();
   // And a bad submission (the server logs refusals), carrying the canary again.
   await page.goto('/portal/check-in');
   await page.locator('#field-note').fill(`${canary} ${'x'.repeat(2100)}`);

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { PracticeChoice } from '@/app/_components/practice-choice';
 import { getSession } from '@/lib/auth/actor';
 import { listOwnPractices } from '@/lib/auth/practices';
+import { Card } from '@/app/_components/design';
 
 export const metadata: Metadata = { title: 'Choose a practice' };
 
@@ -12,7 +13,7 @@ export default async function ChoosePracticePage() {
   if (!session) redirect('/login');
   const practices = await listOwnPractices(session.userId);
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card>
       <h1 className="text-xl font-semibold">Choose a practice</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">
         You belong to more than one practice. Each keeps its own records; you can switch later from Account.
@@ -22,6 +23,6 @@ export default async function ChoosePracticePage() {
       ) : (
         <p className="text-sm text-slate-700">No practice is open to you any more. Ask your practice to reactivate your account.</p>
       )}
-    </div>
+    </Card>
   );
 }

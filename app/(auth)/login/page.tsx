@@ -5,6 +5,7 @@ import { getSession } from '@/lib/auth/actor';
 import { demoLoginsIfSeeded } from '@/lib/practice/demo';
 import { deploymentHasPractice } from '@/lib/practice/signup';
 import { LoginForm } from './login-form';
+import { Card } from '@/app/_components/design';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const demo = await demoLoginsIfSeeded();
   return (
     <>
-      <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <Card>
         <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
         {saved === '1' ? (
           <p role="status" className="mb-4 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">
@@ -25,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : null}
         <LoginForm />
         <p className="mt-4 text-sm text-slate-600">Forgot your password? Your practice admin can send you a reset link.</p>
-      </div>
+      </Card>
       <p className="mt-4 text-center text-sm text-slate-700">
         Starting a new practice?{' '}
         <Link href="/signup" className="font-medium text-brand-800 underline">

@@ -13,3 +13,4 @@ export { Skeleton, SkeletonCard } from './skeleton';
 export { Badge, Card, EmptyState, PageHeader } from '../ui';
 export { FormOutcome } from './form-outcome';
 export { Menu, MenuDanger } from './menu';
+export { choiceBoxClass, choiceClass, type ChoiceLayout, type ChoiceLook } from './choice';

@@ -1,5 +1,8 @@
 'use client';
 
+import { Button } from '@/app/_components/design/button';
+import { choiceClass } from '@/app/_components/design/choice';
+
 /**
  * Phone-first inputs for the portal's check-in and measures: big touch targets (at least 44 px), visible
  * labels and values, errors beside the field and wired to it for screen readers.
@@ -52,7 +55,7 @@ export function SegmentedChoice<V extends string>({
         {options.map((option) => {
           const id = `${name}-${option.value}`;
           return (
-            <label key={option.value} htmlFor={id} className="block cursor-pointer">
+            <label key={option.value} htmlFor={id} className={choiceClass({ layout: stacked ? 'stack' : 'center', invalid: Boolean(errors?.length) })}>
               <input
                 id={id}
                 type="radio"
@@ -60,16 +63,10 @@ export function SegmentedChoice<V extends string>({
                 value={option.value}
                 checked={value === option.value}
                 onChange={() => onChange(option.value)}
-                className="peer sr-only"
+                className="sr-only"
               />
-              <span
-                className={`flex min-h-11 flex-col justify-center rounded-lg border-2 px-3 py-2 text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600 ${
-                  stacked ? 'text-left' : 'items-center text-center'
-                } ${errors?.length ? 'border-red-400' : 'border-slate-300'} bg-white text-slate-900`}
-              >
-                <span className="font-medium">{option.label}</span>
-                {option.hint ? <span className="mt-0.5 text-xs opacity-90">{option.hint}</span> : null}
-              </span>
+              <span className="font-medium">{option.label}</span>
+              {option.hint ? <span className="mt-0.5 text-xs font-normal opacity-90">{option.hint}</span> : null}
             </label>
           );
         })}
@@ -153,9 +150,9 @@ export function ScaleSlider({
         </div>
       ) : null}
       {!required && value !== null ? (
-        <button type="button" onClick={() => onChange(null)} className="mt-1 min-h-11 text-sm font-medium text-brand-800 underline">
+        <Button variant="quiet" onClick={() => onChange(null)} className="mt-1 underline">
           Clear {label.toLowerCase()}
-        </button>
+        </Button>
       ) : null}
       <FieldError id={errorId} errors={errors} />
     </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ButtonLink } from '@/app/_components/design/button';
 import { Badge, Card, formatDay } from '@/app/_components/ui';
 import type { Actor } from '@/lib/auth/types';
 import { homeCheckinToday, homeDueMeasures } from '@/lib/clients/portal-home';
@@ -15,14 +16,9 @@ export async function CheckinAndMeasuresSection({ actor }: { actor: Actor }) {
             {checkin ? 'Done for today. You can still change it.' : 'Not done yet today. It takes under a minute.'}
           </p>
         </div>
-        <Link
-          href="/portal/check-in"
-          className={`inline-flex min-h-11 items-center rounded-lg px-4 text-sm font-semibold ${
-            checkin ? 'border border-brand-700 text-brand-800 hover:bg-brand-50' : 'bg-brand-700 text-white hover:bg-brand-800'
-          }`}
-        >
+        <ButtonLink href="/portal/check-in" variant={checkin ? 'secondary' : 'primary'}>
           {checkin ? 'Edit check-in' : 'Check in now'}
-        </Link>
+        </ButtonLink>
       </div>
 
       <h3 className="mt-5 text-sm font-semibold text-slate-900">Questionnaires due</h3>

@@ -1,8 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useState, startTransition } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
+import { Button } from '@/app/_components/design/button';
+import { choiceClass } from '@/app/_components/design/choice';
+import { inputClass } from '@/app/_components/design/input';
+import { Toast } from '@/app/_components/design/toast';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
@@ -84,14 +87,11 @@ export function CheckinForm({
     <div className="space-y-6">
       {saved?.crisis ? <CrisisPanel key={`${saved.checkinId}-${saved.revision}`} practiceContacts={practiceContacts} urgent={saved.tier === 'urgent'} /> : null}
       <DeliveryStatus delivery={delivery} />
-      {saved ? (
-        <div role="status" data-testid="checkin-saved" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-3 text-sm text-brand-900">
-          {saved.updated ? "Today's check-in is updated." : 'Thank you — your check-in for today is saved.'}{' '}
-          <Link href="/portal" className="font-semibold underline">
-            Back to home
-          </Link>
-        </div>
-      ) : null}
+      {/* Keyed by the saved revision, so saving again says so again; the toast never takes focus from the form. */}
+      <Toast
+        key={saved ? `${saved.checkinId}-${saved.revision}` : 'none'}
+        message={saved ? (saved.updated ? "Today's check-in is updated." : 'Thank you — your check-in for today is saved.') : null}
+      />
       <ErrorSummary state={state} fieldErrors={errors} />
 
       <form onSubmit={onSubmit} noValidate className="space-y-7" aria-describedby="checkin-intro">
@@ -208,19 +208,17 @@ export function CheckinForm({
                 {SELF_CARE_OPTIONS.map((item) => {
                   const checked = values.selfCare.includes(item);
                   return (
-                    <label key={item} className="block cursor-pointer">
+                    <label key={item} className={choiceClass({ look: 'tint', layout: 'row' })}>
                       <input
                         type="checkbox"
-                        className="peer sr-only"
+                        className="sr-only"
                         checked={checked}
                         onChange={() => set('selfCare')(checked ? values.selfCare.filter((s) => s !== item) : [...values.selfCare, item])}
                       />
-                      <span className="flex min-h-11 items-center rounded-lg border-2 border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-900 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600">
-                        <span aria-hidden="true" className="mr-2 w-4">
-                          {checked ? '✓' : ''}
-                        </span>
-                        {SELF_CARE_LABELS[item]}
+                      <span aria-hidden="true" className="w-4 shrink-0">
+                        {checked ? '✓' : ''}
                       </span>
+                      <span className="font-medium">{SELF_CARE_LABELS[item]}</span>
                     </label>
                   );
                 })}
@@ -238,7 +236,7 @@ export function CheckinForm({
                 rows={3}
                 aria-describedby={`note-count${errors.note?.length ? ' note-error' : ''}`}
                 aria-invalid={errors.note?.length ? true : undefined}
-                className="mt-2 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+                className={`mt-2 ${inputClass} resize-y`}
               />
               <p id="note-count" className={`mt-1 text-xs ${noteLength > CHECKIN_RANGES.noteMaxChars ? 'text-red-700' : 'text-slate-600'}`}>
                 {noteLength} of {CHECKIN_RANGES.noteMaxChars.toLocaleString('en-US')} characters. Only you and your care team can read it.
@@ -248,13 +246,9 @@ export function CheckinForm({
           </div>
         </section>
 
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending} className="w-full">
           {pending ? 'Saving…' : editing || saved ? 'Save changes' : 'Save check-in'}
-        </button>
+        </Button>
       </form>
     </div>
   );

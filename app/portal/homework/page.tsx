@@ -35,7 +35,7 @@ export default async function HomeworkTodayPage() {
             {due.length ? (
               <HomeworkList items={due} timeZone={tz} today={today} label="Due now" />
             ) : (
-              <p className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">Nothing is due today.</p>
+              <EmptyState title="Nothing is due today." />
             )}
           </section>
           {missed.length ? (

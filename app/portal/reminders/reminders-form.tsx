@@ -5,11 +5,12 @@ import { Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/for
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
 import { saveReminderPreferences } from '@/lib/reminders/actions';
 import type { ReminderSettings } from '@/lib/reminders/rules';
+import { choiceBoxClass, choiceClass } from '@/app/_components/design/choice';
 
 function Check({ name, label, hint, checked }: { name: string; label: string; hint?: string; checked: boolean }) {
   return (
-    <label className="flex items-start gap-3 text-sm">
-      <input type="checkbox" name={name} defaultChecked={checked} key={String(checked)} className="mt-0.5 h-5 w-5" />
+    <label className={choiceClass({ look: 'tint', layout: 'row' })}>
+      <input type="checkbox" name={name} defaultChecked={checked} key={String(checked)} className={choiceBoxClass} />
       <span>
         <span className="font-medium text-slate-900">{label}</span>
         {hint ? <span className="block text-slate-600">{hint}</span> : null}
@@ -24,7 +25,7 @@ export function RemindersForm({ initial, timeZones }: { initial: ReminderSetting
   const checked = (name: 'enabled' | 'email' | 'push') => (state && !state.ok ? valueOf(state, name) === 'on' : initial[name]);
   return (
     <form action={action} className="space-y-6" noValidate>
-      <FormMessage state={state} />
+      <FormMessage state={state} toast />
       <Check name="enabled" label="Send me reminders" hint="One a day at most, and only when something is waiting for you." checked={checked('enabled')} />
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">How</legend>

@@ -3,6 +3,7 @@ import { LinkProblem } from '@/app/(auth)/link-problem';
 import { LINK_UNUSABLE, lookupLink } from '@/lib/invitations/service';
 import { AcceptForm } from './accept-form';
 import { JoinWithLoginForm } from './join-form';
+import { Card } from '@/app/_components/design';
 
 export const metadata: Metadata = { title: 'Accept your invitation', referrer: 'no-referrer' };
 
@@ -18,23 +19,23 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
   if (link.existingAccount) {
     return (
-      <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <Card>
         <h1 className="text-xl font-semibold">Join {link.practiceName}</h1>
         <p className="mb-4 mt-1 text-sm text-slate-600">
           You have been invited as {ROLE_WORDS[link.role]}. This email already has a Mend account: sign in with it to join. Your
           practices stay separate, and you choose which one to open after signing in.
         </p>
         <JoinWithLoginForm token={token} email={link.email} practiceName={link.practiceName} />
-      </div>
+      </Card>
     );
   }
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card>
       <h1 className="text-xl font-semibold">Join {link.practiceName}</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">
         You have been invited as {ROLE_WORDS[link.role]}. Choose your name and password to finish.
       </p>
       <AcceptForm token={token} email={link.email} />
-    </div>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { LinkProblem } from '@/app/(auth)/link-problem';
 import { LINK_UNUSABLE, lookupLink } from '@/lib/invitations/service';
 import { ResetForm } from './reset-form';
+import { Card } from '@/app/_components/design';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
 
@@ -14,12 +15,12 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     return <LinkProblem title={titles[link.state]} message={LINK_UNUSABLE[link.state]} />;
   }
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card>
       <h1 className="text-xl font-semibold">Choose a new password</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">
         For {link.email} at {link.practiceName}. Your other sessions end once it is saved.
       </p>
       <ResetForm token={token} email={link.email} />
-    </div>
+    </Card>
   );
 }

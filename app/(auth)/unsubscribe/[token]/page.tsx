@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { LinkProblem } from '@/app/(auth)/link-problem';
 import { readUnsubscribeToken } from '@/lib/reminders/unsubscribe';
 import { UnsubscribeButton } from './unsubscribe-button';
+import { Card } from '@/app/_components/design';
 
 export const metadata: Metadata = { title: 'Stop reminders', referrer: 'no-referrer' };
 
@@ -14,10 +15,10 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   }
   const channel = target.channel === 'email' ? 'email reminders' : 'notifications on your devices';
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+    <Card>
       <h1 className="text-xl font-semibold">Stop {channel}</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">One click and they stop at once. You can turn them back on in the portal under Reminders.</p>
       <UnsubscribeButton token={token} label={`Stop ${channel}`} />
-    </div>
+    </Card>
   );
 }

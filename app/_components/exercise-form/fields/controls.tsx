@@ -2,13 +2,15 @@
 
 import { useState } from 'react';
 import type { ScalarField } from '@/lib/exercises/types';
+import { Button } from '../../design/button';
+import { choiceClass } from '../../design/choice';
 import { inputClass } from './shared';
 
 export function ClearButton({ onClear }: { onClear: () => void }) {
   return (
-    <button type="button" onClick={onClear} className="text-sm text-slate-600 underline hover:text-slate-900">
+    <Button variant="quiet" onClick={onClear} className="self-start underline">
       Clear answer
-    </button>
+    </Button>
   );
 }
 
@@ -37,7 +39,7 @@ export function Segmented<V extends string | number | boolean>({
         {options.map((o) => (
           <label
             key={String(o.value)}
-            className="relative flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 has-checked:border-brand-700 has-checked:bg-brand-700 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-brand-600 has-disabled:opacity-60"
+            className={`${choiceClass()} min-w-tap`}
           >
             <input
               type="radio"

@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '../../design/button';
 import { isAnswers } from '@/lib/exercises/fields';
 import type { FieldDef, RepeatingGroupField } from '@/lib/exercises/types';
 import { labelWithoutOptionalMark } from '@/lib/text/characters';
@@ -54,15 +55,14 @@ function GroupField({
                 <p className="text-sm font-semibold text-slate-800">
                   {field.itemLabel} {index + 1}
                 </p>
-                <button
-                  type="button"
+                <Button
+                  variant="quiet"
                   disabled={ctx.disabled}
                   onClick={() => setItems(items.filter((_, i) => i !== index))}
-                  className="min-h-11 rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
                   aria-label={`Remove ${noun} ${index + 1}`}
                 >
                   Remove
-                </button>
+                </Button>
               </div>
               <FieldComments comments={ctx.comments?.[rowPath]} />
               {rowErrors?.length ? <p className="mb-2 text-sm text-red-700">{rowErrors.join(' ')}</p> : null}
@@ -84,15 +84,10 @@ function GroupField({
         })}
       </ol>
       {items.length < field.maxItems ? (
-        <button
-          type="button"
-          disabled={ctx.disabled}
-          onClick={() => setItems([...items, {}])}
-          className="min-h-11 rounded-lg border border-brand-700 px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-50"
-        >
+        <Button variant="secondary" disabled={ctx.disabled} onClick={() => setItems([...items, {}])}>
           Add {items.length ? 'another ' : ''}
           {noun}
-        </button>
+        </Button>
       ) : (
         <p className="text-sm text-slate-600">That is the most this list can hold ({field.maxItems}).</p>
       )}

@@ -5,6 +5,7 @@ import type { ScalarField } from '@/lib/exercises/types';
 import { characterCount, labelWithoutOptionalMark } from '@/lib/text/characters';
 import { FieldComments } from '../field-comments';
 import { fieldDomId } from '../types';
+import { choiceBoxClass, choiceClass } from '../../design/choice';
 import { ClearButton, NumberBox, PercentScale, Segmented } from './controls';
 import { type FieldContext, describedBy, inputClass } from './shared';
 
@@ -152,7 +153,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
       return (
         <div className="space-y-2">
           {field.options.map((o) => (
-            <label key={o.value} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2.5 has-checked:border-brand-600 has-checked:bg-brand-50">
+            <label key={o.value} className={choiceClass({ look: 'tint', layout: 'row' })}>
               <input
                 type="radio"
                 name={id}
@@ -160,7 +161,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
                 checked={value === o.value}
                 disabled={disabled}
                 onChange={() => onValue(o.value)}
-                className="mt-1 size-4 accent-brand-700"
+                className={choiceBoxClass}
               />
               <span className="text-sm text-slate-800">{o.label}</span>
             </label>
@@ -177,14 +178,14 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
       return (
         <div className="grid gap-2 sm:grid-cols-2">
           {field.options.map((o) => (
-            <label key={o.value} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2.5 has-checked:border-brand-600 has-checked:bg-brand-50">
+            <label key={o.value} className={choiceClass({ look: 'tint', layout: 'row' })}>
               <input
                 type="checkbox"
                 value={o.value}
                 checked={chosen.includes(o.value)}
                 disabled={disabled}
                 onChange={(e) => toggle(o.value, e.target.checked)}
-                className="mt-1 size-4 accent-brand-700"
+                className={choiceBoxClass}
               />
               <span className="text-sm text-slate-800">{o.label}</span>
             </label>

@@ -14,8 +14,8 @@ export interface FieldContext {
   disabled?: boolean;
 }
 
-export const inputClass =
-  'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-600 disabled:bg-slate-100 aria-[invalid]:border-red-600';
+/** The design system's one text-field style (design/input.tsx). */
+export { inputClass } from '../../design/input';
 
 export function without<T extends Record<string, unknown>>(record: T, key: string): T {
   const copy = { ...record };

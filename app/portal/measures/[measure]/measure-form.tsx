@@ -1,6 +1,7 @@
 'use client';
 
-import Link from 'next/link';
+import { Button, ButtonLink } from '@/app/_components/design/button';
+import { choiceClass } from '@/app/_components/design/choice';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
@@ -73,7 +74,7 @@ function ItemQuestion({
         {item.options.map((option) => {
           const id = `${item.id}-${option.value}`;
           return (
-            <label key={option.value} htmlFor={id} className="block cursor-pointer">
+            <label key={option.value} htmlFor={id} className={choiceClass({ layout: 'spread', invalid: Boolean(errors?.length) })}>
               <input
                 id={id}
                 type="radio"
@@ -81,13 +82,11 @@ function ItemQuestion({
                 value={option.value}
                 checked={value === option.value}
                 onChange={() => onAnswer(option.value)}
-                className="peer sr-only"
+                className="sr-only"
               />
-              <span className="flex min-h-12 items-center justify-between rounded-lg border-2 border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-900 peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-brand-600">
-                <span>{option.label}</span>
-                <span className="text-xs opacity-80" aria-hidden="true">
-                  {option.value}
-                </span>
+              <span>{option.label}</span>
+              <span className="text-xs opacity-80" aria-hidden="true">
+                {option.value}
               </span>
             </label>
           );
@@ -224,18 +223,10 @@ export function MeasureForm({
             <p className="mt-1">Your care team will see it. You can follow how it changes on My progress.</p>
           )}
           <div className="mt-3 flex flex-wrap gap-3">
-            <Link
-              href="/portal/progress"
-              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white"
-            >
-              My progress
-            </Link>
-            <Link
-              href="/portal"
-              className="inline-flex min-h-11 items-center rounded-lg border border-brand-700 px-4 font-semibold text-brand-800"
-            >
+            <ButtonLink href="/portal/progress">My progress</ButtonLink>
+            <ButtonLink href="/portal" variant="secondary">
               Back to home
-            </Link>
+            </ButtonLink>
           </div>
         </div>
       </div>
@@ -291,22 +282,13 @@ export function MeasureForm({
       </ol>
 
       <div className="flex gap-3 md:hidden">
-        <button
-          type="button"
-          onClick={() => setIndex((i) => Math.max(0, i - 1))}
-          disabled={index === 0}
-          className="min-h-12 flex-1 rounded-lg border-2 border-brand-700 px-4 font-semibold text-brand-800 disabled:border-slate-300 disabled:text-slate-400"
-        >
+        <Button variant="secondary" onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0} className="flex-1">
           Back
-        </button>
+        </Button>
         {index < last ? (
-          <button
-            type="button"
-            onClick={() => setIndex((i) => Math.min(last, i + 1))}
-            className="min-h-12 flex-1 rounded-lg bg-brand-700 px-4 font-semibold text-white"
-          >
+          <Button onClick={() => setIndex((i) => Math.min(last, i + 1))} className="flex-1">
             Next
-          </button>
+          </Button>
         ) : null}
       </div>
 
@@ -335,33 +317,22 @@ export function MeasureForm({
               answer it. If you can, your answer helps your therapist know how to support you, whatever it is.
             </p>
             <div className="flex flex-wrap gap-3">
-              <button
-                type="button"
-                onClick={answerSafetyItem}
-                className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
-              >
-                Answer question {safetyItem ? itemLabel(safetyItem) : ''}
-              </button>
-              <button
-                type="button"
+              <Button onClick={answerSafetyItem}>Answer question {safetyItem ? itemLabel(safetyItem) : ''}</Button>
+              <Button
+                variant="secondary"
                 onClick={() => {
                   setSafetyPrompt('declined');
                   send();
                 }}
-                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-semibold text-slate-800 hover:bg-slate-50"
               >
                 Send without it
-              </button>
+              </Button>
             </div>
           </div>
         ) : null}
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 md:w-auto"
-        >
+        <Button type="submit" disabled={pending} className="w-full md:w-auto">
           {pending ? 'Sending…' : `Submit ${definition.shortTitle}`}
-        </button>
+        </Button>
       </div>
 
       <p className="border-t border-slate-200 pt-3 text-xs text-slate-600" data-testid="measure-attribution">

@@ -1,10 +1,8 @@
 'use client';
 
-import { useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { buttonClass } from './design/button';
 import { inputClass } from './design/input';
-import { Toast } from './design/toast';
 import { ErrorSummary } from './error-summary';
 
 export type FormState = {
@@ -79,26 +77,7 @@ export function Field({
   );
 }
 
-/**
- * A form's outcome: a refusal as the error summary (focus moves to it); a success as a line at the top, or with
- * `toast` as the design system's toast, which says it politely without taking focus from the form.
- */
-export function FormMessage({ state, toast = false }: { state: FormState; toast?: boolean }) {
-  // Each result is a new object: counting them lets the same words show again after a second save.
-  const [seen, setSeen] = useState(state);
-  const [count, setCount] = useState(0);
-  if (state !== seen) {
-    setSeen(state);
-    setCount(count + 1);
-  }
-  if (toast) {
-    return (
-      <>
-        {state && !state.ok ? <ErrorSummary state={state} /> : null}
-        <Toast key={count} message={state?.ok && state.message ? state.message : null} />
-      </>
-    );
-  }
+export function FormMessage({ state }: { state: FormState }) {
   if (!state) return null;
   if (!state.ok) return <ErrorSummary state={state} />;
   if (state.message) {

@@ -1,21 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, expectNoViolationsHere } from './axe';
 import { storageState } from './support';
 
-// WCAG 2.1 A and AA rules, on the screens each role uses most, in the light and the dark theme.
-async function expectNoViolations(page: Page, path: string) {
-  await page.goto(path);
-  await expectNoViolationsHere(page, path);
-}
-
-async function expectNoViolationsHere(page: Page, path: string) {
-  await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`,
-  );
-  expect(summary, `${path}\n${summary.join('\n')}`).toEqual([]);
-}
+// WCAG 2.1 A and AA rules (./axe.ts) on every page a client or a signed-out visitor reaches, and the screens
+// each clinic role uses most, in the light and the dark theme.
+const UNUSABLE_TOKEN = 'A'.repeat(43);
+const tag = Date.now().toString(36);
 
 // Every clinic page each role reaches; the first test of each role checks the navigation offers no page left out.
 const CLINIC_PAGES = {
@@ -40,8 +30,45 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
 
-    test('sign-in page', async ({ page }) => {
-      await expectNoViolations(page, '/login');
+    test.describe('signed out', () => {
+      for (const path of [
+        '/login',
+        '/signup',
+        `/invite/${UNUSABLE_TOKEN}`,
+        `/reset-password/${UNUSABLE_TOKEN}`,
+        `/signup/confirm/${UNUSABLE_TOKEN}`,
+        `/unsubscribe/${UNUSABLE_TOKEN}`,
+      ]) {
+        test(path.replace(UNUSABLE_TOKEN, '<unusable link>'), async ({ page }) => {
+          await expectNoViolations(page, path);
+        });
+      }
+      test('sign-in and sign-up refused, with their error summaries', async ({ page }) => {
+        await page.goto('/login');
+        await page.getByLabel('Email').fill('nobody@example.org');
+        await page.getByLabel('Password').fill('not-a-password-here');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect(page.getByRole('alert').first()).toBeVisible();
+        await expectNoViolationsHere(page, '/login refused');
+        await page.goto('/signup');
+        await page.getByRole('button', { name: 'Create practice' }).click();
+        await expect(page.getByRole('alert').first()).toBeFocused();
+        await expectNoViolationsHere(page, '/signup refused');
+      });
+      test('an invitation ready to accept', async ({ browser, page }) => {
+        const admin = await browser.newContext({ storageState: storageState('admin') });
+        const invite = await admin.newPage();
+        await invite.goto('/admin/invitations');
+        await invite.getByLabel('Email').fill(`axe.${colorScheme}.${tag}@clients.northside.example`);
+        await invite.getByRole('radio', { name: /Therapist/ }).check();
+        await invite.getByRole('button', { name: 'Send invitation' }).click();
+        const link = new URL(await invite.getByTestId('shared-link').first().inputValue()).pathname;
+        await admin.close();
+        await expectNoViolations(page, link);
+        await page.getByRole('button', { name: 'Create my account' }).click();
+        await expect(page.getByRole('alert').first()).toBeFocused();
+        await expectNoViolationsHere(page, `${link} refused`);
+      });
     });
 
     for (const role of ['therapist', 'admin'] as const) {
@@ -122,17 +149,31 @@ for (const colorScheme of ['light', 'dark'] as const) {
         '/portal/history',
         '/portal/account',
         '/portal/reminders',
+        '/portal/report',
+        ...['gad7', 'who5', 'arsq', 'scssf'].map((m) => `/portal/measures/${m}`),
       ]) {
         test(path, async ({ page }) => {
           await expectNoViolations(page, path);
         });
       }
+      test('a refused check-in, with its error summary', async ({ page }) => {
+        await page.goto('/portal/check-in');
+        await page.locator('#field-note').fill('x'.repeat(2001));
+        await page.getByRole('button', { name: /^Save/ }).click();
+        await expect(page.getByRole('alert').filter({ has: page.getByRole('link') })).toBeFocused();
+        await expectNoViolationsHere(page, '/portal/check-in refused');
+      });
       test('a homework item, with its set-aside form open', async ({ page }) => {
         await page.goto('/portal/homework');
         await page.getByRole('list', { name: 'Due now' }).getByTestId('homework-item').first().click();
         const setAside = page.getByTestId('set-aside');
         if ((await setAside.getAttribute('open')) === null) await setAside.locator('summary').click();
         await expectNoViolationsHere(page, page.url());
+        // And with the dialog that asks before setting it aside (kept, so the item stays for other tests).
+        await setAside.getByRole('button', { name: 'Set it aside' }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await expectNoViolationsHere(page, `${page.url()} with its dialog`);
+        await page.getByRole('dialog').getByRole('button', { name: 'Keep it' }).click();
       });
     });
   });

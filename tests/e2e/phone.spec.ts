@@ -113,6 +113,26 @@ test.describe('refusals on a phone are on screen', () => {
   });
 });
 
+test.describe('signed out on a 360-px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('sign-in, sign-up and a link that no longer works fit the screen, and a refusal leads to each field', async ({ page }) => {
+    for (const path of ['/login', '/signup', `/invite/${'A'.repeat(43)}`]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await horizontalOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/signup');
+    await page.getByRole('button', { name: 'Create practice' }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('link') });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await summary.getByRole('link', { name: 'Your name' }).click();
+    await expect(page.getByLabel('Your name')).toBeFocused();
+    await expect(page.getByLabel('Your name')).toBeInViewport();
+  });
+});
+
 test.describe('the PHQ-9 on a phone', () => {
   test.use({
     storageState: storageState('client'),

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoViolationsInBothThemes } from './axe';
 import { signIn, storageState } from './support';
 
 const PASSWORD = 'lantern-orchard-river-57';
@@ -31,6 +32,7 @@ test('a therapist in two practices joins the second with the same login, picks a
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(northsideLink);
+  await expectNoViolationsInBothThemes(page, 'an invitation for a new login');
   await page.getByLabel('Your name').fill(`Jo Two ${tag}`);
   await page.getByLabel('Choose a password').fill(PASSWORD);
   await page.getByLabel('Repeat the password').fill(PASSWORD);
@@ -42,6 +44,7 @@ test('a therapist in two practices joins the second with the same login, picks a
   await page.goto(riverbendLink);
   await expect(page.getByText('This email already has a Mend account')).toBeVisible();
   await expect(page.getByLabel('Choose a password')).toHaveCount(0);
+  await expectNoViolationsInBothThemes(page, 'an invitation for an existing login');
   await page.getByLabel('Password of your Mend account').fill('not-the-right-password-1');
   await page.getByRole('button', { name: 'Sign in and join Riverbend Therapy' }).click();
   await expect(page.getByText('That is not the password of this Mend account.').first()).toBeVisible();
@@ -71,6 +74,7 @@ test('a therapist in two practices joins the second with the same login, picks a
   const again = await fresh.newPage();
   await signIn(again, email, PASSWORD);
   await expect(again).toHaveURL(/\/choose-practice$/);
+  await expectNoViolationsInBothThemes(again, '/choose-practice');
   await again.getByRole('button', { name: 'Open Northside Counselling' }).click();
   await expect(again).toHaveURL(/\/caseload$/);
 

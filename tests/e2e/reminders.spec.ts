@@ -14,6 +14,12 @@ test.describe('reminders', () => {
     await page.getByLabel('Remind me at').fill('23:30');
     await page.getByRole('button', { name: 'Save reminder settings' }).click();
     await expect(page.getByText('This time falls inside your quiet hours')).toBeVisible();
+    // Focus moves to a summary at the top that leads to the field, however far down the phone's screen it is.
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('link', { name: 'Remind me at' }) });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await summary.getByRole('link', { name: 'Remind me at' }).click();
+    await expect(page.getByLabel('Remind me at')).toBeFocused();
     await expect(page.getByLabel('Remind me at')).toHaveValue('23:30');
 
     await page.getByLabel('Remind me at').fill('08:15');

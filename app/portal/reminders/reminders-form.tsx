@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
+import { Field, SubmitButton, valueOf } from '@/app/_components/form';
+import { FormToast } from '@/app/_components/form-toast';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
 import { saveReminderPreferences } from '@/lib/reminders/actions';
 import type { ReminderSettings } from '@/lib/reminders/rules';
@@ -25,7 +26,7 @@ export function RemindersForm({ initial, timeZones }: { initial: ReminderSetting
   const checked = (name: 'enabled' | 'email' | 'push') => (state && !state.ok ? valueOf(state, name) === 'on' : initial[name]);
   return (
     <form action={action} className="space-y-6" noValidate>
-      <FormMessage state={state} toast />
+      <FormToast state={state} />
       <Check name="enabled" label="Send me reminders" hint="One a day at most, and only when something is waiting for you." checked={checked('enabled')} />
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">How</legend>

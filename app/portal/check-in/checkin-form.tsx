@@ -78,6 +78,7 @@ export function CheckinForm({
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     // Dispatched by hand rather than through the form's action, so React does not reset the inputs.
     startTransition(() => dispatch(toFormData(values, safetyEnabled)));
   };
@@ -246,7 +247,8 @@ export function CheckinForm({
           </div>
         </section>
 
-        <Button type="submit" disabled={pending} className="w-full">
+        {/* Not `disabled` while saving: a disabled button drops focus to the page, and the person loses their place. */}
+        <Button type="submit" aria-disabled={pending || undefined} className="w-full aria-disabled:opacity-60">
           {pending ? 'Saving…' : editing || saved ? 'Save changes' : 'Save check-in'}
         </Button>
       </form>

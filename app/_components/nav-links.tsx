@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { usePathname } from 'next/navigation';
 
 export type NavItem = { href: string; label: string };
@@ -18,7 +18,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         const active = item.href === activeHref;
         return (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href}
               aria-current={active ? 'page' : undefined}
               className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
@@ -26,7 +26,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               }`}
             >
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { signOutAction } from '@/lib/auth/actions';
 import { NavLinks, type NavItem } from './nav-links';
 import { TabBar } from './tab-bar';
@@ -33,9 +33,9 @@ export function AppShell({
         <div
           className={`mx-auto flex flex-wrap items-center justify-between gap-3 px-4 py-3 ${narrow ? 'max-w-2xl' : 'max-w-6xl'}`}
         >
-          <Link href="/" className="text-lg font-semibold tracking-tight">
+          <IntentLink href="/" className="text-lg font-semibold tracking-tight">
             Mend <span className="sr-only">{title}</span>
-          </Link>
+          </IntentLink>
           <div className="flex items-center gap-3 text-sm">
             <span className="hidden text-brand-100 sm:inline">
               {person} · {practice}

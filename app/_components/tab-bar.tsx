@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { IntentLink } from './intent-link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from './nav-links';
 
@@ -38,7 +38,7 @@ export function TabBar({ items }: { items: NavItem[] }) {
           const active = item.href === activeHref;
           return (
             <li key={item.href}>
-              <Link
+              <IntentLink
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 // The full name for assistive technology; the visible short label is part of it.
@@ -63,7 +63,7 @@ export function TabBar({ items }: { items: NavItem[] }) {
                 </svg>
                 <span className="max-w-full truncate sm:hidden">{SHORT_LABELS[item.href] ?? item.label}</span>
                 <span className="hidden sm:inline">{item.label}</span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

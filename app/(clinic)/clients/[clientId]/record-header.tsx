@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge, BandBadge } from '@/app/_components/design';
+import { IntentLink } from '@/app/_components/intent-link';
 import type { ClientListItem } from '@/lib/clients/queries';
 import type { RecordHeadline } from '@/lib/clients/record-headline';
 import { formatLocalDay } from '@/lib/time/format';
@@ -72,7 +73,7 @@ export function RecordHeader({
       ) : null}
       <nav aria-label="Record sections" className="-mb-px mt-2 flex gap-1 overflow-x-auto">
         {sections.map((s) => (
-          <Link
+          <IntentLink
             key={s}
             href={sectionHref(client.id, s)}
             aria-current={s === section ? 'page' : undefined}
@@ -87,7 +88,7 @@ export function RecordHeader({
                 <span className="sr-only"> open</span>
               </span>
             ) : null}
-          </Link>
+          </IntentLink>
         ))}
       </nav>
     </div>

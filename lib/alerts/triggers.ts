@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { classifyChange } from '@/lib/measures/change';
 import { OUR_RULES } from '@/lib/measures/rules';
 import type { Answers } from '@/lib/measures/types';
+import { ACK_ACTIONS } from './ack-actions';
+
+export { ACK_ACTIONS, ACK_ACTION_LABELS, type AckAction } from './ack-actions';
 
 /** The trigger table of docs/clinical.md §5.1, as data. One kind per row, so each trigger raises exactly one alert. */
 
@@ -192,16 +195,6 @@ export function withoutOpenKinds(alerts: readonly AlertDraft[], openKinds: Itera
   const open = new Set(openKinds);
   return alerts.filter((a) => !open.has(a.kind));
 }
-
-export const ACK_ACTIONS = ['contacted_client', 'reviewed_safety_plan', 'scheduled_session', 'no_action_needed'] as const;
-export type AckAction = (typeof ACK_ACTIONS)[number];
-
-export const ACK_ACTION_LABELS: Readonly<Record<AckAction, string>> = {
-  contacted_client: 'Contacted the client',
-  reviewed_safety_plan: 'Reviewed the safety plan',
-  scheduled_session: 'Scheduled a session',
-  no_action_needed: 'No action needed',
-};
 
 export const acknowledgementSchema = z
   .strictObject({

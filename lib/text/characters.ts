@@ -22,3 +22,12 @@ const OPTIONAL_MARK = /\s*\((?:optional)\)\s*$/i;
 export function labelWithoutOptionalMark(label: string): string {
   return label.replace(OPTIONAL_MARK, '');
 }
+
+/**
+ * A count with en-US digit grouping ("2,000"), for the browser's character counters. Not `toLocaleString`: a
+ * page's first use of the browser's Intl formatting loads its locale data, 40–230 ms of main thread measured on
+ * the check-in page's start-up here, for a comma.
+ */
+export function groupedCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { DeliveryStatus } from '../delivery-status';
 import { useResilientAction } from '../resilient-action';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
-import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/triggers';
+import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/ack-actions';
 import { type FormState, SubmitButton, valueOf } from '../form';
 import { inputClass } from '@/app/_components/design/input';
 

@@ -11,7 +11,7 @@ import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
 import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
 import { submitCheckin } from '@/lib/checkins/actions';
-import { characterCount } from '@/lib/text/characters';
+import { characterCount, groupedCount } from '@/lib/text/characters';
 import type { CheckinValues } from './values';
 import {
   CHECKIN_FIELD_LABELS,
@@ -240,7 +240,7 @@ export function CheckinForm({
                 className={`mt-2 ${inputClass} resize-y`}
               />
               <p id="note-count" className={`mt-1 text-xs ${noteLength > CHECKIN_RANGES.noteMaxChars ? 'text-red-700' : 'text-slate-600'}`}>
-                {noteLength} of {CHECKIN_RANGES.noteMaxChars.toLocaleString('en-US')} characters. Only you and your care team can read it.
+                {noteLength} of {groupedCount(CHECKIN_RANGES.noteMaxChars)} characters. Only you and your care team can read it.
               </p>
               <FieldError id="note-error" errors={errors.note} />
             </div>

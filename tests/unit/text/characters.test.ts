@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemaFor, thoughtRecordV1 } from '@/lib/exercises';
 import { findField } from '@/lib/exercises/fields';
-import { characterCount, labelWithoutOptionalMark, withinCharacters } from '@/lib/text/characters';
+import { characterCount, groupedCount, labelWithoutOptionalMark, withinCharacters } from '@/lib/text/characters';
 import { validAnswers } from '../exercises/fixtures';
 
 describe('counting characters as a person does', () => {
@@ -30,5 +30,13 @@ describe('optional marks on labels', () => {
     // Built-in templates are never edited once shipped; this one says it in its label, the form must not repeat it.
     const action = findField(thoughtRecordV1, 'action');
     expect(labelWithoutOptionalMark(action!.label)).toBe('Anything you will do differently?');
+  });
+});
+
+describe('grouped counts', () => {
+  it('groups thousands as en-US does, without the browser locale data', () => {
+    for (const n of [0, 7, 999, 1000, 2000, 12345, 999999, 1234567, -2000]) {
+      expect(groupedCount(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });

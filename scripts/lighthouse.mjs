@@ -1,7 +1,7 @@
 // Lighthouse (mobile profile, the system Chromium) on the production build: /login, the portal check-in, the
 // therapist roster and a client overview, signed in where the page needs it. Not part of CI.
 //
-//   npm run build && npm run lighthouse [-- --runs 5] [--page login --page check-in] [--save dir] [--top 6]
+//   npm run build && npm run lighthouse [-- --runs 5] [--page login --page check-in] [--save dir] [--top 6] [--cpu 5]
 //
 // Starts `next start` on LIGHTHOUSE_PORT (default 3408) over a fresh embedded database with the demo practices, signs
 // in the demo therapist and client through the real sign-in, and prints each page's scores (the median of the runs).
@@ -11,12 +11,15 @@
 // (page 1, 2, 3, 4, then again) so a busy minute falls on every page, not on one; each metric is the median of its
 // runs; the load average is printed beside them; and under each page its main-thread time by script (Lighthouse's
 // bootup-time audit, medians over the runs) and by kind of work, which stay readable when the score does not.
+// `--cpu N` adds the page's main-thread CPU time at load from N Chrome traces (scripts/main-thread.mjs): thread time,
+// which a busy neighbour does not stretch, so a before/after comparison holds on this machine.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { requireSupportedNode } from '../lib/runtime/node-version.mjs';
+import { mainThreadCpu } from './main-thread.mjs';
 
 requireSupportedNode();
 
@@ -26,10 +29,12 @@ const { values } = parseArgs({
     page: { type: 'string', multiple: true, default: [] },
     save: { type: 'string' },
     top: { type: 'string', default: '6' },
+    cpu: { type: 'string', default: '0' },
   },
 });
-const RUNS = Math.max(1, Number(values.runs));
+const RUNS = Math.max(0, Number(values.runs)); // 0 with --cpu: the traces alone
 const TOP = Math.max(0, Number(values.top));
+const CPU_RUNS = Math.max(0, Number(values.cpu));
 if (values.save) fs.mkdirSync(values.save, { recursive: true });
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3408);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -127,6 +132,9 @@ function lighthouse(url, cookie, saveAs) {
     tbtMs: Math.round(audit('total-blocking-time') ?? 0),
     cls: Number((audit('cumulative-layout-shift') ?? 0).toFixed(3)),
     longTasks: items('long-tasks').length,
+    // Lighthouse's own measure of how fast this machine was during the run (a quiet desktop is ~1500-2000): the
+    // simulated 4× slowdown multiplies whatever the machine lost to its other work.
+    benchmark: Math.round(report.environment?.benchmarkIndex ?? 0),
     // Main-thread milliseconds per script (evaluation + parse/compile), as the mobile profile simulates them.
     scripts: Object.fromEntries(items('bootup-time').map((i) => [shortUrl(i.url), { total: i.total, scripting: i.scripting, parse: i.scriptParseCompile }])),
     work: Object.fromEntries(items('mainthread-work-breakdown').map((i) => [i.groupLabel ?? i.group, i.duration])),
@@ -169,14 +177,14 @@ try {
     const keys = [...new Set(objs.flatMap((o) => Object.keys(o)))];
     return Object.fromEntries(keys.map((k) => [k, median(objs.map((o) => o[k] ?? 0))]));
   };
-  for (const [page] of pages) {
+  for (const [page] of RUNS ? pages : []) {
     const runs = runsOf.get(page);
-    const numeric = ['performance', 'accessibility', 'bestPractices', 'lcpMs', 'tbtMs', 'cls', 'longTasks'];
+    const numeric = ['performance', 'accessibility', 'bestPractices', 'lcpMs', 'tbtMs', 'cls', 'longTasks', 'benchmark'];
     const r = Object.fromEntries(numeric.map((k) => [k, median(runs.map((x) => x[k]))]));
     const label = labelOf(page);
-    console.log('page                                          perf  a11y  best   LCP ms  TBT ms    CLS  long tasks');
+    console.log('page                                          perf  a11y  best   LCP ms  TBT ms    CLS  long tasks  machine');
     console.log(
-      `${label.padEnd(44)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)} ${String(r.bestPractices).padStart(5)} ${String(r.lcpMs).padStart(8)} ${String(r.tbtMs).padStart(7)} ${String(r.cls).padStart(6)} ${String(r.longTasks).padStart(11)}`,
+      `${label.padEnd(44)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)} ${String(r.bestPractices).padStart(5)} ${String(r.lcpMs).padStart(8)} ${String(r.tbtMs).padStart(7)} ${String(r.cls).padStart(6)} ${String(r.longTasks).padStart(11)} ${String(r.benchmark).padStart(8)}`,
     );
     if (RUNS > 1) console.log(`  runs: performance ${runs.map((x) => x.performance).join(' ')}, TBT ${runs.map((x) => x.tbtMs).join(' ')} ms`);
     if (TOP) {
@@ -194,8 +202,17 @@ try {
     if (r.performance < perfTarget) failures.push(`${label}: performance ${r.performance} < ${perfTarget}`);
     if (r.accessibility < TARGETS.accessibility) failures.push(`${label}: accessibility ${r.accessibility} < 100`);
   }
-  console.log(failures.length ? `\nbelow target:\n  ${failures.join('\n  ')}` : '\nevery page meets its target.');
-  process.exitCode = failures.length ? 1 : 0;
+  if (CPU_RUNS) {
+    const cpu = await mainThreadCpu(pages.map(([page, cookie]) => [labelOf(page), `${BASE}${page}`, cookie]), CPU_RUNS, CHROMIUM);
+    console.log(`main-thread CPU at load, unthrottled thread time, median of ${CPU_RUNS} (ms): total, script, style+layout, tasks over 50 ms, longest task`);
+    for (const [label, c] of Object.entries(cpu)) {
+      console.log(`  ${label.padEnd(28)} ${[c.total, c.script, c.style].map((v) => String(Math.round(v)).padStart(6)).join(' ')} ${String(c.longTasks).padStart(4)} ${String(Math.round(c.longest)).padStart(6)}`);
+    }
+  }
+  if (RUNS) {
+    console.log(failures.length ? `\nbelow target:\n  ${failures.join('\n  ')}` : '\nevery page meets its target.');
+    process.exitCode = failures.length ? 1 : 0;
+  }
 } finally {
   server.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });

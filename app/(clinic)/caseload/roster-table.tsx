@@ -7,10 +7,9 @@ import {
   type Updater,
   useTable,
 } from '@tanstack/react-table';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { type ReactNode, useMemo, useState, useTransition } from 'react';
+import { type ReactNode, Suspense, lazy, useMemo, useState, useTransition } from 'react';
 import type { DisplayRow } from '@/lib/caseload/display';
 import {
   DEFAULT_VIEW,
@@ -28,10 +27,10 @@ import { COLUMN_LABELS, cellClass } from './roster-layout';
 import { RosterSort } from './roster-sort';
 import { buttonClass } from '@/app/_components/design/button';
 
-// The assignment form loads when first opened: most views of the roster assign nothing.
-const BulkAssignPanel = dynamic(() => import('./bulk-assign').then((m) => m.BulkAssignPanel), {
-  loading: () => <p className="text-sm text-slate-600">Opening the assignment form…</p>,
-});
+// The assignment form loads when first opened: most views of the roster assign nothing. React.lazy rather than
+// next/dynamic, whose loader adds some 2 kB to the roster's first load; the form is never rendered on the server
+// (it opens on a click), which is all next/dynamic would add here.
+const BulkAssignPanel = lazy(() => import('./bulk-assign').then((m) => ({ default: m.BulkAssignPanel })));
 
 const resolve = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
@@ -182,18 +181,20 @@ export function RosterTable({
         </div>
       ) : null}
       {assigning && assignOptions && selectedIds.length > 0 ? (
-        <BulkAssignPanel
-          clientIds={selectedIds}
-          clientNames={selectedNames}
-          options={assignOptions}
-          onDone={(message) => {
-            setNotice(message);
-            setAssigning(false);
-            table.resetRowSelection();
-            router.refresh();
-          }}
-          onClose={() => setAssigning(false)}
-        />
+        <Suspense fallback={<p className="text-sm text-slate-600">Opening the assignment form…</p>}>
+          <BulkAssignPanel
+            clientIds={selectedIds}
+            clientNames={selectedNames}
+            options={assignOptions}
+            onDone={(message) => {
+              setNotice(message);
+              setAssigning(false);
+              table.resetRowSelection();
+              router.refresh();
+            }}
+            onClose={() => setAssigning(false)}
+          />
+        </Suspense>
       ) : null}
 
       {rows.length === 0 ? (
@@ -212,8 +213,15 @@ export function RosterTable({
       ) : (
         // From tablet width a table; on a phone each row is a card of labelled facts (roster-layout.ts). The
         // explicit roles keep the table's meaning for assistive technology when the cards change its display.
-        <div className="rounded-xl md:overflow-x-auto md:border md:border-slate-200 md:bg-white" data-testid="roster-frame">
-          <table role="table" className="w-full text-sm max-md:block md:divide-y md:divide-slate-200" data-testid="roster">
+        <div
+          className="rounded-xl md:overflow-x-auto md:border md:border-slate-200 md:bg-white"
+          data-testid="roster-frame"
+        >
+          <table
+            role="table"
+            className="w-full text-sm max-md:block md:divide-y md:divide-slate-200"
+            data-testid="roster"
+          >
             <caption className="sr-only">
               Clients, sorted by {view.sort === 'attention' ? 'who needs attention first' : view.sort} (
               {view.dir === 'asc' ? 'ascending' : 'descending'}). {attentionHelp}

@@ -41,7 +41,7 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
   const shown = report.measures.map((m) => m.key);
   return (
     <article
-      className="report chart-surface rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0"
+      className="report chart-surface rounded-lg bg-white p-6 text-slate-900 shadow-sm ring-1 ring-slate-200 print:p-0 print:shadow-none print:ring-0"
       aria-labelledby="report-title"
     >
       <header className="border-b-2 border-slate-800 pb-3">

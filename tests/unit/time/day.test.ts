@@ -1,5 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isLocalDay, localDay, oneYearLater, startOfLocalDay, zonedTimeToUtc } from '../../../lib/time/day';
+import { addDays, dayNumber, daysBetween, isLocalDay, localDay, oneYearLater, startOfLocalDay, zonedTimeToUtc } from '../../../lib/time/day';
 import { isIanaTimeZone } from '../../../lib/time/zone';
 
 describe('localDay', () => {
@@ -67,6 +68,18 @@ describe('calendar days', () => {
     expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
     expect(daysBetween('2026-03-31', '2026-03-01')).toBe(-30);
     expect(daysBetween('2028-02-01', '2028-03-01')).toBe(29);
+  });
+
+  it('counts days as the calendar does, from year 1 to 9999, and refuses what is not a date', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('1969-12-31')).toBe(-1);
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(daysBetween('1900-02-28', '1900-03-01')).toBe(1);
+    expect(daysBetween('2000-02-28', '2000-03-01')).toBe(2);
+    for (const [from, to] of [['0001-01-01', '9999-12-31'], ['2026-03-08', '2026-11-01'], ['1899-07-14', '2031-02-28']] as const) {
+      expect(daysBetween(from, to)).toBe(Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days);
+    }
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-1-01', '2026-04-31', '']) expect(() => dayNumber(bad)).toThrow(RangeError);
   });
 
   it('knows a real date from a shaped string', () => {

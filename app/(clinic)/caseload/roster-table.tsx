@@ -190,7 +190,7 @@ export function RosterTable({
               setNotice(message);
               setAssigning(false);
               table.resetRowSelection();
-              router.refresh();
+              // assignHomework refreshes the roster in its own response (defineAction's refresh).
             }}
             onClose={() => setAssigning(false)}
           />

@@ -2,7 +2,7 @@
 
 import { useFormStatus } from 'react-dom';
 import { buttonClass } from './design/button';
-import { inputClass } from './design/input';
+import { inputClass } from './design/input-class';
 import { ErrorSummary } from './error-summary';
 
 export type FormState = {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FormState } from './form';
-import { inputClass } from './design/input';
+import { inputClass } from './design/input-class';
 
 /** Every IANA zone the runtime knows, with the submitted value echoed back after a failed save. */
 export function TimeZoneSelect({

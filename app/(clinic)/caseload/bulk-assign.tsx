@@ -6,7 +6,7 @@ import { useActionState, useEffect, useId, useState } from 'react';
 import { assignHomework } from '@/lib/assignments/actions';
 import { buttonClass } from '@/app/_components/design/button';
 import { checkClass } from '@/app/_components/design/checkbox';
-import { compactInputClass, inputClass } from '@/app/_components/design/input';
+import { compactInputClass, inputClass } from '@/app/_components/design/input-class';
 
 export type AssignOptions = {
   exercises: { key: string; title: string }[];

@@ -1,9 +1,7 @@
 'use client';
 
 import {
-  columnFilteringFeature,
   createColumnHelper,
-  globalFilteringFeature,
   rowPaginationFeature,
   rowSelectionFeature,
   rowSortingFeature,
@@ -15,10 +13,12 @@ import { Badge } from '@/app/_components/ui';
 import type { DisplayMeasure, DisplayRow } from '@/lib/caseload/display';
 import { COLUMN_LABELS as L, FOLDED_AT_TABLET, FOLDED_IN_TABLE } from './roster-layout';
 
-/** The table features the roster uses; sorting, filtering and paging are done by the server (manual*). */
+/**
+ * The table features the roster uses; sorting and paging are done by the server (manual*). Filters and the name
+ * search are not table features: they only ever change the URL (roster-table.tsx), and the filtering features
+ * would bring their client-side filter functions into the roster's first load for nothing.
+ */
 export const rosterFeatures = tableFeatures({
-  columnFilteringFeature,
-  globalFilteringFeature,
   rowSortingFeature,
   rowSelectionFeature,
   rowPaginationFeature,
@@ -212,7 +212,11 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
           <span className="font-medium tabular-nums">{row.original.homework.adherence}</span>
           <div className="text-xs text-slate-600">{row.original.homework.detail}</div>
           <div className={`${FOLDED_IN_TABLE} space-y-0.5 text-xs text-slate-600`}>
-            {row.original.homework.overdue > 0 ? <Overdue count={row.original.homework.overdue} /> : <div>None overdue</div>}
+            {row.original.homework.overdue > 0 ? (
+              <Overdue count={row.original.homework.overdue} />
+            ) : (
+              <div>None overdue</div>
+            )}
             <div>
               Next measure: <NextMeasure row={row.original} />
             </div>
@@ -225,7 +229,11 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
       header: L.overdue,
       sortDescFirst: true,
       cell: ({ row }) =>
-        row.original.homework.overdue > 0 ? <Overdue count={row.original.homework.overdue} /> : <span className="text-slate-500">0</span>,
+        row.original.homework.overdue > 0 ? (
+          <Overdue count={row.original.homework.overdue} />
+        ) : (
+          <span className="text-slate-500">0</span>
+        ),
     }),
     helper.accessor((r) => r.nextMeasure?.dateTime ?? '', {
       id: 'nextMeasure',

@@ -13,7 +13,7 @@ import {
 } from '@/lib/caseload/url';
 import { buttonClass } from '@/app/_components/design/button';
 import { checkClass } from '@/app/_components/design/checkbox';
-import { compactInputClass } from '@/app/_components/design/input';
+import { compactInputClass } from '@/app/_components/design/input-class';
 
 const ALERT_LABELS: Record<(typeof ALERT_FILTERS)[number], string> = {
   urgent: 'Urgent alerts',

@@ -85,12 +85,11 @@ export function RosterTable({
     pageCount,
     manualSorting: true,
     manualPagination: true,
-    manualFiltering: true,
     enableMultiSort: false,
     // The server always sorts by something: a second click reverses, it never "unsorts".
     enableSortingRemoval: false,
     enableRowSelection: (row) => row.original.selectable,
-    state: { sorting, pagination, columnFilters, globalFilter: view.q, rowSelection },
+    state: { sorting, pagination, rowSelection },
     onSortingChange: (updater) => {
       const [first] = resolve(updater, sorting);
       const sort =
@@ -101,16 +100,16 @@ export function RosterTable({
       const next = resolve(updater, pagination);
       navigate({ ...view, page: next.pageSize !== view.size ? 1 : next.pageIndex + 1, size: next.pageSize });
     },
-    onColumnFiltersChange: (updater) => navigate(withFilters(view, resolve(updater, columnFilters))),
-    onGlobalFilterChange: (updater) => navigate({ ...view, q: String(resolve(updater, view.q) ?? '').trim(), page: 1 }),
     onRowSelectionChange: setRowSelection,
   });
 
   const setFilter = (id: FilterKey, value: unknown) =>
-    table.setColumnFilters((old) => [
-      ...old.filter((f) => f.id !== id),
-      ...(value === null || value === false || value === '' ? [] : [{ id, value }]),
-    ]);
+    navigate(
+      withFilters(view, [
+        ...columnFilters.filter((f) => f.id !== id),
+        ...(value === null || value === false || value === '' ? [] : [{ id, value }]),
+      ]),
+    );
 
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const selectedNames = rows.filter((r) => rowSelection[r.id]).map((r) => r.name);
@@ -133,7 +132,7 @@ export function RosterTable({
         filtered={filtered}
         exportHref={exportHref}
         setFilter={setFilter}
-        setSearch={(q) => table.setGlobalFilter(q)}
+        setSearch={(q) => navigate({ ...view, q: q.trim(), page: 1 })}
       />
 
       <RosterSort view={view} isAdmin={isAdmin} onSort={(sort, dir) => navigate({ ...view, sort, dir, page: 1 })} />
@@ -165,17 +164,10 @@ export function RosterTable({
               Assign homework…
             </button>
           ) : null}
-          <a
-            href={`/caseload/export?${selectedExport}`}
-            className={buttonClass('secondary')}
-          >
+          <a href={`/caseload/export?${selectedExport}`} className={buttonClass('secondary')}>
             Export selected (CSV)
           </a>
-          <button
-            type="button"
-            onClick={() => table.resetRowSelection()}
-            className={buttonClass('quiet')}
-          >
+          <button type="button" onClick={() => table.resetRowSelection()} className={buttonClass('quiet')}>
             Clear selection
           </button>
         </div>

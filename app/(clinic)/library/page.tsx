@@ -7,7 +7,7 @@ import { THEME_LABELS, isExerciseTheme } from '@/lib/exercises/catalog';
 import { listLibrary } from '@/lib/exercises/library';
 import { EXERCISE_THEMES } from '@/lib/exercises/types';
 import { buttonClass } from '@/app/_components/design/button';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 
 export const metadata: Metadata = { title: 'Exercise library' };
 

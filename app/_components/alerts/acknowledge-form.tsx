@@ -7,7 +7,7 @@ import { useResilientAction } from '../resilient-action';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
 import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/ack-actions';
 import { type FormState, SubmitButton, valueOf } from '../form';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 
 /** Inline acknowledgement: what was done, and why when nothing was needed. Errors sit beside their fields. */
 export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string; clientName: string }) {

@@ -1,3 +1,5 @@
+import { inputClass } from './input-class';
+
 /**
  * A labelled text field with its hint and error beside it, wired for screen readers (aria-describedby,
  * aria-invalid). Uncontrolled by default; pass `value` and `onChange` to control it. `name` doubles as the id
@@ -14,12 +16,9 @@ export type Common = {
   id?: string;
 };
 
-export const inputClass =
-  'block w-full rounded-control border border-slate-300 bg-white px-3 py-2.5 text-body text-slate-900 shadow-sm focus:border-brand-600 disabled:bg-slate-100 aria-[invalid]:border-red-600';
-
-/** The same field, smaller: for filter bars and table rows, where several sit side by side. */
-export const compactInputClass =
-  'block min-h-10 rounded-control border border-slate-300 bg-white px-2 text-label text-slate-900 shadow-sm focus:border-brand-600 disabled:bg-slate-100 aria-[invalid]:border-red-600';
+// The classes live in their own module: controls that only need the look (the exercise answers, filter bars)
+// import that and stay clear of the labelled fields' code in a page's first load.
+export { compactInputClass, inputClass } from './input-class';
 
 export function Label({ htmlFor, label, optional }: { htmlFor: string; label: string; optional?: boolean }) {
   return (
@@ -58,7 +57,10 @@ export function fieldAria(id: string, hint?: string, errors?: readonly string[])
  */
 export function Framed<R>(
   { name, label, optional, hint, errors, id = `field-${name}`, ...rest }: Common & R,
-  control: (wiring: { id: string; name: string } & ReturnType<typeof fieldAria>, rest: Omit<R, keyof Common>) => React.ReactNode,
+  control: (
+    wiring: { id: string; name: string } & ReturnType<typeof fieldAria>,
+    rest: Omit<R, keyof Common>,
+  ) => React.ReactNode,
 ) {
   return (
     <div className="space-y-1">

@@ -3,7 +3,7 @@ import { EXPORT_FILES, EXPORT_FILE_LABELS } from '@/lib/reports/csv-files';
 import type { ParsedPeriod } from '@/lib/reports/period';
 import { PrintButton } from './print-button';
 import { buttonClass } from '@/app/_components/design/button';
-import { compactInputClass } from '@/app/_components/design/input';
+import { compactInputClass } from '@/app/_components/design/input-class';
 
 function DayField({
   name,

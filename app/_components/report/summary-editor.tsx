@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 
 /**
  * The therapist's own words for this report, written just before printing. It lives only in this page (never in

@@ -4,7 +4,7 @@ import { useState, startTransition } from 'react';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { Button } from '@/app/_components/design/button';
 import { choiceClass } from '@/app/_components/design/choice';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 import { Toast } from '@/app/_components/design/toast';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { DeliveryStatus } from '@/app/_components/delivery-status';

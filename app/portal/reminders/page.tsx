@@ -4,6 +4,7 @@ import { PushSubscribe } from '@/app/_components/push-subscribe';
 import { requirePageActor } from '@/lib/access/guard';
 import { myReminders } from '@/lib/reminders/queries';
 import { REMINDER_TEXT } from '@/lib/reminders/rules';
+import { timeZoneNames } from '@/lib/time/zone';
 import { RemindersForm } from './reminders-form';
 
 export const metadata: Metadata = { title: 'Reminders' };
@@ -19,7 +20,7 @@ export default async function RemindersPage() {
       />
       <Card className="mb-4">
         {!mine.chosen ? <p className="mb-4 text-sm text-slate-600">These are your practice&rsquo;s usual settings until you save your own.</p> : null}
-        <RemindersForm initial={mine.settings} timeZones={Intl.supportedValuesOf('timeZone')} />
+        <RemindersForm initial={mine.settings} timeZones={timeZoneNames()} />
       </Card>
       <Card title="This device">
         <PushSubscribe publicKey={mine.pushPublicKey} devices={mine.devicesSubscribed} />

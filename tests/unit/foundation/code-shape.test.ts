@@ -57,6 +57,11 @@ const TIME_RULES: { pattern: RegExp; what: string; example: string }[] = [
   },
   { pattern: /\\d\{4\}-\\d\{2\}-\\d\{2\}/, what: 'a calendar-day pattern (isLocalDay)', example: 'const DAY = /^\\d{4}-\\d{2}-\\d{2}$/;' },
   { pattern: /\[01\]\\d\|2\[0-3\]/, what: 'a time-of-day pattern (isTimeOfDay)', example: 'const TIME = /^([01]\\d|2[0-3]):[0-5]\\d$/;' },
+  {
+    pattern: /supportedValuesOf\(['"]timeZone['"]\)/,
+    what: 'the runtime\'s list of zones read directly (timeZoneNames)',
+    example: "<Picker zones={Intl.supportedValuesOf('timeZone')} />",
+  },
   { pattern: /A-Za-z[^/\n]{0,20}\\\//, what: 'a time-zone pattern (isIanaTimeZone)', example: 'const ZONE = /^[A-Za-z_]+\\/[A-Za-z_]+$/;' },
 ];
 

@@ -7,7 +7,7 @@ import { updateSettings } from '@/lib/practice/actions';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
 import { buttonClass } from '@/app/_components/design/button';
 import { checkClass } from '@/app/_components/design/checkbox';
-import { compactInputClass } from '@/app/_components/design/input';
+import { compactInputClass } from '@/app/_components/design/input-class';
 
 type Contact = { label: string; phone: string };
 type MeasureDefault = { measure: string; everyDays: number; atIntake: boolean };

@@ -10,7 +10,7 @@ import {
   endMeasureSchedule,
   updateMeasureSchedule,
 } from '@/lib/measures/schedule-actions';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 
 export function AddScheduleForm({ clientId, measures, today }: { clientId: string; measures: { key: string; title: string }[]; today: string }) {
   const [state, formAction] = useActionState(createMeasureSchedule, null);

@@ -6,7 +6,7 @@ import { buttonClass } from '@/app/_components/design/button';
 
 // The design system's field, re-exported for the builder's other parts.
 export { inputClass } from '@/app/_components/design/input';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 
 function QuestionEditor({
   q,

@@ -8,7 +8,7 @@ import { SubmitButton, type FormState } from '@/app/_components/form';
 import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
 import { buttonClass } from '@/app/_components/design/button';
 import { checkClass } from '@/app/_components/design/checkbox';
-import { inputClass } from '@/app/_components/design/input';
+import { inputClass } from '@/app/_components/design/input-class';
 
 /**
  * Runs `after` once for each new successful result (the action itself re-renders the page on the server).

@@ -15,7 +15,7 @@ export interface FieldContext {
 }
 
 /** The design system's one text-field style (design/input.tsx). */
-export { inputClass } from '../../design/input';
+export { inputClass } from '../../design/input-class';
 
 export function without<T extends Record<string, unknown>>(record: T, key: string): T {
   const copy = { ...record };

@@ -20,7 +20,7 @@ async function assignThoughtRecord(page: Page, marker: string) {
   await assign.getByLabel(/^Instructions/).fill(`${marker}: one moment from today.`);
   await assign.getByLabel('Weekly').check();
   await assign.getByRole('button', { name: 'Assign' }).click();
-  await expect(assign.getByText('Homework assigned.')).toBeVisible();
+  await expect(page.getByTestId('toast')).toHaveText(/^Homework assigned\./);
 }
 
 async function openAssigned(page: Page, marker: string) {

@@ -22,7 +22,7 @@ test('the homework loop: assign, draft, submit, comment, revise, resubmit, compa
   await assign.getByLabel(/^Instructions/).fill(`${marker}: pick one moment from this week.`);
   await assign.getByLabel('Weekly').check();
   await assign.getByRole('button', { name: 'Assign' }).click();
-  await expect(assign.getByText('Homework assigned.')).toBeVisible();
+  await expect(therapist.getByTestId('toast')).toHaveText(/^Homework assigned\./);
 
   // The client fills part of it; the draft is saved on the server as they type.
   const client = await as(browser, 'client');

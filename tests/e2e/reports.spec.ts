@@ -92,7 +92,7 @@ test('a care-team CSV keeps a non-Latin name intact when read back with its byte
   await assign.getByLabel('Exercise or measure').selectOption('exercise:thought_record');
   await assign.getByLabel(/^Instructions/).fill('Zapisz jedną chwilę — 一つの瞬間');
   await assign.getByRole('button', { name: 'Assign' }).click();
-  await expect(assign.getByText('Homework assigned.')).toBeVisible();
+  await expect(therapist.getByTestId('toast')).toHaveText(/^Homework assigned\./);
 
   await therapist.getByRole('link', { name: 'Progress report and data' }).click();
   const [download] = await Promise.all([

@@ -25,6 +25,7 @@ async function workingIn(page: Page, practice: string) {
 }
 
 test('a therapist in two practices joins the second with the same login, picks a practice after signing in and switches from Account', async ({ browser }) => {
+  test.setTimeout(150_000); // two invitations, three sign-ins, and axe in both themes on the pages between
   const email = `two.practices.${tag}@example.org`;
 
   // Northside invites a new therapist, who makes their one login.

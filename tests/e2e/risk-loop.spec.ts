@@ -55,14 +55,18 @@ test('therapist: the urgent alert is in the inbox and on the client page, is ack
 
   await inInbox.first().getByRole('link', { name: CLIENT_NAME }).click();
   await expect(page.getByRole('heading', { name: CLIENT_NAME, level: 1 })).toBeVisible();
+  // The inbox opens the record on its alerts.
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}\?tab=alerts$/);
   const clientPath = new URL(page.url()).pathname;
+  const sections = page.getByRole('navigation', { name: 'Record sections' });
+  await sections.getByRole('link', { name: 'Overview' }).click();
+  await expect(page).toHaveURL(new RegExp(`${clientPath}(\\?tab=overview)?$`));
 
   // The new PHQ-9 (8 × 1 + 2 = 10, moderate) is the latest score in the header and the summary, the latest point
   // on the chart and in its table view.
   const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: PRACTICE_TIME_ZONE }).format(new Date());
   await expect(page.getByTestId('headline-phq9')).toContainText(`PHQ-910Moderate${today}`);
   await expect(page.getByTestId('summary-phq9')).toContainText('10 · Moderate');
-  const sections = page.getByRole('navigation', { name: 'Record sections' });
   await sections.getByRole('link', { name: 'Measures' }).click();
   await expect(page).toHaveURL(`${clientPath}?tab=measures`);
   await expect(page.getByTestId('measure-chart-PHQ-9').locator('.recharts-line-dots circle').first()).toBeVisible();

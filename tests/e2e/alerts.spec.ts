@@ -14,6 +14,8 @@ async function raiseUrgentAlertAsClient(browser: Browser) {
   await signIn(page, CLIENT_EMAIL);
   await expect(page).toHaveURL(/\/portal$/);
   await page.goto('/portal/check-in');
+  // The sliders are set once the form has hydrated: a value set before that is reset by it.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Mood', { exact: true }).fill('3');
   await page.getByLabel('Distress', { exact: true }).fill('70');
   await page.getByRole('group', { name: 'Window of tolerance' }).getByText('Overwhelmed', { exact: true }).click();

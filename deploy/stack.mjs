@@ -31,15 +31,23 @@ function which(command) {
   throw new Error(`${command} is not installed; run deploy/up.sh (it installs it with apt-get).`);
 }
 
+// Ports handed out by this process. The stack picks all its ports before any service binds one, so a port that is
+// free when checked can be picked twice (Postgres and nginx once drew the same one); never hand one out again.
+const handedOut = new Set();
+
 export async function freePort(from = 34000, to = 34999) {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = from + Math.floor(Math.random() * (to - from + 1));
+    if (handedOut.has(port)) continue;
     const free = await new Promise((resolve) => {
       const server = net.createServer();
       server.once('error', () => resolve(false));
       server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-    if (free) return port;
+    if (free) {
+      handedOut.add(port);
+      return port;
+    }
   }
   throw new Error(`No free port in ${from}-${to}.`);
 }

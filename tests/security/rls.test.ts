@@ -4,7 +4,7 @@ import { type Scope, runScoped } from '../../db/connection';
 import { openTestDatabase } from '../support/database';
 import { attemptWrite, copyOfARow, isAccessRefusal, tryInsert } from './harness/refusal';
 import { recordReport } from './harness/report';
-import { listTables, rowsOf, snapshot } from './harness/snapshot';
+import { listTables, listTenantViews, rowsOf, snapshot } from './harness/snapshot';
 import { makeWorld } from './harness/world';
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -25,6 +25,7 @@ export async function probeRls(): Promise<RlsTally> {
   const tally: RlsTally = { probes: 0, crossed: [] };
   const tables = await listTables();
   const tenant = tables.filter((t) => t.hasPracticeId);
+  const views = await listTenantViews();
   const before = await snapshot([A], []);
   const copies = new Map<string, Record<string, unknown>>();
   for (const table of tenant) copies.set(table.name, await copyOfARow(owner, table, A));
@@ -76,6 +77,15 @@ export async function probeRls(): Promise<RlsTally> {
       }
 
     }
+    // Views run as their owner, past row-level security: each must filter by the practice itself.
+    for (const view of views) {
+      tally.probes += 1;
+      const seen = await runScoped(handle.app, scope, (tx) =>
+        tx.execute(sql`select count(*)::int as n from ${ident(view)} where practice_id is distinct from ${scope.practiceId ?? null}::uuid`),
+      );
+      const n = rowsOf<{ n: number }>(seen)[0]?.n ?? 0;
+      if (n > 0) tally.crossed.push(`${view} (view): ${n} rows of another practice visible with ${label}`);
+    }
     // The practice row itself, and the users of A.
     tally.probes += 1;
     const practices = rowsOf<{ n: number }>(
@@ -96,7 +106,52 @@ export async function probeRls(): Promise<RlsTally> {
   return tally;
 }
 
+/**
+ * The functions that run as the owner (SECURITY DEFINER) which the app role may call, each scoping itself or
+ * taking nothing from the caller. Any other such function is for triggers or migrations only.
+ */
+const SELF_SCOPED_FUNCTIONS: Record<string, string> = {
+  applied_migrations_through: 'the readiness check: a migration tag, no tenant data',
+  deployment_has_practice: 'whether any practice exists (first start), a boolean',
+  invitation_practice: "an invitation token's practice, by its hash",
+  job_practices: 'the practices background jobs sweep, ids only',
+  practice_outcome_series: "the actor's own practice's outcome counts",
+  prune_idempotency_keys: 'removes expired keys only, takes no row',
+  prune_pending_signups: 'removes expired sign-ups only, takes no row',
+  prune_sign_in_state: 'removes old throttle rows only, takes no row',
+  session_actor: 'the per-request session check, by the session id',
+  sign_in_failed: 'the sign-in throttle',
+  sign_in_succeeded: 'the sign-in throttle',
+  sign_in_throttled: 'the sign-in throttle',
+};
+
 describe('row-level security on its own', () => {
+  it('functions that run as the owner read only the real tables, and the app role calls only the self-scoping ones', async () => {
+    const owner = await (await openTestDatabase()).owner();
+    const fns = rowsOf<{ name: string; config: string[] | string | null; app: boolean; everyone: boolean }>(
+      await owner.execute(sql`
+        select p.proname as name, p.proconfig as config,
+               has_function_privilege('mend_app', p.oid, 'EXECUTE') as app,
+               coalesce(exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                                 where a.grantee = 0 and a.privilege_type = 'EXECUTE'), false) as everyone
+          from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prosecdef order by 1`),
+    );
+    expect(fns.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const f of fns) {
+      const config = Array.isArray(f.config) ? f.config : f.config ? String(f.config).replace(/^{|}$/g, '').split(/,(?=[a-z_]+=)/) : [];
+      const path = config.map((c) => c.replace(/^"|"$/g, '')).find((c) => c.startsWith('search_path='));
+      // Unpinned, the caller's search_path applies; pinned without pg_temp last, the caller's temporary tables
+      // are searched first and can stand in for the real ones.
+      if (!path) problems.push(`${f.name}: no fixed search_path`);
+      else if (!/,\s*pg_temp$/.test(path)) problems.push(`${f.name}: ${path} does not end in pg_temp`);
+      if (f.everyone) problems.push(`${f.name}: executable by PUBLIC`);
+      if (f.app && !(f.name in SELF_SCOPED_FUNCTIONS)) problems.push(`${f.name}: the app role may call it directly`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+
   it('every tenant table has forced row-level security', async () => {
     const tables = await listTables();
     const weak = tables.filter((t) => (t.hasPracticeId || t.name === 'practices' || t.name === 'users') && !(t.rls && t.forced));

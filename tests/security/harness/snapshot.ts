@@ -24,6 +24,17 @@ export async function listTables(db?: Db): Promise<TableInfo[]> {
   });
 }
 
+/** Every view of the public schema that carries practice_id, from pg_catalog (the metadata views and any new one). */
+export async function listTenantViews(db?: Db): Promise<string[]> {
+  const owner = db ?? (await (await openTestDatabase()).owner());
+  const result = await owner.execute(sql`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('v', 'm')
+       and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'practice_id' and not a.attisdropped)
+     order by c.relname`);
+  return rowsOf<{ name: string }>(result).map((r) => r.name);
+}
+
 export const tenantTables = async () => (await listTables()).filter((t) => t.hasPracticeId);
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);

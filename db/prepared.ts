@@ -45,8 +45,62 @@ export function preparingClient<T extends object>(client: T): T {
         return (...args: unknown[]) => {
           const last = args.length - 1;
           const fn = args[last];
-          if (typeof fn === 'function') args[last] = (inner: object) => (fn as (c: object) => unknown)(preparingClient(inner));
+          if (typeof fn === 'function') {
+            args[last] = (inner: object) => {
+              const scope = { ended: false };
+              let work: Promise<unknown>;
+              try {
+                const x = (fn as (c: object) => unknown)(preparingClient(endingWith(inner, scope)));
+                work = Promise.resolve(Array.isArray(x) ? Promise.all(x) : x);
+              } catch (error) {
+                scope.ended = true;
+                throw error;
+              }
+              // Settled before the driver sends COMMIT or ROLLBACK: from here on the transaction takes no statement.
+              const end = () => {
+                scope.ended = true;
+              };
+              work.then(end, end);
+              return work;
+            };
+          }
           return open.apply(target, args);
+        };
+      }
+      return value;
+    },
+  });
+}
+
+export class TransactionEndedError extends Error {
+  constructor() {
+    super('A statement was issued on a transaction that has already ended.');
+    this.name = 'TransactionEndedError';
+  }
+}
+
+/**
+ * A transaction's client that refuses statements once the transaction's work has settled. postgres.js sends a
+ * statement issued on an ended transaction to the connection it used, which by then is back in the pool and may
+ * be running another request's transaction, scoped to another practice and person: the statement would run
+ * inside it, with its scope (a read started by a page whose transaction had already ended on an error, still
+ * awaiting its second statement, would read another actor's rows). PGlite refuses such a statement itself.
+ */
+function endingWith<T extends object>(client: T, scope: { ended: boolean }): T {
+  const refuse = () => {
+    if (scope.ended) throw new TransactionEndedError();
+  };
+  return new Proxy(client, {
+    apply(target, thisArg, args) {
+      refuse();
+      return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args);
+    },
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if ((prop === 'unsafe' || prop === 'savepoint' || prop === 'file') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          refuse();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
       return value;

@@ -18,8 +18,13 @@ export function actorScope(actor: Actor): Scope {
   };
 }
 
-/** The transaction of the page load in progress (`loadPage`), for the reads made on its behalf. */
-const pageLoad = new AsyncLocalStorage<{ scope: Scope; tx: Tx }>();
+/**
+ * The transaction of the page load in progress (`loadPage`), for the reads made on its behalf: the work joined
+ * to it so far, and whether it has ended (work started after that, by a continuation still carrying this
+ * context, opens a transaction of its own).
+ */
+type PageLoad = { scope: Scope; tx: Tx; joined: Set<Promise<unknown>>; ended: boolean };
+const pageLoad = new AsyncLocalStorage<PageLoad>();
 
 function sameScope(a: Scope, b: Scope): boolean {
   return (
@@ -39,7 +44,11 @@ function sameScope(a: Scope, b: Scope): boolean {
 export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const scope = actorScope(actor);
   const open = pageLoad.getStore();
-  if (open && sameScope(open.scope, scope)) return fn(open.tx);
+  if (open && !open.ended && sameScope(open.scope, scope)) {
+    const work = fn(open.tx);
+    open.joined.add(work);
+    return work;
+  }
   return scopedTransaction(scope, fn);
 }
 
@@ -52,7 +61,21 @@ export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<
  */
 export function loadPage<T>(actor: Actor, load: () => Promise<T>): Promise<T> {
   const scope = actorScope(actor);
-  return scopedTransaction(scope, (tx) => pageLoad.run({ scope, tx }, load));
+  return scopedTransaction(scope, async (tx) => {
+    const page: PageLoad = { scope, tx, joined: new Set(), ended: false };
+    try {
+      return await pageLoad.run(page, load);
+    } finally {
+      // `load` may fail while reads it started are still running (Promise.all rejects at the first failure):
+      // the transaction ends only when every read joined to it has settled, including reads those reads start.
+      while (page.joined.size) {
+        const settling = [...page.joined];
+        page.joined.clear();
+        await Promise.allSettled(settling);
+      }
+      page.ended = true;
+    }
+  });
 }
 
 /** Clinical content follows the care team (docs/clinical.md §6): a client sees their own, a clinician their team's. */

@@ -126,6 +126,16 @@ const SELF_SCOPED_FUNCTIONS: Record<string, string> = {
 };
 
 describe('row-level security on its own', () => {
+  it('no function that reads the transaction\'s settings is IMMUTABLE (a cached plan would keep the first scope it saw)', async () => {
+    const owner = await (await openTestDatabase()).owner();
+    const folded = rowsOf<{ name: string }>(
+      await owner.execute(sql`
+        select p.proname as name from pg_proc p
+         where p.pronamespace = 'public'::regnamespace and p.provolatile = 'i' and p.prosrc ilike '%current_setting%'`),
+    );
+    expect(folded.map((f) => f.name)).toEqual([]);
+  });
+
   it('functions that run as the owner read only the real tables, and the app role calls only the self-scoping ones', async () => {
     const owner = await (await openTestDatabase()).owner();
     const fns = rowsOf<{ name: string; config: string[] | string | null; app: boolean; everyone: boolean }>(

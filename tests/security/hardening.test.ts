@@ -247,3 +247,24 @@ describe('text renders as text', () => {
     expect(rules.sort()).toEqual(['no-restricted-syntax', 'no-restricted-syntax', 'react/no-danger']);
   });
 });
+
+describe('request bodies', () => {
+  it('route handlers read a body only through readBodyWithin (a chunked body declares no length, and request.text() buffers it all)', async () => {
+    const fs = await import('node:fs');
+    const files = walkRoutes(fs, path.join(ROOT, 'app'));
+    const unbounded = files.filter((file) =>
+      /\b(request|req)\s*\.\s*(text|json|formData|arrayBuffer|blob|bytes)\s*\(|\bbody\s*\.\s*getReader\s*\(/.test(fs.readFileSync(file, 'utf8')),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    expect(unbounded.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+});
+
+function walkRoutes(fs: typeof import('node:fs'), dir: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walkRoutes(fs, full, out);
+    else if (/^route\.(ts|js)$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { MAX_PASSWORD_LENGTH, passwordUserInputs } from '@/lib/auth/password-policy';
 import { passwordStrength } from '@/lib/auth/password-strength';
+import { readBodyWithin } from '@/lib/security/body';
 
 /** A password, and at most a few words about its owner: a larger body is not a meter's question. */
 const MAX_BODY_BYTES = 4096;
@@ -15,9 +16,8 @@ const answer = (body: unknown, status = 200) => NextResponse.json(body, { status
  * checks again on its own (lib/auth/password-strength.ts).
  */
 export async function POST(request: Request) {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return answer({ error: 'Too large.' }, 413);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return answer({ error: 'Too large.' }, 413);
+  const text = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (text === null) return answer({ error: 'Too large.' }, 413);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -79,4 +79,19 @@ describe('POST /api/password-strength (the meter beside new-password fields)', (
     expect((await ask(JSON.stringify({ password: 'x'.repeat(257) }))).status).toBe(400);
     expect((await ask(JSON.stringify({ password: 'x', about: ['y'.repeat(5000)] }))).status).toBe(413);
   });
+
+  it('stops reading a body that declares no length as soon as it is too large', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        if (sent > 10_000) controller.close();
+        else controller.enqueue(new TextEncoder().encode(' '.repeat(1024)));
+      },
+    });
+    const request = new Request('http://localhost/api/password-strength', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+    expect(request.headers.get('content-length')).toBeNull();
+    expect((await POST(request)).status).toBe(413);
+    expect(sent).toBeLessThan(20);
+  });
 });

@@ -62,3 +62,62 @@ test('revoking an invitation asks first in a modal dialog: focus is held, Escape
   await expect(page.getByRole('status').filter({ has: toast })).toHaveAttribute('aria-live', 'polite');
   expect(await toast.evaluate((el) => el.contains(document.activeElement))).toBe(false);
 });
+
+test.describe('as the therapist', () => {
+  test.use({ storageState: storageState('therapist') });
+
+  test('cancelling one homework item asks first: nothing changes until the confirm, Escape keeps it', async ({ page }) => {
+    const marker = `Confirm-step check ${Date.now().toString(36)}.`;
+    await page.goto('/caseload');
+    await page.getByRole('link', { name: 'Amara Byrne' }).click();
+    await expect(page.getByRole('heading', { name: 'Amara Byrne', level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: 'Homework' }).click();
+    const homework = page.getByRole('region', { name: 'Homework', exact: true });
+    await homework.getByText('Assign homework', { exact: true }).click();
+    const form = homework.getByRole('form', { name: 'Assign homework' });
+    await form.getByLabel('Exercise or measure').selectOption({ label: 'Journaling prompt' });
+    await form.getByLabel('Prompt', { exact: true }).selectOption('bank_04');
+    await form.getByLabel(/Instructions/).fill(marker);
+    await form.getByRole('radio', { name: 'Weekly' }).check();
+    await form.getByLabel('Number of times').fill('3');
+    await form.getByRole('button', { name: 'Assign' }).click();
+    await expect(page.getByTestId('toast')).toHaveText(/^Homework assigned\./);
+
+    const item = homework.getByTestId('assignment').filter({ hasText: marker });
+    const dueItems = item.getByRole('list', { name: 'Due items' });
+    await expect(dueItems.getByText('Due', { exact: true })).toHaveCount(3);
+    const cancelOne = item.getByRole('button', { name: /^Cancel the item due/ }).first();
+    const when = ((await cancelOne.getAttribute('aria-label')) ?? '').replace('Cancel the item due ', '');
+    await cancelOne.click();
+
+    const dialog = page.getByRole('dialog', { name: `Cancel the item due ${when}?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+    // Opening the dialog cancelled nothing.
+    await expect(dueItems.getByText('Cancelled', { exact: true })).toHaveCount(0);
+
+    // Escape closes it, focus goes back to the item's button, and the item is still due, also after a reload.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(cancelOne).toBeFocused();
+    await page.reload();
+    await expect(dueItems.getByText('Due', { exact: true })).toHaveCount(3);
+    await expect(dueItems.getByText('Cancelled', { exact: true })).toHaveCount(0);
+
+    // "Keep it" closes it too, and still nothing is cancelled.
+    await cancelOne.click();
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(dueItems.getByText('Cancelled', { exact: true })).toHaveCount(0);
+
+    // Only the confirm cancels, and only that one item.
+    await cancelOne.click();
+    await dialog.getByRole('button', { name: 'Yes, cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('toast')).toContainText('Item cancelled.');
+    await expect(dueItems.getByText('Due', { exact: true })).toHaveCount(2);
+    await expect(dueItems.getByText('Cancelled', { exact: true })).toHaveCount(1);
+    await expect(dueItems.getByText(when, { exact: true }).locator('..').getByText('Cancelled', { exact: true })).toBeVisible();
+  });
+});

@@ -95,8 +95,9 @@ test.describe('exercise library', () => {
     await expect(item.getByText('Prompt: “What does this rejection not prove about my worth?”')).toBeVisible();
     await expect(item.getByRole('list', { name: 'Due items' }).getByText('Due', { exact: true })).toHaveCount(3);
 
-    // Cancelling one item takes it out of what is due.
+    // Cancelling one item (once confirmed) takes it out of what is due.
     await item.getByRole('button', { name: /^Cancel the item due/ }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, cancel' }).click();
     await expect(item.getByRole('list', { name: 'Due items' }).getByText('Due', { exact: true })).toHaveCount(2);
     await expect(item.getByRole('list', { name: 'Due items' }).getByText('Cancelled', { exact: true })).toHaveCount(1);
   });

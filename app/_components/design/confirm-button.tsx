@@ -11,6 +11,7 @@ import { Dialog } from './dialog';
  */
 export function ConfirmButton({
   label,
+  ariaLabel,
   title,
   message,
   confirmLabel = label,
@@ -23,6 +24,8 @@ export function ConfirmButton({
   className = '',
 }: {
   label: string;
+  /** The trigger's accessible name when its short label alone would be ambiguous (it starts with the label). */
+  ariaLabel?: string;
   /** The dialog's heading: the question, in the person's words. */
   title: string;
   /** More detail under the heading; a function reads the form when the dialog opens (e.g. how many are chosen). */
@@ -45,6 +48,7 @@ export function ConfirmButton({
         size={size}
         disabled={pending}
         className={className}
+        aria-label={ariaLabel}
         onClick={(e) => {
           const form = e.currentTarget.form;
           if (typeof message === 'function') setBody(form ? message(form) : null);

@@ -2,7 +2,7 @@
 
 import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useState } from 'react';
-import { Button, ConfirmButton, inputClass, useToastingAction } from '@/app/_components/design';
+import { ConfirmButton, inputClass, useToastingAction } from '@/app/_components/design';
 import { SubmitButton, type FormState } from '@/app/_components/form';
 import { cancelAssignment, cancelOccurrence, updateAssignment } from '@/lib/assignments/actions';
 import type { RecurrenceEnd } from '@/lib/assignments/recurrence';
@@ -16,13 +16,21 @@ function Errors({ id, list }: { id: string; list?: string[] }) {
 }
 
 export function CancelOccurrenceButton({ occurrenceId, label }: { occurrenceId: string; label: string }) {
-  const [state, action] = useActionState(cancelOccurrence, null);
+  const [state, action, pending] = useActionState(useToastingAction(cancelOccurrence), null);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="occurrenceId" value={occurrenceId} />
-      <Button type="submit" variant="quiet" size="sm" aria-label={`Cancel the item due ${label}`}>
-        Cancel
-      </Button>
+      <ConfirmButton
+        label="Cancel"
+        ariaLabel={`Cancel the item due ${label}`}
+        title={`Cancel the item due ${label}?`}
+        message="The client no longer sees it as due. The rest of the assignment carries on."
+        confirmLabel="Yes, cancel"
+        cancelLabel="Keep it"
+        triggerVariant="quiet"
+        pending={pending}
+        pendingLabel="Cancelling…"
+      />
       {state && !state.ok ? (
         <span role="alert" className="ml-2 text-xs text-red-700">
           {state.formError}

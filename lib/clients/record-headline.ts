@@ -3,19 +3,15 @@ import { and, count, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import { alerts, measureAdministrations } from '@/db/schema';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
-import { bandFor } from '@/lib/measures/bands';
 import { MEASURES } from '@/lib/measures/definitions';
+import { type BandedScore, bandedScore } from '@/lib/measures/queries';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
 import { localDay } from '@/lib/time/day';
 import { recordClientRecordRead } from '@/lib/audit/client-record';
 
-export type HeadlineScore = {
+export type HeadlineScore = BandedScore & {
   key: MeasureKey;
   shortTitle: string;
-  score: number;
-  bandLabel: string | null;
-  /** The band's id, for the design system's one band-to-colour mapping (BandBadge). */
-  bandId: string | null;
   /** The practice-local day it was completed. */
   day: string;
 };
@@ -56,9 +52,7 @@ export async function clientRecordHeadline(actor: Actor, clientId: string, secti
       .map((r) => ({
         key: r.measure,
         shortTitle: MEASURES[r.measure].shortTitle,
-        score: r.score,
-        bandLabel: bandFor(r.measure, r.score)?.label ?? null,
-        bandId: bandFor(r.measure, r.score)?.id ?? null,
+        ...bandedScore(r.measure, r.score),
         day: localDay(r.completedAt, actor.practice.timeZone),
       }));
     const headline = { scores, openAlerts: open?.total ?? 0, urgentAlerts: open?.urgent ?? 0 };

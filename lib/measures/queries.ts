@@ -119,6 +119,14 @@ export async function myMeasureDraft(actor: Actor, measure: MeasureKey): Promise
   });
 }
 
+/** A measure's score as every screen shows it: the score and its band (the id for BandBadge's one band-to-colour mapping). */
+export type BandedScore = { score: number; bandLabel: string | null; bandId: string | null };
+
+export function bandedScore(key: MeasureKey, score: number): BandedScore {
+  const band = bandFor(key, score);
+  return { score, bandLabel: band?.label ?? null, bandId: band?.id ?? null };
+}
+
 export type ProgressPoint = { completedAt: string; score: number };
 
 export type MeasureProgress = {
@@ -128,7 +136,7 @@ export type MeasureProgress = {
   higherIsBetter: boolean;
   scoreRange: { min: number; max: number };
   points: ProgressPoint[];
-  latest: { score: number; completedAt: string; bandLabel: string | null };
+  latest: BandedScore & { completedAt: string };
   baseline: { score: number; completedAt: string };
   /** One plain-words sentence: how far it moved since the start and whether that is a reliable change. */
   summary: string;
@@ -177,7 +185,7 @@ export async function myProgress(actor: Actor): Promise<MeasureProgress[]> {
       higherIsBetter: definition.higherIsBetter,
       scoreRange: definition.scoreRange,
       points: complete.map((r) => ({ completedAt: r.completedAt.toISOString(), score: r.score })),
-      latest: { score: latestRow.score, completedAt: latestRow.completedAt.toISOString(), bandLabel: bandFor(key, latestRow.score)?.label ?? null },
+      latest: { ...bandedScore(key, latestRow.score), completedAt: latestRow.completedAt.toISOString() },
       baseline: { score: baselineRow.score, completedAt: baselineRow.completedAt.toISOString() },
       summary,
       classification: single ? null : classifyChange(key, baselineRow.score, latestRow.score),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientRecordHeadline } from '../../lib/clients/record-headline';
+import { myProgress } from '../../lib/measures/queries';
 import { insertAdministrations } from '../support/caseload';
 import { insertAlert } from '../support/clinical';
 import { actorFor, makePractice } from '../support/factories';
@@ -28,6 +29,21 @@ describe("the client record's header", () => {
       openAlerts: 2,
       urgentAlerts: 1,
     });
+  });
+
+  it('shows the therapist the latest score in the same band the client sees on their own progress page', async () => {
+    const p = await makePractice();
+    await insertAdministrations(p.id, p.clientA1.clientId, [
+      { key: 'phq9', score: 18, daysAgo: 30 },
+      { key: 'phq9', score: 7, daysAgo: 2 },
+    ]);
+    const headline = await clientRecordHeadline((await actorFor(p.therapist, p.id))!, p.clientA1.clientId);
+    const progress = await myProgress((await actorFor(p.clientA1, p.id))!);
+    const clinic = headline!.scores[0]!;
+    const portal = progress.find((m) => m.measure === clinic.key)!.latest;
+    const shown = { score: 7, bandLabel: 'Mild', bandId: 'mild' };
+    expect({ score: clinic.score, bandLabel: clinic.bandLabel, bandId: clinic.bandId }).toEqual(shown);
+    expect({ score: portal.score, bandLabel: portal.bandLabel, bandId: portal.bandId }).toEqual(shown);
   });
 
   it('reads nothing for anyone off the care team', async () => {

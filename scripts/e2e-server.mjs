@@ -20,7 +20,7 @@ const env = {
   MEND_DATA_DIR: dataDir,
   AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production-use-000000',
   NEXT_TELEMETRY_DISABLED: '1',
-  // /test-fault and /portal/test-fault throw, so the error pages can be tested (lib/runtime/test-faults.ts).
+  // /test-fault and /portal/test-fault throw (and the root layout, on a cookie), so the error pages can be tested (lib/runtime/test-faults.ts).
   MEND_TEST_FAULTS: '1',
 };
 // Production needs its push keys configured, as a deployment would.

@@ -9,3 +9,11 @@ export function failOnPurpose(): never {
   if (process.env.MEND_TEST_FAULTS !== '1') notFound();
   throw new Error('This page failed on purpose (MEND_TEST_FAULTS).');
 }
+
+/** With MEND_TEST_FAULTS=1, this cookie set to `root-layout` makes the root layout fail, so app/global-error.tsx shows. */
+export const ROOT_LAYOUT_FAULT_COOKIE = 'mend-test-fault';
+
+/** Fails the root layout on purpose when the test server asks for it; anywhere else it does nothing. */
+export function failRootLayoutOnPurpose(cookie: string | undefined): void {
+  if (process.env.MEND_TEST_FAULTS === '1' && cookie === 'root-layout') throw new Error('The root layout failed on purpose (MEND_TEST_FAULTS).');
+}

@@ -35,3 +35,28 @@ test.describe('a portal page that fails', () => {
     await expect(page.getByText('This page failed on purpose')).toHaveCount(0);
   });
 });
+
+test.describe('a failure in the root layout', () => {
+  test.use({ storageState: storageState('client') });
+
+  test('shows the global error page: a plain message and a way to retry, no stack trace and nothing of the client', async ({ page, context, baseURL }) => {
+    // The cookie makes the root layout itself fail (lib/runtime/test-faults.ts), so no layout of the app is left to render.
+    await context.addCookies([{ name: 'mend-test-fault', value: 'root-layout', url: baseURL }]);
+    await page.goto('/portal');
+    const boundary = page.getByTestId('error-boundary');
+    await expect(boundary.getByRole('heading', { name: 'Something went wrong', level: 1 })).toBeFocused();
+    await expect(boundary).toContainText('Please try again.');
+    await expect(page.getByTestId('error-reference')).toHaveText(/^[0-9A-Za-z@_-]{6,}$/);
+    await expect(page).toHaveTitle('Something went wrong · Mend');
+    const text = await page.locator('body').innerText();
+    // Neither the error's message nor a stack frame, and nothing that names the signed-in client.
+    expect(text).not.toMatch(/failed on purpose|MEND_TEST_FAULTS|Error:|\bat .+\(|\.tsx?:\d+|node_modules/);
+    expect(text).not.toMatch(/Alex|Rivera|@clients\./);
+
+    // Once the fault is gone, "Try again" brings the page back.
+    await context.clearCookies({ name: 'mend-test-fault' });
+    await boundary.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-in' })).toBeVisible();
+    await expect(page.getByTestId('error-boundary')).toHaveCount(0);
+  });
+});

@@ -69,6 +69,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.getByRole('alert').first()).toBeFocused();
         await expectNoViolationsHere(page, `${link} refused`);
       });
+      test('a password reset ready to use', async ({ browser, page }) => {
+        // A live link, as the person it was sent to opens it: the admin sends one and passes it on.
+        const admin = await browser.newContext({ storageState: storageState('admin') });
+        const people = await admin.newPage();
+        await people.goto('/admin/people');
+        // Sam, a demo therapist: a reset link only replaces any earlier link, so nobody else's journey changes.
+        const row = people.getByRole('row').filter({ hasText: 'Sam Whitfield' });
+        await row.getByText('Manage').click();
+        await row.getByRole('button', { name: 'Send password reset' }).click();
+        const link = new URL(await row.getByTestId('shared-link').inputValue()).pathname;
+        await admin.close();
+        await page.goto(link);
+        await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+        await expectNoViolationsHere(page, '/reset-password/<live link>');
+        await page.getByRole('button', { name: /new password/i }).click();
+        await expect(page.getByRole('alert').first()).toBeVisible();
+        await expectNoViolationsHere(page, '/reset-password/<live link> refused');
+      });
     });
 
     for (const role of ['therapist', 'admin'] as const) {

@@ -12,7 +12,7 @@ import { listLibrary } from '@/lib/exercises/library';
 import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
 import { MoodSparkline } from './_components/sparkline';
 import type { AssignOptions } from './bulk-assign';
-import { RosterTable } from './roster-table';
+import { RosterTable, type Sparkline } from './roster-table';
 import { buttonClass } from '@/app/_components/design/button';
 
 export const metadata: Metadata = { title: 'Caseload' };
@@ -92,12 +92,15 @@ export default async function CaseloadPage({ searchParams }: Props) {
     );
   }
 
-  const sparklines = Object.fromEntries(
-    roster.rows.map((r) => [
-      r.id,
-      r.clinical ? <MoodSparkline key={r.id} points={r.clinical.mood} today={roster.today} days={SPARKLINE_DAYS} /> : null,
-    ]),
-  );
+  // Drawn once per row, in the mood column; the tablet's fold shows that drawing again (MoodSparklineCopy).
+  const sparklines: Record<string, Sparkline> = {};
+  for (const r of roster.rows) {
+    if (!r.clinical) continue;
+    sparklines[r.id] = {
+      drawing: <MoodSparkline clientId={r.id} points={r.clinical.mood} today={roster.today} days={SPARKLINE_DAYS} />,
+      drawn: r.clinical.mood.length > 0,
+    };
+  }
 
   return (
     <>

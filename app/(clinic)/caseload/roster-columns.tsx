@@ -8,10 +8,11 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { Badge } from '@/app/_components/ui';
 import type { DisplayMeasure, DisplayRow } from '@/lib/caseload/display';
 import { COLUMN_LABELS as L, FOLDED_AT_TABLET, FOLDED_IN_TABLE } from './roster-layout';
+import type { Sparkline } from './roster-table';
+import { MoodSparklineCopy } from './_components/sparkline-frame';
 
 /**
  * The table features the roster uses; sorting and paging are done by the server (manual*). Filters and the name
@@ -77,7 +78,7 @@ function NextMeasure({ row }: { row: DisplayRow }) {
  * The roster's columns; each column id is a sort key of lib/caseload/url.ts. Links to a client do not prefetch:
  * the client page carries the chart code, which a roster that draws no chart should not load.
  */
-export function rosterColumns(isAdmin: boolean, sparklines: Record<string, ReactNode>) {
+export function rosterColumns(isAdmin: boolean, sparklines: Record<string, Sparkline>) {
   return helper.columns([
     helper.display({
       id: 'select',
@@ -181,7 +182,11 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
           ) : (
             <span className="text-slate-500">Never</span>
           )}
-          <div className={FOLDED_AT_TABLET}>{row.original.onTeam ? (sparklines[row.original.id] ?? null) : null}</div>
+          <div className={FOLDED_AT_TABLET}>
+            {row.original.onTeam && sparklines[row.original.id] ? (
+              <MoodSparklineCopy clientId={row.original.id} drawn={sparklines[row.original.id]!.drawn} />
+            ) : null}
+          </div>
         </div>
       ),
     }),
@@ -189,7 +194,7 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, React
       id: 'mood',
       sortDescFirst: false,
       header: L.mood,
-      cell: ({ row }) => (row.original.onTeam ? (sparklines[row.original.id] ?? null) : hidden),
+      cell: ({ row }) => (row.original.onTeam ? (sparklines[row.original.id]?.drawing ?? null) : hidden),
     }),
     helper.accessor((r) => r.clinical?.phq9?.score ?? -1, {
       id: 'phq9',

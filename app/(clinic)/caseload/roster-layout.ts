@@ -40,19 +40,20 @@ export const COLUMN_LABELS: Readonly<Record<SortKey | 'select', string>> = {
   intake: 'Intake',
 };
 
-/** Classes of a header or body cell: a table cell from tablet width, a labelled block on a phone's card. */
-export function cellClass(columnId: string, kind: 'th' | 'td'): string {
-  const fit = COLUMN_FIT[columnId] ?? 'always';
-  const table = fit === 'wide' ? 'md:hidden lg:table-cell' : fit === 'folded' ? 'md:hidden' : '';
-  // On a phone the header row stays for assistive technology (its thead is visually hidden), matching the cells.
-  if (kind === 'th') return table;
-  // On a card the selection box and the name share the first line, apart (24-px target spacing); every other fact
-  // is a labelled line across the card (roster-table.tsx makes the card a two-column grid).
-  const card =
-    columnId === 'select' || columnId === 'name'
-      ? 'max-md:block max-md:py-1'
-      : 'max-md:col-span-2 max-md:flex max-md:items-start max-md:justify-between max-md:gap-3 max-md:py-1 max-md:before:shrink-0 max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]';
-  return `${card} ${table}`;
+/**
+ * How a header or body cell fits, as data attributes that one set of rules in app/globals.css (`.roster-grid`) lays
+ * out: a table cell from tablet width, a labelled block on a phone's card. Rules rather than classes on each cell:
+ * the card's classes repeated on every cell were 40 % of the page's HTML.
+ *   data-fit  — 'wide' or 'folded' (see ColumnFit); absent for a column shown at every table width
+ *   data-card — 'head' for the selection box and the name, which share a card's first line (24-px target spacing);
+ *               every other fact is a line across the card, after its label (data-label)
+ */
+export function cellData(columnId: string): { 'data-fit'?: ColumnFit; 'data-card'?: 'head' } {
+  const fit = COLUMN_FIT[columnId];
+  return {
+    ...(fit && fit !== 'always' ? { 'data-fit': fit } : {}),
+    ...(columnId === 'select' || columnId === 'name' ? { 'data-card': 'head' as const } : {}),
+  };
 }
 
 /** A fact shown inside another cell where its own column is collapsed (see ColumnFit). */

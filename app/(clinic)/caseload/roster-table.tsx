@@ -23,7 +23,7 @@ import type { AssignOptions } from './bulk-assign';
 import { rosterColumns, rosterFeatures } from './roster-columns';
 import { type FilterKey, RosterFilters, filtersOf, withFilters } from './roster-filters';
 import { RosterPager } from './roster-pager';
-import { COLUMN_LABELS, cellClass } from './roster-layout';
+import { COLUMN_LABELS, cellData } from './roster-layout';
 import { RosterSort } from './roster-sort';
 import { buttonClass } from '@/app/_components/design/button';
 
@@ -35,9 +35,12 @@ const BulkAssignPanel = lazy(() => import('./bulk-assign').then((m) => ({ defaul
 const resolve = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
 
+/** A row's mood sparkline, drawn on the server (the mood column), and whether it has any check-in to draw. */
+export type Sparkline = { drawing: ReactNode; drawn: boolean };
+
 export type RosterTableProps = {
   rows: DisplayRow[];
-  sparklines: Record<string, ReactNode>;
+  sparklines: Record<string, Sparkline>;
   view: RosterView;
   total: number;
   pageCount: number;
@@ -211,7 +214,7 @@ export function RosterTable({
         >
           <table
             role="table"
-            className="w-full text-sm max-md:block md:divide-y md:divide-slate-200"
+            className="roster-grid w-full text-sm max-md:block md:divide-y md:divide-slate-200"
             data-testid="roster"
           >
             <caption className="sr-only">
@@ -230,7 +233,7 @@ export function RosterTable({
                         scope="col"
                         role="columnheader"
                         aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                        className={`whitespace-nowrap px-2 py-3 font-medium ${cellClass(header.column.id, 'th')}`}
+                        {...cellData(header.column.id)}
                       >
                         {canSort ? (
                           <button
@@ -259,14 +262,14 @@ export function RosterTable({
                   key={row.id}
                   role="row"
                   data-client-id={row.id}
-                  className={`max-md:grid max-md:grid-cols-[auto_minmax(0,1fr)] max-md:items-center max-md:gap-x-4 max-md:rounded-xl max-md:border max-md:border-slate-200 max-md:p-3 ${row.getIsSelected() ? 'bg-brand-50' : 'max-md:bg-white'}`}
+                  data-selected={row.getIsSelected() || undefined}
                 >
                   {row.getAllCells().map((cell) => (
                     <td
                       key={cell.id}
                       role="cell"
                       data-label={COLUMN_LABELS[cell.column.id as keyof typeof COLUMN_LABELS] ?? ''}
-                      className={`align-middle md:px-2 md:py-2.5 ${cellClass(cell.column.id, 'td')}`}
+                      {...cellData(cell.column.id)}
                     >
                       <table.FlexRender cell={cell} />
                     </td>

@@ -1,10 +1,16 @@
 import { daysBetween } from '@/lib/time/day';
+import {
+  SPARKLINE_HEIGHT as HEIGHT,
+  SPARKLINE_WIDTH as WIDTH,
+  SparklineFrame,
+  moodDrawingId,
+  noCheckins,
+} from './sparkline-frame';
 /**
  * A 14-day mood sparkline drawn as plain SVG on the server: no chart library reaches this page's bundle.
  * Days without a check-in leave a gap in the line; the label reads the values out for screen readers.
+ * Drawn once per client on a page (its id is the client's); MoodSparklineCopy (sparkline-frame.tsx) shows it again.
  */
-const WIDTH = 112;
-const HEIGHT = 28;
 const PAD = 3;
 const MOOD_MAX = 10;
 
@@ -18,11 +24,20 @@ export function moodSummary(points: { day: string; mood: number }[], days: numbe
   return `Mood over the last ${days} days: ${points.length} check-in${points.length === 1 ? '' : 's'}, latest ${last} of 10, average ${mean}, range ${min} to ${max}`;
 }
 
-export function MoodSparkline({ points, today, days }: { points: { day: string; mood: number }[]; today: string; days: number }) {
+export function MoodSparkline({
+  clientId,
+  points,
+  today,
+  days,
+}: {
+  clientId: string;
+  points: { day: string; mood: number }[];
+  today: string;
+  days: number;
+}) {
+  if (!points.length) return noCheckins;
+  const drawingId = moodDrawingId(clientId);
   const label = moodSummary(points, days);
-  if (!points.length) {
-    return <span className="text-xs text-slate-500">No check-ins</span>;
-  }
   const x = (day: string) => {
     const offset = daysBetween(today, day) + (days - 1);
     return PAD + (offset / (days - 1)) * (WIDTH - 2 * PAD);
@@ -39,25 +54,34 @@ export function MoodSparkline({ points, today, days }: { points: { day: string; 
   }
   const last = points[points.length - 1]!;
   return (
-    <svg role="img" aria-label={label} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="overflow-visible">
-      <title>{label}</title>
-      <line x1={PAD} x2={WIDTH - PAD} y1={y(5)} y2={y(5)} className="stroke-slate-200" strokeDasharray="2 2" />
-      {segments.map((segment) =>
-        segment.length > 1 ? (
-          <polyline
-            key={segment[0]!.day}
-            points={segment.map((p) => `${x(p.day).toFixed(1)},${y(p.mood).toFixed(1)}`).join(' ')}
-            fill="none"
-            className="stroke-brand-700"
-            strokeWidth={1.5}
-            strokeLinejoin="round"
-            strokeLinecap="round"
-          />
-        ) : (
-          <circle key={segment[0]!.day} cx={x(segment[0]!.day)} cy={y(segment[0]!.mood)} r={1.5} className="fill-brand-700" />
-        ),
-      )}
-      <circle cx={x(last.day)} cy={y(last.mood)} r={2.5} className="fill-brand-800" />
-    </svg>
+    <SparklineFrame drawingId={drawingId}>
+      {/* The title inside the drawing, so that its copy shows it on hover too. */}
+      <g id={drawingId}>
+        <title id={`${drawingId}-label`}>{label}</title>
+        <line x1={PAD} x2={WIDTH - PAD} y1={y(5)} y2={y(5)} className="stroke-slate-200" strokeDasharray="2 2" />
+        {segments.map((segment) =>
+          segment.length > 1 ? (
+            <polyline
+              key={segment[0]!.day}
+              points={segment.map((p) => `${x(p.day).toFixed(1)},${y(p.mood).toFixed(1)}`).join(' ')}
+              fill="none"
+              className="stroke-brand-700"
+              strokeWidth={1.5}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
+          ) : (
+            <circle
+              key={segment[0]!.day}
+              cx={x(segment[0]!.day)}
+              cy={y(segment[0]!.mood)}
+              r={1.5}
+              className="fill-brand-700"
+            />
+          ),
+        )}
+        <circle cx={x(last.day)} cy={y(last.mood)} r={2.5} className="fill-brand-800" />
+      </g>
+    </SparklineFrame>
   );
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readable, startSmtpSink } from '../support/smtp-sink';
+import { expectNoViolationsInBothThemes } from './axe';
 import { DEMO, DEMO_PASSWORD } from './support';
 
 /*
@@ -101,9 +102,12 @@ test('a production start has no demo accounts; a new practice is confirmed by em
 
   await page.goto(confirmPath);
   await expect(page.getByRole('heading', { name: `Create Lakeside ${tag}` })).toBeVisible();
+  // The axe sweep of the confirmation page with a live link: only this spec's server sends its email.
+  await expectNoViolationsInBothThemes(page, '/signup/confirm/<live link>');
   await page.getByLabel('Password').fill('not-what-i-chose-at-all');
   await page.getByRole('button', { name: 'Create practice' }).click();
   await expect(page.getByText('That is not the password you chose').first()).toBeVisible();
+  await expectNoViolationsInBothThemes(page, '/signup/confirm/<live link> refused');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create practice' }).click();
   await expect(page).toHaveURL(/\/admin\?welcome=1$/);

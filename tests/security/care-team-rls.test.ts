@@ -7,7 +7,7 @@ import { actorFor } from '../support/factories';
 import { attemptWrite, copyOfARow, isAccessRefusal, tryInsert } from './harness/refusal';
 import { recordReport } from './harness/report';
 
-import { rowsOf, tenantTables } from './harness/snapshot';
+import { listTenantViews, rowsOf, tenantTables } from './harness/snapshot';
 import { type ActorKey, makeWorld } from './harness/world';
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
@@ -152,6 +152,10 @@ describe('row-level security inside a practice: clients and care teams', () => {
     expect(tally.blind).toEqual([]);
     expect(tally.crossed).toEqual([]);
     expect(tally.probes).toBeGreaterThan(100);
+  });
+
+  it('every view of a practice\'s data is probed: a new one fails here until it is listed', async () => {
+    expect(await listTenantViews()).toEqual([...METADATA_VIEWS].sort());
   });
 
   it('only a refusal counts as one: a duplicate key or a foreign-key error is not', () => {

@@ -105,12 +105,16 @@ export const getClientHeader = cache(async function getClientHeader(actor: Actor
   const mayView = actor.role === 'admin' || actor.careTeamClientIds.has(clientId);
   if (!mayView || !isUuid(clientId)) return null;
   return withActor(actor, async (tx) => {
-    const [r] = await tx
-      .select(listItemColumns)
-      .from(clients)
-      .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId)));
+    // The care team is asked for alongside the row rather than after it (its key is the id asked for): one round
+    // trip, not two. For a client that is not there (or not visible), the care team's read finds nothing either.
+    const [[r], names] = await Promise.all([
+      tx
+        .select(listItemColumns)
+        .from(clients)
+        .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId))),
+      therapistNames(tx, actor.practiceId, [clientId]),
+    ]);
     if (!r) return null;
-    const names = await therapistNames(tx, actor.practiceId, [r.id]);
     return toListItem(actor, r, names);
   });
 });

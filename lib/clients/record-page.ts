@@ -5,7 +5,7 @@ import { canReadClinical, loadPage } from '@/lib/access/scope';
 import { listClientAlerts } from '@/lib/alerts/queries';
 import { assignableItems, clientAssignments } from '@/lib/assignments/queries';
 import type { Actor } from '@/lib/auth/types';
-import { getClientOverview } from '@/lib/measures/client-overview';
+import { getClientMeasureSummary, getClientOverview } from '@/lib/measures/client-overview';
 import type { OverviewRange } from '@/lib/measures/overview';
 import { listMeasureSchedules } from '@/lib/measures/schedules';
 import { clientReminderStatus } from '@/lib/reminders/queries';
@@ -24,6 +24,7 @@ import { clientRecordHeadline } from './record-headline';
 export const recordOverview = cache((actor: Actor, clientId: string, range: OverviewRange) =>
   getClientOverview(actor, clientId, range),
 );
+export const recordSummary = cache((actor: Actor, clientId: string) => getClientMeasureSummary(actor, clientId));
 export const recordReminders = cache((actor: Actor, clientId: string) => clientReminderStatus(actor, clientId));
 export const recordAlerts = cache((actor: Actor, clientId: string) => listClientAlerts(actor, clientId));
 export const recordSchedules = cache((actor: Actor, clientId: string) => listMeasureSchedules(actor, clientId));
@@ -32,22 +33,23 @@ export const recordAssignable = cache((actor: Actor) => assignableItems(actor));
 export const recordSubmissions = cache((actor: Actor, clientId: string) => clientSubmissionList(actor, clientId));
 export const recordThoughtRecordTrend = cache((actor: Actor, clientId: string) => thoughtRecordTrend(actor, clientId));
 
-/** What the chosen section shows, started inside the page's transaction (the section components await it). */
-function sectionReads(
-  actor: Actor,
-  clientId: string,
-  section: string,
-  range: OverviewRange,
-  clinical: boolean,
-): Promise<unknown>[] {
+/**
+ * The chosen section's clinical read of the client's completed administrations, when it has one: the overview's
+ * summary, or the charts' overview of the measures and check-ins sections. The headline takes its latest scores
+ * from it instead of reading them again.
+ */
+function sectionMeasures(actor: Actor, clientId: string, section: string, range: OverviewRange, clinical: boolean) {
+  if (!clinical) return null;
+  if (section === 'overview') return recordSummary(actor, clientId);
+  if (section === 'measures' || section === 'checkins') return recordOverview(actor, clientId, range);
+  return null;
+}
+
+/** What the chosen section shows besides its measures, started inside the page's transaction (the section components await it). */
+function sectionReads(actor: Actor, clientId: string, section: string): Promise<unknown>[] {
   switch (section) {
     case 'overview':
-      return [recordReminders(actor, clientId), clinical ? recordOverview(actor, clientId, range) : null].filter(
-        Boolean,
-      ) as Promise<unknown>[];
-    case 'measures':
-    case 'checkins':
-      return clinical ? [recordOverview(actor, clientId, range)] : [];
+      return [recordReminders(actor, clientId)];
     case 'homework': {
       const mayAssign = can(actor.role, 'assignment.create') && actor.careTeamClientIds.has(clientId);
       const mayReview = can(actor.role, 'submission.review') && canReadClinical(actor, clientId);
@@ -80,10 +82,12 @@ export async function loadClientRecord(
   clinical: boolean,
 ) {
   return loadPage(actor, async () => {
+    const measures = sectionMeasures(actor, clientId, section, range, clinical);
     const [client, headline] = await Promise.all([
       getClientHeader(actor, clientId),
-      clinical ? clientRecordHeadline(actor, clientId, section) : null,
-      ...sectionReads(actor, clientId, section, range, clinical),
+      clinical ? clientRecordHeadline(actor, clientId, section, measures ?? undefined) : null,
+      measures,
+      ...sectionReads(actor, clientId, section),
     ]);
     return { client, headline };
   });

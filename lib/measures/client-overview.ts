@@ -109,7 +109,6 @@ function dayToTime(day: string, timeZone: string): number {
   return zonedTimeToUtc(day, '12:00', timeZone).getTime();
 }
 
-
 function toPoint(key: MeasureKey, row: AdministrationRow & { score: number }, timeZone: string): MeasurePoint {
   return {
     administrationId: row.id,
@@ -223,6 +222,47 @@ async function loadCheckins(tx: Tx, practiceId: string, clientId: string, timeZo
   return { points, pointsInRange: inRange.length, downsampled: points.length < inRange.length };
 }
 
+/** Each measure's overview, in MEASURE_KEYS order, and the measures without a completed administration. */
+function measureOverviews(administrations: readonly AdministrationRow[], timeZone: string, startDay: string | null, maxPoints: number) {
+  const byMeasure = new Map<MeasureKey, AdministrationRow[]>();
+  for (const row of administrations) {
+    if (!isMeasureKey(row.measure)) continue;
+    byMeasure.set(row.measure, [...(byMeasure.get(row.measure) ?? []), row]);
+  }
+  const measures: MeasureOverview[] = [];
+  const measuresWithoutData: MeasureKey[] = [];
+  for (const key of MEASURE_KEYS) {
+    const overview = buildMeasureOverview(key, byMeasure.get(key) ?? [], timeZone, startDay, maxPoints);
+    if (overview) measures.push(overview);
+    else measuresWithoutData.push(key);
+  }
+  return { measures, measuresWithoutData };
+}
+
+export type ClientMeasureSummary = Pick<ClientOverview, 'clientId' | 'measures' | 'measuresWithoutData' | 'recovery'>;
+
+/**
+ * What the record's overview shows of the measures: each one's latest score, baseline and change over the whole
+ * record, and recovery. One read (the completed administrations); none of the range's check-ins or homework, which
+ * only the charts show. Care team only, as `getClientOverview`, and audited the same way, in the same transaction.
+ */
+export async function getClientMeasureSummary(actor: Actor, clientId: string): Promise<ClientMeasureSummary | null> {
+  assertCan(actor, 'client.viewClinical');
+  if (actor.role === 'client' || !canReadClinical(actor, clientId)) return null;
+  return withActor(actor, async (tx) => {
+    const administrations = await completedAdministrations(tx, actor.practiceId, clientId);
+    const { measures, measuresWithoutData } = measureOverviews(administrations, actor.practice.timeZone, null, OUR_RULES.chartMaxPoints);
+    await recordAudit(tx, actor, {
+      action: 'client.viewClinical',
+      entityType: 'client',
+      entityId: clientId,
+      clientId,
+      meta: { view: 'summary', administrations: administrations.length },
+    });
+    return { clientId, measures, measuresWithoutData, recovery: recoveryFor(measures) };
+  });
+}
+
 /**
  * Everything clinical the therapist's client page charts and summarises, for a client on the actor's care team.
  * Returns null for anyone else (an admin off the care team included) and then reads nothing. Reading is audited
@@ -266,18 +306,7 @@ export async function getClientOverview(
     ]);
     const total = counted ?? checkinSeries.pointsInRange;
 
-    const byMeasure = new Map<MeasureKey, AdministrationRow[]>();
-    for (const row of administrations) {
-      if (!isMeasureKey(row.measure)) continue;
-      byMeasure.set(row.measure, [...(byMeasure.get(row.measure) ?? []), row]);
-    }
-    const measures: MeasureOverview[] = [];
-    const measuresWithoutData: MeasureKey[] = [];
-    for (const key of MEASURE_KEYS) {
-      const overview = buildMeasureOverview(key, byMeasure.get(key) ?? [], timeZone, startDay, maxPoints);
-      if (overview) measures.push(overview);
-      else measuresWithoutData.push(key);
-    }
+    const { measures, measuresWithoutData } = measureOverviews(administrations, timeZone, startDay, maxPoints);
 
     const homework: HomeworkMarker[] = assigned
       .map((a) => ({

@@ -58,11 +58,15 @@ export async function clientReminderStatus(actor: Actor, clientId: string): Prom
   assertCan(actor, 'client.viewRecord');
   if (!canReadClinical(actor, clientId)) return null;
   return withActor(actor, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(reminderPreferences)
-      .where(and(eq(reminderPreferences.practiceId, actor.practiceId), eq(reminderPreferences.clientId, clientId)));
-    const settings = effectiveReminderSettings(row, await practiceNotificationSettings(tx, actor.practiceId), actor.practice.timeZone);
+    // Independent reads, issued together: one round trip on the transaction's connection.
+    const [[row], practiceSettings] = await Promise.all([
+      tx
+        .select()
+        .from(reminderPreferences)
+        .where(and(eq(reminderPreferences.practiceId, actor.practiceId), eq(reminderPreferences.clientId, clientId))),
+      practiceNotificationSettings(tx, actor.practiceId),
+    ]);
+    const settings = effectiveReminderSettings(row, practiceSettings, actor.practice.timeZone);
     return { enabled: settings.enabled, email: settings.email, push: settings.push, pausedUntil: settings.pausedUntil, chosen: Boolean(row) };
   });
 }

@@ -1,14 +1,13 @@
 import { Card, EmptyState } from '@/app/_components/ui';
 import { can } from '@/lib/access/permissions';
 import type { Actor } from '@/lib/auth/types';
-import { recordOverview } from '@/lib/clients/record-page';
-import type { OverviewRange } from '@/lib/measures/overview';
+import { recordSummary } from '@/lib/clients/record-page';
 import { MeasureSummary, RecoveryLine } from './measure-summary';
 
 /** The overview's clinical summary: each measure's latest score, baseline and change, and recovery. Care team only. */
-export async function ClinicalSummarySection({ actor, clientId, range }: { actor: Actor; clientId: string; range: OverviewRange }) {
+export async function ClinicalSummarySection({ actor, clientId }: { actor: Actor; clientId: string }) {
   if (!can(actor.role, 'client.viewClinical')) return null;
-  const overview = await recordOverview(actor, clientId, range);
+  const overview = await recordSummary(actor, clientId);
   if (!overview) return null;
   return (
     <Card title="Summary">

@@ -58,7 +58,7 @@ export default async function ClientPage({
           {section === 'overview' ? (
             <>
               <OverviewDetails actor={actor} client={client} />
-              {clinical ? <ClinicalSummarySection actor={actor} clientId={client.id} range={range} /> : null}
+              {clinical ? <ClinicalSummarySection actor={actor} clientId={client.id} /> : null}
             </>
           ) : null}
           {section === 'measures' ? <MeasureTrendsSection actor={actor} clientId={client.id} range={range} /> : null}

@@ -40,6 +40,14 @@ describe('isIanaTimeZone', () => {
   it.each(['EST', 'PST', 'EST5EDT', 'CET', '+05:00', 'Mars/Olympus', '', 'Europe/London; drop', 42, null])('refuses %s', (zone) => {
     expect(isIanaTimeZone(zone)).toBe(false);
   });
+
+  it('answers the same the second time, and a refused zone stays refused (only valid zones are remembered)', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(isIanaTimeZone('Europe/Berlin')).toBe(true);
+      expect(isIanaTimeZone('Mars/Olympus')).toBe(false);
+      expect(isIanaTimeZone('Europe/Berlin ')).toBe(false);
+    }
+  });
 });
 
 describe('zonedTimeToUtc', () => {

@@ -18,6 +18,39 @@ type DriverSession = { client?: Partial<PostgresJsClient>; logger?: { logQuery: 
  * For statements whose text repeats (values as parameters, not inlined), or each text fills the connection's cache.
  */
 type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
+
+/**
+ * How much distinct statement text the process prepares per window. A prepared statement holds its parsed query
+ * and plan in the Postgres backend until the connection closes (10–15 minutes, APP_POOL): the roster's 7 kB text
+ * holds about 700 kB there. Texts are values-free but not few: the roster's shape follows the URL's sort, direction
+ * and filters (some 180,000 shapes) and `inArray` follows a list's length, so without a bound one signed-in person
+ * paging through shapes grows every connection's memory with each new one. Past the budget a new text runs as an
+ * unnamed statement (two round trips, nothing kept); texts already prepared in the window stay prepared. The window
+ * is as long as a connection lives at most, so a connection holds at most two windows' worth.
+ */
+export const PREPARED_TEXT_BUDGET = { characters: 600_000, statements: 400, windowMs: 15 * 60_000 };
+
+const preparedTexts = { window: -1, texts: new Set<string>(), characters: 0 };
+
+/** Whether this statement text may be prepared (db/prepared.ts PREPARED_TEXT_BUDGET). */
+export function mayPrepare(text: string, now = Date.now()): boolean {
+  const window = Math.floor(now / PREPARED_TEXT_BUDGET.windowMs);
+  if (window !== preparedTexts.window) {
+    preparedTexts.window = window;
+    preparedTexts.texts.clear();
+    preparedTexts.characters = 0;
+  }
+  if (preparedTexts.texts.has(text)) return true;
+  if (
+    preparedTexts.texts.size >= PREPARED_TEXT_BUDGET.statements ||
+    preparedTexts.characters + text.length > PREPARED_TEXT_BUDGET.characters
+  ) {
+    return false;
+  }
+  preparedTexts.texts.add(text);
+  preparedTexts.characters += text.length;
+  return true;
+}
 type Begin = (...args: unknown[]) => unknown;
 
 /**
@@ -28,8 +61,8 @@ type Begin = (...args: unknown[]) => unknown;
  * Prepared, a statement whose text the connection has seen is one round trip, and the reads a page issues
  * together are written to the connection at once. The same holds inside transactions and savepoints. The
  * client's own `prepare: false` (PgBouncer in transaction mode, docs/scaling.md) still wins. Statement texts are
- * values-free (drizzle binds values as parameters), so each connection prepares a bounded set; connections are
- * replaced every 10–15 minutes (APP_POOL).
+ * values-free (drizzle binds values as parameters), and how much distinct text is prepared is bounded
+ * (PREPARED_TEXT_BUDGET); connections are replaced every 10–15 minutes (APP_POOL).
  */
 export function preparingClient<T extends object>(client: T): T {
   return new Proxy(client, {
@@ -38,7 +71,7 @@ export function preparingClient<T extends object>(client: T): T {
       if (prop === 'unsafe' && typeof value === 'function') {
         const unsafe = value as Unsafe;
         return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
-          unsafe.call(target, query, params, { ...options, prepare: true });
+          unsafe.call(target, query, params, { ...options, prepare: mayPrepare(query) });
       }
       if ((prop === 'begin' || prop === 'savepoint') && typeof value === 'function') {
         const open = value as Begin;
@@ -125,7 +158,7 @@ export async function executePrepared<T = Record<string, unknown>>(tx: Tx | Db, 
     const { sql: text, params } = dialect.sqlToQuery(query);
     // drizzle's query logger sees it as it sees its own statements.
     session?.logger?.logQuery(text, params);
-    return (await client.unsafe(text, params, { prepare: true })) as T[];
+    return (await client.unsafe(text, params, { prepare: mayPrepare(text) })) as T[];
   }
   return rowsOf<T>(await tx.execute(query));
 }

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Scope, type Tx, runScoped } from '../../db/connection';
-import { executePrepared } from '../../db/prepared';
+import { PREPARED_TEXT_BUDGET, executePrepared, mayPrepare } from '../../db/prepared';
 import { rowsOf } from '../../db/rows';
 import { loadPage, withActor } from '../../lib/access/scope';
+import { queryRoster } from '../../lib/caseload/roster';
+import { SORT_KEYS } from '../../lib/caseload/url';
+import { BAND_FILTERS, parseRosterView } from '../../lib/caseload/view';
 import { openTestDatabase } from '../support/database';
 import { actorOf } from '../support/factories';
 import { makeWorld } from './harness/world';
@@ -110,5 +113,47 @@ describe('transactions never outlive their scope', () => {
     const after = await late!;
     expect(after.p).toBe(world.A.id);
     expect(after.t).not.toBe(pageTx.t);
+  });
+});
+
+/**
+ * A prepared statement keeps its parsed query and plan in the Postgres backend for the connection's life. Texts
+ * are values-free, but their shapes follow what a person asks for (the roster's sort and filters, a list's
+ * length): however many shapes someone pages through, a connection prepares a bounded amount (db/prepared.ts).
+ */
+describe('prepared statements', () => {
+  it('the process prepares a bounded amount of distinct text per window, repeats stay prepared', () => {
+    const later = Date.now() + 10 * PREPARED_TEXT_BUDGET.windowMs;
+    const text = (i: number) => `select ${i} /* ${'x'.repeat(1000)} */`;
+    let admitted = 0;
+    for (let i = 0; i < PREPARED_TEXT_BUDGET.statements * 2; i += 1) if (mayPrepare(text(i), later)) admitted += 1;
+    expect(admitted).toBeGreaterThan(0);
+    expect(admitted).toBeLessThanOrEqual(
+      Math.min(PREPARED_TEXT_BUDGET.statements, PREPARED_TEXT_BUDGET.characters / 1000),
+    );
+    expect(mayPrepare(text(0), later)).toBe(true);
+    expect(mayPrepare(text(PREPARED_TEXT_BUDGET.statements * 2 - 1), later)).toBe(false);
+    // A new window starts afresh.
+    expect(mayPrepare(text(PREPARED_TEXT_BUDGET.statements * 2 - 1), later + PREPARED_TEXT_BUDGET.windowMs)).toBe(true);
+  });
+
+  it('paging through hundreds of roster shapes leaves the connection a bounded set of prepared statements', async () => {
+    const world = await makeWorld();
+    const admin = await actorOf(world.A.admin, world.A.id);
+    const shapes: Record<string, string>[] = [];
+    for (const sort of SORT_KEYS)
+      for (const dir of ['asc', 'desc'])
+        for (const band of ['', ...BAND_FILTERS.map((b) => b.value)]) shapes.push({ sort, dir, band });
+    expect(shapes.length).toBeGreaterThan(200);
+    const held = await withActor(admin, async (tx) => {
+      for (const shape of shapes) await queryRoster(tx, admin, parseRosterView(shape));
+      return rowsOf<{ n: number; chars: number }>(
+        await tx.execute(
+          sql`select count(*)::int as n, coalesce(sum(length(statement)), 0)::int as chars from pg_prepared_statements`,
+        ),
+      )[0]!;
+    });
+    expect(held.chars).toBeLessThanOrEqual(PREPARED_TEXT_BUDGET.characters);
+    expect(held.n).toBeLessThanOrEqual(PREPARED_TEXT_BUDGET.statements);
   });
 });

@@ -10,9 +10,10 @@ import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
 import { JOURNALING_PROMPT_KEY } from '@/lib/exercises';
 import { listLibrary } from '@/lib/exercises/library';
 import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
-import { MoodSparkline } from './_components/sparkline';
+import type { SparklineShape } from './_components/sparkline';
+import { sparklineShape } from './_components/sparkline-shape';
 import type { AssignOptions } from './bulk-assign';
-import { RosterTable, type Sparkline } from './roster-table';
+import { RosterTable } from './roster-table';
 import { buttonClass } from '@/app/_components/design/button';
 
 export const metadata: Metadata = { title: 'Caseload' };
@@ -92,14 +93,10 @@ export default async function CaseloadPage({ searchParams }: Props) {
     );
   }
 
-  // Drawn once per row, in the mood column; the tablet's fold shows that drawing again (MoodSparklineCopy).
-  const sparklines: Record<string, Sparkline> = {};
+  // The sparklines' marks, for the clients whose moods the viewer may see (null: no check-in to draw).
+  const sparklines: Record<string, SparklineShape | null> = {};
   for (const r of roster.rows) {
-    if (!r.clinical) continue;
-    sparklines[r.id] = {
-      drawing: <MoodSparkline clientId={r.id} points={r.clinical.mood} today={roster.today} days={SPARKLINE_DAYS} />,
-      drawn: r.clinical.mood.length > 0,
-    };
+    if (r.clinical) sparklines[r.id] = sparklineShape(r.clinical.mood, roster.today, SPARKLINE_DAYS);
   }
 
   return (

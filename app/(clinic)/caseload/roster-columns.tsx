@@ -11,8 +11,7 @@ import Link from 'next/link';
 import { Badge } from '@/app/_components/ui';
 import type { DisplayMeasure, DisplayRow } from '@/lib/caseload/display';
 import { COLUMN_LABELS as L, FOLDED_AT_TABLET, FOLDED_IN_TABLE } from './roster-layout';
-import type { Sparkline } from './roster-table';
-import { MoodSparklineCopy } from './_components/sparkline-frame';
+import { MoodSparkline, MoodSparklineCopy, type SparklineShape } from './_components/sparkline';
 
 /**
  * The table features the roster uses; sorting and paging are done by the server (manual*). Filters and the name
@@ -78,7 +77,7 @@ function NextMeasure({ row }: { row: DisplayRow }) {
  * The roster's columns; each column id is a sort key of lib/caseload/url.ts. Links to a client do not prefetch:
  * the client page carries the chart code, which a roster that draws no chart should not load.
  */
-export function rosterColumns(isAdmin: boolean, sparklines: Record<string, Sparkline>) {
+export function rosterColumns(isAdmin: boolean, sparklines: Record<string, SparklineShape | null>) {
   return helper.columns([
     helper.display({
       id: 'select',
@@ -183,8 +182,8 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, Spark
             <span className="text-slate-500">Never</span>
           )}
           <div className={FOLDED_AT_TABLET}>
-            {row.original.onTeam && sparklines[row.original.id] ? (
-              <MoodSparklineCopy clientId={row.original.id} drawn={sparklines[row.original.id]!.drawn} />
+            {row.original.onTeam && row.original.id in sparklines ? (
+              <MoodSparklineCopy clientId={row.original.id} shape={sparklines[row.original.id] ?? null} />
             ) : null}
           </div>
         </div>
@@ -194,7 +193,12 @@ export function rosterColumns(isAdmin: boolean, sparklines: Record<string, Spark
       id: 'mood',
       sortDescFirst: false,
       header: L.mood,
-      cell: ({ row }) => (row.original.onTeam ? (sparklines[row.original.id]?.drawing ?? null) : hidden),
+      cell: ({ row }) =>
+        !row.original.onTeam ? (
+          hidden
+        ) : row.original.id in sparklines ? (
+          <MoodSparkline clientId={row.original.id} shape={sparklines[row.original.id] ?? null} />
+        ) : null,
     }),
     helper.accessor((r) => r.clinical?.phq9?.score ?? -1, {
       id: 'phq9',

@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { type ReactNode, Suspense, lazy, useMemo, useState, useTransition } from 'react';
+import { Suspense, lazy, useMemo, useState, useTransition } from 'react';
 import type { DisplayRow } from '@/lib/caseload/display';
 import {
   DEFAULT_VIEW,
@@ -19,6 +19,7 @@ import {
   rosterHref,
   rosterViewToSearchParams,
 } from '@/lib/caseload/url';
+import type { SparklineShape } from './_components/sparkline';
 import type { AssignOptions } from './bulk-assign';
 import { rosterColumns, rosterFeatures } from './roster-columns';
 import { type FilterKey, RosterFilters, filtersOf, withFilters } from './roster-filters';
@@ -35,12 +36,10 @@ const BulkAssignPanel = lazy(() => import('./bulk-assign').then((m) => ({ defaul
 const resolve = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
 
-/** A row's mood sparkline, drawn on the server (the mood column), and whether it has any check-in to draw. */
-export type Sparkline = { drawing: ReactNode; drawn: boolean };
-
 export type RosterTableProps = {
   rows: DisplayRow[];
-  sparklines: Record<string, Sparkline>;
+  /** Each shown sparkline's marks by client id; null when the client has no check-in in its days. */
+  sparklines: Record<string, SparklineShape | null>;
   view: RosterView;
   total: number;
   pageCount: number;

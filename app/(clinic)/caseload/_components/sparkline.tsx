@@ -1,87 +1,88 @@
-import { daysBetween } from '@/lib/time/day';
-import {
-  SPARKLINE_HEIGHT as HEIGHT,
-  SPARKLINE_WIDTH as WIDTH,
-  SparklineFrame,
-  moodDrawingId,
-  noCheckins,
-} from './sparkline-frame';
-/**
- * A 14-day mood sparkline drawn as plain SVG on the server: no chart library reaches this page's bundle.
- * Days without a check-in leave a gap in the line; the label reads the values out for screen readers.
- * Drawn once per client on a page (its id is the client's); MoodSparklineCopy (sparkline-frame.tsx) shows it again.
- */
-const PAD = 3;
-const MOOD_MAX = 10;
+import type { ReactNode } from 'react';
 
-export function moodSummary(points: { day: string; mood: number }[], days: number): string {
-  if (!points.length) return `No check-ins in the last ${days} days`;
-  const moods = points.map((p) => p.mood);
-  const last = moods[moods.length - 1]!;
-  const min = Math.min(...moods);
-  const max = Math.max(...moods);
-  const mean = Math.round((moods.reduce((a, b) => a + b, 0) / moods.length) * 10) / 10;
-  return `Mood over the last ${days} days: ${points.length} check-in${points.length === 1 ? '' : 's'}, latest ${last} of 10, average ${mean}, range ${min} to ${max}`;
+/**
+ * A 14-day mood sparkline as plain SVG: no chart library reaches the roster's bundle. Its marks are worked out on
+ * the server (sparkline-shape.ts) and drawn here. The roster shows a client's sparkline in two places, one per
+ * width (the mood column, and the last check-in's cell at tablet width): it is drawn once, in the group
+ * `moodDrawingId(clientId)`, and the other place is a copy that shows that drawing through `<use>`. Both are named
+ * by the drawing's title: an accessible name may come from an element hidden at the current width.
+ */
+export const SPARKLINE_WIDTH = 112;
+export const SPARKLINE_HEIGHT = 28;
+const PAD = 3;
+
+/** Polylines of consecutive days, single days as dots, and the latest check-in; coordinates in the frame. */
+export type SparklineShape = {
+  label: string;
+  /** Height of the mid-scale guide line (mood 5). */
+  guide: number;
+  lines: string[];
+  dots: [number, number][];
+  last: [number, number];
+};
+
+export const moodDrawingId = (clientId: string) => `mood-${clientId}`;
+
+function Frame({ drawingId, children }: { drawingId: string; children: ReactNode }) {
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${drawingId}-label`}
+      width={SPARKLINE_WIDTH}
+      height={SPARKLINE_HEIGHT}
+      viewBox={`0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}`}
+      className="overflow-visible"
+    >
+      {children}
+    </svg>
+  );
 }
 
-export function MoodSparkline({
-  clientId,
-  points,
-  today,
-  days,
-}: {
-  clientId: string;
-  points: { day: string; mood: number }[];
-  today: string;
-  days: number;
-}) {
-  if (!points.length) return noCheckins;
+const noCheckins = <span className="text-xs text-slate-500">No check-ins</span>;
+
+export function MoodSparkline({ clientId, shape }: { clientId: string; shape: SparklineShape | null }) {
+  if (!shape) return noCheckins;
   const drawingId = moodDrawingId(clientId);
-  const label = moodSummary(points, days);
-  const x = (day: string) => {
-    const offset = daysBetween(today, day) + (days - 1);
-    return PAD + (offset / (days - 1)) * (WIDTH - 2 * PAD);
-  };
-  const y = (mood: number) => PAD + (1 - mood / MOOD_MAX) * (HEIGHT - 2 * PAD);
-  // Break the line where a day is missing, so a gap is not drawn as a trend.
-  const segments: { day: string; mood: number }[][] = [];
-  let previous: string | null = null;
-  for (const p of points) {
-    const contiguous = previous !== null && daysBetween(previous, p.day) === 1;
-    if (contiguous) segments[segments.length - 1]!.push(p);
-    else segments.push([p]);
-    previous = p.day;
-  }
-  const last = points[points.length - 1]!;
   return (
-    <SparklineFrame drawingId={drawingId}>
+    <Frame drawingId={drawingId}>
       {/* The title inside the drawing, so that its copy shows it on hover too. */}
       <g id={drawingId}>
-        <title id={`${drawingId}-label`}>{label}</title>
-        <line x1={PAD} x2={WIDTH - PAD} y1={y(5)} y2={y(5)} className="stroke-slate-200" strokeDasharray="2 2" />
-        {segments.map((segment) =>
-          segment.length > 1 ? (
-            <polyline
-              key={segment[0]!.day}
-              points={segment.map((p) => `${x(p.day).toFixed(1)},${y(p.mood).toFixed(1)}`).join(' ')}
-              fill="none"
-              className="stroke-brand-700"
-              strokeWidth={1.5}
-              strokeLinejoin="round"
-              strokeLinecap="round"
-            />
-          ) : (
-            <circle
-              key={segment[0]!.day}
-              cx={x(segment[0]!.day)}
-              cy={y(segment[0]!.mood)}
-              r={1.5}
-              className="fill-brand-700"
-            />
-          ),
-        )}
-        <circle cx={x(last.day)} cy={y(last.mood)} r={2.5} className="fill-brand-800" />
+        <title id={`${drawingId}-label`}>{shape.label}</title>
+        <line
+          x1={PAD}
+          x2={SPARKLINE_WIDTH - PAD}
+          y1={shape.guide}
+          y2={shape.guide}
+          className="stroke-slate-200"
+          strokeDasharray="2 2"
+        />
+        {shape.lines.map((points) => (
+          <polyline
+            key={points}
+            points={points}
+            fill="none"
+            className="stroke-brand-700"
+            strokeWidth={1.5}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
+        ))}
+        {shape.dots.map(([cx, cy]) => (
+          <circle key={cx} cx={cx} cy={cy} r={1.5} className="fill-brand-700" />
+        ))}
+        <circle cx={shape.last[0]} cy={shape.last[1]} r={2.5} className="fill-brand-800" />
       </g>
-    </SparklineFrame>
+    </Frame>
+  );
+}
+
+/** The client's sparkline again, showing its drawing (which may sit in a cell hidden at this width). */
+export function MoodSparklineCopy({ clientId, shape }: { clientId: string; shape: SparklineShape | null }) {
+  if (!shape) return noCheckins;
+  const drawingId = moodDrawingId(clientId);
+  return (
+    <Frame drawingId={drawingId}>
+      <use href={`#${drawingId}`} />
+    </Frame>
   );
 }

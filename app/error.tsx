@@ -2,10 +2,10 @@
 
 import { ErrorNotice } from './_components/error-notice';
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   return (
     <main>
-      <ErrorNotice error={error} reset={reset} />
+      <ErrorNotice error={error} retry={retry} />
     </main>
   );
 }

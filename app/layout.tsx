@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
-import { ROOT_LAYOUT_FAULT_COOKIE, failRootLayoutOnPurpose } from '@/lib/runtime/test-faults';
+import { TEST_FAULT_COOKIE, failRootLayoutOnPurpose } from '@/lib/runtime/test-faults';
 import { THEME_COOKIE, parseTheme, themeAttribute } from '@/lib/ui/theme';
 import './globals.css';
 import './theme.css';
@@ -28,7 +28,7 @@ export const dynamic = 'force-dynamic';
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The chosen theme is set on the server, so the first paint is already in it (no flash, no inline script).
   const jar = await cookies();
-  failRootLayoutOnPurpose(jar.get(ROOT_LAYOUT_FAULT_COOKIE)?.value);
+  failRootLayoutOnPurpose(jar.get(TEST_FAULT_COOKIE)?.value);
   const theme = parseTheme(jar.get(THEME_COOKIE)?.value);
   return (
     <html lang="en" data-theme={themeAttribute(theme)}>

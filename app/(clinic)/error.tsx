@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { ErrorNotice } from '@/app/_components/error-notice';
 
 /** A clinic page that failed: the navigation around it stays, with a way back to the caseload. */
-export default function ClinicError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ClinicError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
-    <ErrorNotice error={error} reset={reset}>
+    <ErrorNotice error={error} retry={retry}>
       <p className="text-sm">
         <Link href="/caseload" className="text-brand-800 underline">
           Back to the caseload

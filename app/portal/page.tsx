@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { requireClientActor } from '@/lib/access/guard';
 import { loadPortalHome } from '@/lib/clients/portal-home';
+import { failPageOnPurpose } from '@/lib/runtime/test-faults';
 import { CheckinAndMeasuresSection } from './_sections/checkin-and-measures';
 import { HomeworkTodaySection } from './_sections/homework-today';
 import { PinnedSafetyPlanSection } from './_sections/pinned-safety-plan';
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: 'Home' };
 
 export default async function PortalHome() {
   const actor = await requireClientActor();
+  await failPageOnPurpose();
   // Every section's reads in one transaction (lib/clients/portal-home.ts); the sections receive theirs from it.
   const { team } = await loadPortalHome(actor);
   const firstName = actor.name.split(' ')[0];

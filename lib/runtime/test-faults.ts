@@ -1,4 +1,5 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 
 /**
@@ -10,10 +11,21 @@ export function failOnPurpose(): never {
   throw new Error('This page failed on purpose (MEND_TEST_FAULTS).');
 }
 
-/** With MEND_TEST_FAULTS=1, this cookie set to `root-layout` makes the root layout fail, so app/global-error.tsx shows. */
-export const ROOT_LAYOUT_FAULT_COOKIE = 'mend-test-fault';
+/** With MEND_TEST_FAULTS=1, this cookie set to `root-layout` makes the root layout fail, so app/global-error.tsx shows (`page`: see failPageOnPurpose). */
+export const TEST_FAULT_COOKIE = 'mend-test-fault';
 
 /** Fails the root layout on purpose when the test server asks for it; anywhere else it does nothing. */
 export function failRootLayoutOnPurpose(cookie: string | undefined): void {
   if (process.env.MEND_TEST_FAULTS === '1' && cookie === 'root-layout') throw new Error('The root layout failed on purpose (MEND_TEST_FAULTS).');
+}
+
+/**
+ * With MEND_TEST_FAULTS=1, the same cookie set to `page` makes the real pages that call this fail on the server
+ * (the caseload, the portal's home) as a failed read would, until it is cleared: so a spec can see "Try again"
+ * fetch the page anew and recover. Anywhere else it does nothing and reads nothing.
+ */
+export async function failPageOnPurpose(): Promise<void> {
+  if (process.env.MEND_TEST_FAULTS !== '1') return;
+  const jar = await cookies();
+  if (jar.get(TEST_FAULT_COOKIE)?.value === 'page') throw new Error('This page failed on purpose (MEND_TEST_FAULTS).');
 }

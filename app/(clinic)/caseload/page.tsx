@@ -15,6 +15,7 @@ import { sparklineShape } from './_components/sparkline-shape';
 import type { AssignOptions } from './bulk-assign';
 import { RosterTable } from './roster-table';
 import { buttonClass } from '@/app/_components/design/button';
+import { failPageOnPurpose } from '@/lib/runtime/test-faults';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
@@ -22,6 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function CaseloadPage({ searchParams }: Props) {
   const actor = await requirePageActor('caseload.view');
+  await failPageOnPurpose();
   const view = parseRosterView(await searchParams);
   const isAdmin = actor.role === 'admin';
   const mayAssign = can(actor.role, 'assignment.create') && can(actor.role, 'library.view') && actor.careTeamClientIds.size > 0;

@@ -114,6 +114,10 @@ export async function seedScalePractice(
       insert into measure_schedules (practice_id, client_id, measure, every_days, start_date)
       select c.practice_id, c.id, m.key, m.every, current_date - ${Math.min(200, last)}::int
       from clients c cross join (values ('phq9', 14), ('gad7', 28)) m(key, every) where c.practice_id = ${id}`);
+    // Replica mode skipped every trigger above, the ones that keep client_summaries too (db/migrations/0026): the
+    // roster would read a practice with no summaries. Build them as the triggers would have, once per client.
+    await run(sql`set local session_replication_role = origin`);
+    await run(sql`select client_summaries_rebuild(array_agg(c.practice_id), array_agg(c.id)) from clients c where c.practice_id = ${id}`);
   });
   // Fresh statistics, and a visibility map so index-only scans stay in the index (as autovacuum would leave a
   // practice that grew over a year; right after a bulk load every index-only scan would visit the heap).

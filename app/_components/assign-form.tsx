@@ -63,7 +63,7 @@ export function AssignForm(props: AssignFormProps) {
     >
       <FormOutcome state={state.result as FormState} />
       <AssignFields key={state.made} {...props} result={state.result} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? 'Assigning…' : 'Assign'}
       </Button>
     </form>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
-import { buttonClass } from './design/button';
+import { Button } from './design/button';
 import { inputClass } from './design/input-class';
 import { ErrorSummary } from './error-summary';
 
@@ -93,12 +93,8 @@ export function FormMessage({ state }: { state: FormState }) {
 export function SubmitButton({ children, pendingLabel }: { children: React.ReactNode; pendingLabel?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={buttonClass('primary')}
-    >
+    <Button type="submit" pending={pending}>
       {pending ? (pendingLabel ?? 'Saving…') : children}
-    </button>
+    </Button>
   );
 }

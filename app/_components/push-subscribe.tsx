@@ -64,7 +64,7 @@ export function PushSubscribe({ publicKey, devices }: { publicKey: string | null
       <p className="text-sm text-slate-700" data-testid="push-devices">
         {count ? `Notifications are on for ${count === 1 ? 'one device' : `${count} devices`}.` : 'No device gets notifications yet.'}
       </p>
-      <Button variant="secondary" onClick={enable} disabled={working}>
+      <Button variant="secondary" onClick={enable} pending={working}>
         {working ? 'Turning on…' : 'Turn on notifications on this device'}
       </Button>
       {message?.tone === 'error' ? (

@@ -13,7 +13,7 @@ function EndSessionButton({ sessionId, label, accessibleLabel }: { sessionId: st
   return (
     <form action={run} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="sessionId" value={sessionId} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-label={accessibleLabel}>
+      <Button type="submit" variant="secondary" pending={pending} aria-label={accessibleLabel}>
         {pending ? 'Signing out…' : label}
       </Button>
       {state && !state.ok && state.formError ? (

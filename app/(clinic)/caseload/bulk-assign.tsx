@@ -4,7 +4,7 @@ import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useActionState, useEffect, useId, useState } from 'react';
 
 import { assignHomework } from '@/lib/assignments/actions';
-import { buttonClass } from '@/app/_components/design/button';
+import { Button, buttonClass } from '@/app/_components/design/button';
 import { checkClass } from '@/app/_components/design/checkbox';
 import { compactInputClass, inputClass } from '@/app/_components/design/input-class';
 
@@ -286,13 +286,9 @@ export function BulkAssignPanel({
           errorText(['recurrence'], `${id}-end-error`)
         )}
         <div className="sm:col-span-2">
-          <button
-            type="submit"
-            disabled={pending}
-            className={buttonClass('primary')}
-          >
+          <Button type="submit" pending={pending}>
             {pending ? 'Assigning…' : `Assign to ${clientIds.length} client${clientIds.length === 1 ? '' : 's'}`}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

@@ -20,13 +20,38 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 export function buttonClass(variant: ButtonVariant = 'primary', size: ButtonSize = 'md'): string {
-  return `inline-flex items-center justify-center gap-2 rounded-control font-semibold disabled:cursor-not-allowed disabled:opacity-60 ${SIZES[size]} ${VARIANTS[variant]}`;
+  return `inline-flex items-center justify-center gap-2 rounded-control font-semibold disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 ${SIZES[size]} ${VARIANTS[variant]}`;
 }
 
-type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize };
+type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /**
+   * While its action runs. The button is aria-disabled and ignores presses (no second submission), but is never
+   * `disabled`: a focused button that becomes disabled drops focus to the page, and the person loses their place.
+   */
+  pending?: boolean;
+};
 
-export function Button({ variant, size, className = '', type = 'button', ...rest }: ButtonProps) {
-  return <button type={type} className={`${buttonClass(variant, size)} ${className}`} {...rest} />;
+export function Button({ variant, size, className = '', type = 'button', pending, onClick, ...rest }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={`${buttonClass(variant, size)} ${className}`}
+      aria-disabled={pending || undefined}
+      onClick={
+        // A handler only where `pending` is given: a server component's plain button carries none.
+        pending === undefined
+          ? onClick
+          : (event) => {
+              // Enter in a field presses the form's submit button too, so this stops every second submission.
+              if (pending) event.preventDefault();
+              else onClick?.(event);
+            }
+      }
+      {...rest}
+    />
+  );
 }
 
 /** A link that looks like a button: for moving somewhere, never for doing something. */

@@ -46,7 +46,7 @@ export function ConfirmButton({
       <Button
         variant={triggerVariant}
         size={size}
-        disabled={pending}
+        pending={pending}
         className={className}
         aria-label={ariaLabel}
         onClick={(e) => {

@@ -248,7 +248,7 @@ export function CheckinForm({
         </section>
 
         {/* Not `disabled` while saving: a disabled button drops focus to the page, and the person loses their place. */}
-        <Button type="submit" aria-disabled={pending || undefined} className="w-full aria-disabled:opacity-60">
+        <Button type="submit" pending={pending} className="w-full">
           {pending ? 'Saving…' : editing || saved ? 'Save changes' : 'Save check-in'}
         </Button>
       </form>

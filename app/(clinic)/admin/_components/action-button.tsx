@@ -42,7 +42,7 @@ export function ActionButton({
           pendingLabel={pendingLabel}
         />
       ) : (
-        <Button type="submit" size="sm" variant={tone === 'brand' ? 'primary' : 'secondary'} disabled={pending}>
+        <Button type="submit" size="sm" variant={tone === 'brand' ? 'primary' : 'secondary'} pending={pending}>
           {pending ? pendingLabel : label}
         </Button>
       )}

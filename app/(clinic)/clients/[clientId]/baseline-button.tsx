@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { markBaseline } from '@/lib/measures/baseline-actions';
-import { buttonClass } from '@/app/_components/design/button';
+import { Button } from '@/app/_components/design/button';
 
 /** Makes one administration the baseline its measure's change is read against. */
 export function MarkBaselineButton({ administrationId, label }: { administrationId: string; label: string }) {
@@ -10,14 +10,9 @@ export function MarkBaselineButton({ administrationId, label }: { administration
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="administrationId" value={administrationId} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={label}
-        className={buttonClass('secondary', 'sm')}
-      >
+      <Button type="submit" variant="secondary" size="sm" pending={pending} aria-label={label}>
         {pending ? 'Saving…' : 'Make baseline'}
-      </button>
+      </Button>
       {state && !state.ok ? (
         <span role="alert" className="ml-2 text-xs text-red-700">
           {state.formError}

@@ -11,7 +11,7 @@ export function ShareToggle({ exerciseKey, shared }: { exerciseKey: string; shar
     <form action={action} className="space-y-2">
       <input type="hidden" name="key" value={exerciseKey} />
       <input type="hidden" name="shared" value={shared ? 'false' : 'true'} />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" pending={pending}>
         {shared ? 'Stop sharing with the practice' : 'Share with the practice'}
       </Button>
       <FormOutcome state={state as FormState} />

@@ -272,7 +272,7 @@ export function CompleteExercise({
       {/* Above the portal's tab bar on a phone (3.5 rem and its border), at the bottom edge from tablet width. */}
       <div className="sticky bottom-[calc(3.5rem+1px+env(safe-area-inset-bottom))] -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:bottom-0">
         <SaveStatus state={save} timeZone={timeZone} />
-        <Button type="submit" disabled={submitting}>
+        <Button type="submit" pending={submitting}>
           {submitting ? 'Sending…' : revising ? 'Send revised version' : 'Send to my therapist'}
         </Button>
       </div>

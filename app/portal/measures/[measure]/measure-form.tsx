@@ -330,7 +330,7 @@ export function MeasureForm({
             </div>
           </div>
         ) : null}
-        <Button type="submit" disabled={pending} className="w-full md:w-auto">
+        <Button type="submit" pending={pending} className="w-full md:w-auto">
           {pending ? 'Sending…' : `Submit ${definition.shortTitle}`}
         </Button>
       </div>

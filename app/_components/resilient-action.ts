@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useCallback, useRef, useState } from 'react';
+import { keepFocusPlace } from './design/focus-place';
 
 /** What the server actions return (see lib/access/action.ts), as far as retrying needs to know. */
 type Outcome = { ok: boolean; retryable?: boolean; replayed?: boolean };
@@ -155,6 +156,7 @@ export function useResilientAction<S extends Outcome, P extends Payload>(action:
       if (result?.ok && (waited || result.replayed)) {
         setDelivery({ waiting: null, recovered: waited ? DELIVERY_TEXT.recovered : DELIVERY_TEXT.replayed });
       }
+      keepFocusPlace();
       return result;
     },
     [action],

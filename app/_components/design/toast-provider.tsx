@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useState } from 'react';
+import { keepFocusPlace } from './focus-place';
 import { Toast } from './toast';
 
 type Show = (message: string, tone?: 'brand' | 'danger') => void;
@@ -47,6 +48,7 @@ export function useToastingAction<S extends Outcome, P>(
     async (prev: S | null, payload: P) => {
       const result = await action(prev, payload);
       if (result?.ok && result.message) toast(result.message);
+      keepFocusPlace();
       return result;
     },
     [action, toast],

@@ -34,6 +34,8 @@ function FieldError({ id, state, name }: { id: string; state: FormState; name: s
 /** "Comment on this answer": anchored to one field path; visible to the client or a private note. */
 export function CommentForm({ submissionId, fieldPath, label }: { submissionId: string; fieldPath: string; label: string }) {
   const [open, setOpen] = useState(false);
+  // Once opened, closing (saved or cancelled) gives focus back to "Comment": the form that had it is gone.
+  const [opened, setOpened] = useState(false);
   const [state, action, , delivery] = useResilientAction(commentOnField);
   const uid = useId();
   useOnSuccess(state as FormState, () => setOpen(false));
@@ -44,7 +46,11 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
       <div className="mt-1">
         <button
           type="button"
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setOpen(true);
+            setOpened(true);
+          }}
+          autoFocus={opened}
           className={buttonClass('quiet', 'sm')}
           aria-label={`Comment on: ${label}`}
         >
@@ -64,9 +70,11 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
       <label htmlFor={`${uid}-body`} className="block text-sm font-medium text-slate-800">
         Your comment on “{label}”
       </label>
+      {/* Opened by "Comment", which is gone now: the words go straight in. */}
       <textarea
         id={`${uid}-body`}
         name="body"
+        autoFocus
         rows={3}
         maxLength={2000}
         defaultValue={typeof echoed?.body === 'string' ? echoed.body : ''}
@@ -100,12 +108,11 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
 /** A note on the whole submission that only the care team sees. */
 export function PrivateNoteForm({ submissionId }: { submissionId: string }) {
   const [state, action, , delivery] = useResilientAction(commentOnField);
-  const [formKey, setFormKey] = useState(0);
-  useOnSuccess(state as FormState, () => setFormKey((k) => k + 1));
   const echoed = state && !state.ok ? state.values : undefined;
   const bodyError = state && !state.ok && state.fieldErrors?.body?.length;
   return (
-    <form key={formKey} action={action} className="space-y-2">
+    // Not re-mounted after a save: React empties the field itself when the action ends, and the button keeps focus.
+    <form action={action} className="space-y-2">
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="visibility" value="private" />
       <DeliveryStatus delivery={delivery} />

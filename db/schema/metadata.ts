@@ -77,10 +77,15 @@ export const alertStatuses = pgView('alert_statuses', {
   acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
 }).existing();
 
-/** Each client's last check-in day and time, from client_summaries (db/migrations/0026_client_summary_triggers.sql). */
+/**
+ * Each client's last check-in day and time and open homework due times, from client_summaries
+ * (db/migrations/0026_client_summary_triggers.sql, 0029_homework_due_summary_triggers.sql).
+ */
 export const clientCheckinDates = pgView('client_checkin_dates', {
   practiceId: uuid('practice_id').notNull(),
   clientId: uuid('client_id').notNull(),
   lastCheckinDay: date('last_checkin_day'),
   lastCheckinAt: timestamp('last_checkin_at', { withTimezone: true }),
+  /** Due times of the open homework occurrences, ascending (client_summaries.open_homework_due_at). */
+  openHomeworkDueAt: timestamp('open_homework_due_at', { withTimezone: true }).array().notNull(),
 }).existing();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, foreignKey, integer, pgTable, primaryKey, real, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { clients } from './people';
 
@@ -5,7 +6,8 @@ import { clients } from './people';
  * One row per client: the roster's per-client facts that change only when something is written, kept by
  * triggers in the writing transaction (db/migrations/0026_client_summary_triggers.sql) so the roster reads one row
  * per client instead of walking each client's check-ins, administrations and alerts. Nothing here depends on the
- * clock: "days since the last check-in" and the homework window are worked out when read (lib/caseload).
+ * clock: "days since the last check-in" and the homework window are worked out when read (lib/caseload), the
+ * latter from the open occurrences' due times kept here (db/migrations/0029).
  * Clinical columns (mood, scores, alert counts) make this a clinical table: row-level security opens a row to
  * the client's care team only; the metadata columns (the last check-in's day and time) are read by everyone who
  * may list the client through the view `client_checkin_dates` (db/schema/metadata.ts).
@@ -33,6 +35,13 @@ export const clientSummaries = pgTable(
     /** Open (unacknowledged) alerts by tier. */
     urgentAlerts: integer('urgent_alerts').notNull().default(0),
     followUpAlerts: integer('follow_up_alerts').notNull().default(0),
+    /**
+     * Due times of the client's open homework occurrences (neither done, cancelled nor set aside), ascending:
+     * past ones and future ones alike, since a future one falls due as the clock moves. The roster counts those
+     * inside the adherence window before now() by binary search (width_bucket), so "overdue" needs no scan of
+     * the occurrences. Metadata (dates), read by admins through client_checkin_dates.
+     */
+    openHomeworkDueAt: timestamp('open_homework_due_at', { withTimezone: true }).array().notNull().default(sql`'{}'`),
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.clientId] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "client_summaries" ADD COLUMN "open_homework_due_at" timestamp with time zone[] DEFAULT '{}' NOT NULL;

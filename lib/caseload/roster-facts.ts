@@ -3,14 +3,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { careTeam, checkins, clientCheckinDates, clientSummaries, measureScheduleDates, memberships, occurrenceStatuses, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/types';
-import { DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS, SET_ASIDE_STATUSES } from './attention';
+import { DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS } from './attention';
 import type { RosterView } from './view';
 
 /*
  * The roster statement's per-client facts (roster-sql.ts builds the statement). What changes only on a write is
  * read from each client's summary row (client_summaries, kept by triggers in the writing transaction,
  * db/migrations/0026); what depends on the clock (days since the last check-in, the homework window) is worked
- * out here against the request's `now` and `today`. Base tables and views are named through their schema
+ * out here against the request's `now` and `today` (overdue homework from the open items' due times in the summary). Base tables and views are named through their schema
  * objects (db/schema), so a renamed column breaks the build, not the page.
  */
 
@@ -49,39 +49,70 @@ export const act = alias(clientCheckinDates, 'act');
 export const cs = alias(clientSummaries, 'cs');
 
 /**
- * The summary row: the last check-in's day and time (metadata, through client_checkin_dates, for every listed
- * client) and the clinical facts (client_summaries itself, which row-level security opens to the care team;
+ * The summary row: the last check-in's day and time and the open homework's due times (metadata, through
+ * client_checkin_dates, for every listed client) and the clinical facts (client_summaries itself, which row-level security opens to the care team;
  * joined only `on_team`, so an admin's off-team clients carry NULL clinical facts whatever the policy says).
  */
 export function summaryJoins(o: SQL): SQL {
+  // Both as key probes per listed client (OFFSET 0 keeps each lateral from being flattened into a join). The
+  // planner's estimate of the scope is far too small under row-level security (tens of rows for 5,000), and with a
+  // join it has nested-looped over a materialized scan of the practice's summaries: seconds at 5,000 clients. A
+  // probe costs about a microsecond; and the clinical row is probed for on-team clients alone, not filtered out of
+  // every summary row of the practice through the care-team policy.
   return sql`
-      left join ${from(clientCheckinDates, act)} on ${act.practiceId} = ${o}.practice_id and ${act.clientId} = ${o}.id
-      left join ${from(clientSummaries, cs)} on ${o}.on_team and ${cs.practiceId} = ${o}.practice_id and ${cs.clientId} = ${o}.id`;
+      left join lateral (
+        select ${act}.* from ${from(clientCheckinDates, act)} where ${act.practiceId} = ${o}.practice_id and ${act.clientId} = ${o}.id
+        offset 0
+      ) ${act} on true
+      left join lateral (
+        select ${cs}.* from ${from(clientSummaries, cs)}
+        where ${o}.on_team and ${cs.practiceId} = ${o}.practice_id and ${cs.clientId} = ${o}.id
+        offset 0
+      ) ${cs} on true`;
 }
 
-/** Homework counts over the window before `now`; practice-wide in one pass over assignment_occurrences_practice_due_idx. */
-export function homeworkFacts(actor: Actor, view: RosterView, clock: Clock): SQL {
+/** The adherence window's lower edge: `due_at >= now - N days` (the same interval arithmetic the grouped count uses). */
+function windowStart(clock: Clock): SQL {
+  return sql`(${clock.now} - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}))`;
+}
+
+/**
+ * Overdue homework: the open occurrences (neither done, cancelled nor set aside) due inside the window before now,
+ * counted from the summary's ascending due times (client_checkin_dates.open_homework_due_at, kept on write,
+ * db/migrations/0029) by two binary searches: width_bucket(x, sorted) is how many are <= x, so the count in
+ * [start, now] is those <= now less those <= start - 1 µs (timestamps are whole microseconds). No occurrence is read.
+ */
+export function overdueFromSummary(clock: Clock): SQL {
+  const due = sql`${act.openHomeworkDueAt}`;
+  // Each bound as a scalar subquery: an init plan, worked out once per statement rather than once per client.
+  return sql`coalesce(width_bucket((select ${clock.now}), ${due}) - width_bucket((select ${windowStart(clock)} - interval '1 microsecond'), ${due}), 0)`;
+}
+
+/**
+ * Homework due and done over the window before `now` (adherence), from the occurrences themselves: for the page's
+ * rows alone (one index range probe each), or for every listed client when the view sorts by adherence, then
+ * practice-wide in one pass over assignment_occurrences_practice_due_idx (thousands of probes cost more).
+ */
+export function homeworkFacts(actor: Actor, view: RosterView, clock: Clock, o_: SQL, forEveryListed: boolean): SQL {
   const o = alias(occurrenceStatuses, 'o');
   const counts = sql`
           count(*) filter (where ${o.status} not in (${textList(EXCLUDED_STATUSES)}))::int as due,
-          count(*) filter (where ${o.status} in (${textList(DONE_STATUSES)}))::int as done,
-          count(*) filter (where ${o.status} not in (${textList([...DONE_STATUSES, ...EXCLUDED_STATUSES, ...SET_ASIDE_STATUSES])}))::int as overdue`;
-  // 'due' past its time is overdue here whether or not it is stored as 'missed'.
-  const window = sql`${o.dueAt} >= ${clock.now} - make_interval(days => ${number(HOMEWORK_WINDOW_DAYS)}) and ${o.dueAt} <= ${clock.now}`;
-  if (practiceWide(actor, view)) {
+          count(*) filter (where ${o.status} in (${textList(DONE_STATUSES)}))::int as done`;
+  const window = sql`${o.dueAt} >= ${windowStart(clock)} and ${o.dueAt} <= ${clock.now}`;
+  if (forEveryListed && practiceWide(actor, view)) {
     return sql`
       left join (
         select ${o.clientId} as client_id, ${counts}
         from ${from(occurrenceStatuses, o)}
         where ${o.practiceId} = ${actor.practiceId} and ${window}
         group by ${o.clientId}
-      ) hw on hw.client_id = s.id`;
+      ) hw on hw.client_id = ${o_}.id`;
   }
   return sql`
       left join lateral (
         select ${counts}
         from ${from(occurrenceStatuses, o)}
-        where ${o.practiceId} = s.practice_id and ${o.clientId} = s.id and ${window}
+        where ${o.practiceId} = ${o_}.practice_id and ${o.clientId} = ${o_}.id and ${window}
       ) hw on true`;
 }
 

@@ -20,6 +20,7 @@ import {
   literal,
   nextMeasureLateral,
   number,
+  overdueFromSummary,
   sparklineLateral,
   summaryJoins,
   therapistNamesLateral,
@@ -70,27 +71,27 @@ const attentionRankSql = sql`(case ${sql.join(
   sql` `,
 )} else ${number(EVERYONE_ELSE_RANK)} end)`;
 
-const SORT_SQL: Record<SortKey, SQL[]> = {
-  attention: [sql`r.attention_rank`],
-  name: [sql`lower(r.last_name)`, sql`lower(coalesce(r.preferred_name, r.first_name))`],
-  status: [sql`r.status`],
-  therapist: [sql`lower(r.sort_therapist)`],
-  lastCheckin: [sql`r.last_day`],
-  mood: [sql`r.last_mood`],
-  phq9: [sql`r.phq9_score`],
-  gad7: [sql`r.gad7_score`],
-  adherence: [sql`(r.hw_done::float8 / nullif(r.hw_due, 0))`],
-  overdue: [sql`r.overdue`],
-  alerts: [sql`r.urgent_alerts`, sql`r.follow_up_alerts`],
-  nextMeasure: [sql`r.sort_next_due`],
-  intake: [sql`r.intake_date`],
+const SORT_SQL: Record<SortKey, (a: SQL) => SQL[]> = {
+  attention: (a) => [sql`${a}.attention_rank`],
+  name: (a) => [sql`lower(${a}.last_name)`, sql`lower(coalesce(${a}.preferred_name, ${a}.first_name))`],
+  status: (a) => [sql`${a}.status`],
+  therapist: (a) => [sql`lower(${a}.sort_therapist)`],
+  lastCheckin: (a) => [sql`${a}.last_day`],
+  mood: (a) => [sql`${a}.last_mood`],
+  phq9: (a) => [sql`${a}.phq9_score`],
+  gad7: (a) => [sql`${a}.gad7_score`],
+  adherence: (a) => [sql`(${a}.hw_done::float8 / nullif(${a}.hw_due, 0))`],
+  overdue: (a) => [sql`${a}.overdue`],
+  alerts: (a) => [sql`${a}.urgent_alerts`, sql`${a}.follow_up_alerts`],
+  nextMeasure: (a) => [sql`${a}.sort_next_due`],
+  intake: (a) => [sql`${a}.intake_date`],
 };
 
-function orderBy(view: RosterView): SQL {
+function orderBy(view: RosterView, a: SQL): SQL {
   const dir = sql.raw(view.dir === 'desc' ? 'desc' : 'asc');
-  const keys = SORT_SQL[view.sort].map((k) => sql`${k} ${dir} nulls last`);
+  const keys = SORT_SQL[view.sort](a).map((k) => sql`${k} ${dir} nulls last`);
   // Stable tie-breakers so pages never overlap or skip a row.
-  return sql.join([...keys, sql`lower(r.last_name)`, sql`lower(r.first_name)`, sql`r.id`], sql`, `);
+  return sql.join([...keys, sql`lower(${a}.last_name)`, sql`lower(${a}.first_name)`, sql`${a}.id`], sql`, `);
 }
 
 function likePattern(q: string): string {
@@ -103,28 +104,12 @@ const ft = alias(careTeam, 'ft');
 const t = alias(careTeam, 't');
 
 /**
- * Whether the viewer is on the client's care team. A therapist's scope is their care team (scopeFilters), so for
- * them it is true of every scoped row, and checking it again cost one care-team probe per client (200 for a
- * therapist of the scale practice, about a third of the statement's scope).
+ * Who is in scope at all — care team, therapist, status, name; no clinical data needed — as `from … where …`.
+ * One care team's roster (a therapist's own, whatever the URL says; an admin's therapist filter) is the team's rows
+ * joined to their clients (the team itself read from care_team_member_idx), not an EXISTS per practice client.
  */
-function onTeam(actor: Actor): SQL {
-  if (actor.role !== 'admin') return sql`true`;
-  return sql`exists (select 1 from ${from(careTeam, t)} where ${t.practiceId} = ${c.practiceId} and ${t.clientId} = ${c.id} and ${t.membershipId} = ${actor.membershipId})`;
-}
-
-/** Filters on who is in scope at all: care team, therapist, status, name. No clinical data needed. */
-function scopeFilters(actor: Actor, view: RosterView): SQL {
+function scopeSource(actor: Actor, view: RosterView): SQL {
   const parts: SQL[] = [sql`${c.practiceId} = ${actor.practiceId}`, sql`${c.status} <> 'archived'`];
-  if (actor.role !== 'admin') {
-    // A therapist's roster is their care team, whatever the URL says: the therapist filter is ignored.
-    parts.push(
-      sql`exists (select 1 from ${from(careTeam, me)} where ${me.practiceId} = ${c.practiceId} and ${me.clientId} = ${c.id} and ${me.membershipId} = ${actor.membershipId})`,
-    );
-  } else if (view.therapist) {
-    parts.push(
-      sql`exists (select 1 from ${from(careTeam, ft)} where ${ft.practiceId} = ${c.practiceId} and ${ft.clientId} = ${c.id} and ${ft.membershipId} = ${view.therapist})`,
-    );
-  }
   if (view.status) parts.push(sql`${c.status} = ${view.status}`);
   if (view.q) {
     const pattern = likePattern(view.q);
@@ -132,7 +117,24 @@ function scopeFilters(actor: Actor, view: RosterView): SQL {
       sql`(concat_ws(' ', ${c.firstName}, ${c.lastName}) ilike ${pattern} or concat_ws(' ', ${c.preferredName}, ${c.lastName}) ilike ${pattern})`,
     );
   }
-  return sql.join(parts, sql` and `);
+  const where = sql.join(parts, sql` and `);
+  const team = actor.role !== 'admin' ? { alias: me, membershipId: actor.membershipId } : view.therapist ? { alias: ft, membershipId: view.therapist } : null;
+  if (!team) return sql`from ${from(clients, c)} where ${where}`;
+  const tm = team.alias;
+  // Joined, not probed per member (a LATERAL with OFFSET 0): the probe runs a little faster, but its generic plan is
+  // costed so far above a custom one that Postgres re-plans the prepared statement on every execution (15-20 ms).
+  return sql`from ${from(careTeam, tm)} join ${from(clients, c)} on ${c.practiceId} = ${tm.practiceId} and ${c.id} = ${tm.clientId}
+      where ${tm.practiceId} = ${actor.practiceId} and ${tm.membershipId} = ${team.membershipId} and ${where}`;
+}
+
+/**
+ * Whether the viewer is on the client's care team. A therapist's scope is their care team (scopeSource), so for
+ * them it is true of every scoped row, and checking it again cost one care-team probe per client (200 for a
+ * therapist of the scale practice, about a third of the statement's scope).
+ */
+function onTeam(actor: Actor): SQL {
+  if (actor.role !== 'admin') return sql`true`;
+  return sql`exists (select 1 from ${from(careTeam, t)} where ${t.practiceId} = ${c.practiceId} and ${t.clientId} = ${c.id} and ${t.membershipId} = ${actor.membershipId})`;
 }
 
 /** Filters that need the per-client facts; null when the view has none (the count can skip the facts). */
@@ -145,7 +147,7 @@ function factFilters(view: RosterView): SQL | null {
   if (view.alert === 'none') parts.push(sql`(r.on_team and r.urgent_alerts = 0 and r.follow_up_alerts = 0)`);
   if (view.band) {
     const band = BAND_FILTERS.find((b) => b.value === view.band);
-    if (band) parts.push(sql`r.${sql.identifier(`${band.measure}_band`)} = ${literal(band.bandId)}`);
+    if (band) parts.push(sql`${bandCase(band.measure, sql`r.${sql.identifier(`${band.measure}_score`)}`)} = ${literal(band.bandId)}`);
   }
   if (view.change) parts.push(sql`(r.phq9_change = ${literal(view.change)} or r.gad7_change = ${literal(view.change)})`);
   if (view.overdue) parts.push(sql`r.overdue > 0`);
@@ -158,42 +160,56 @@ const SUMMARY_MEASURE_COLUMNS: Record<RosterMeasure, { score: SQL; at: SQL; base
   gad7: { score: sql`${cs.gad7Score}`, at: sql`${cs.gad7At}`, baseline: sql`${cs.gad7Baseline}`, baselineId: sql`${cs.gad7BaselineId}`, latestId: sql`${cs.gad7LatestId}` },
 };
 
-/** A measure's columns from the summary row (NULL off the care team: the row is joined only `on_team`). */
+/**
+ * A measure's facts from the summary row (NULL off the care team: the row is joined only `on_team`): what ranking,
+ * filters and sorts need, for every listed client. What only the page shows is derived in `displayColumns`.
+ */
 function measureColumns(measure: RosterMeasure): SQL {
   const col = SUMMARY_MEASURE_COLUMNS[measure];
   const score = sql`${col.score}`;
   return sql`
     ${score}::float8 as ${sql.identifier(`${measure}_score`)},
-    (extract(epoch from ${col.at}) * 1000)::float8 as ${sql.identifier(`${measure}_at`)},
+    ${col.at} as ${sql.identifier(`${measure}_completed_at`)},
     ${col.baseline}::float8 as ${sql.identifier(`${measure}_baseline`)},
-    ${bandCase(measure, score)} as ${sql.identifier(`${measure}_band`)},
     ${changeCase(measure, score, sql`${col.baseline}`, sql`${col.baselineId} = ${col.latestId}`)} as ${sql.identifier(`${measure}_change`)}`;
+}
+
+/** A measure's display columns over the page's rows (`p`): band and completion time as the row mapper reads them. */
+function displayColumns(measure: RosterMeasure): SQL {
+  const col = (suffix: string) => sql`p.${sql.identifier(`${measure}_${suffix}`)}`;
+  return sql`${col('score')}, (extract(epoch from ${col('completed_at')}) * 1000)::float8 as ${sql.identifier(`${measure}_at`)},
+      ${col('baseline')}, ${bandCase(measure, col('score'))} as ${sql.identifier(`${measure}_band`)}, ${col('change')}`;
 }
 
 /**
  * The roster in ONE statement. Its shape:
  *
- *   scoped  — the clients the viewer may list (a therapist: their care team; an admin: the practice, or one
- *             therapist's team), narrowed by status and name search; `on_team` marks whose clinical data
- *             the viewer may read.
+ *   scoped  — the clients the viewer may list (a therapist: their care team, read from the care team's index; an
+ *             admin: the practice, or one therapist's team), narrowed by status and name search; `on_team` marks
+ *             whose clinical data the viewer may read.
  *   facts   — one row per scoped client from its summary row (client_summaries, kept on write by triggers,
- *             db/migrations/0026): the last check-in's day and time through the metadata view
- *             client_checkin_dates (for every listed client: dates are non-clinical metadata, docs/clinical.md
- *             §6.2), the latest and baseline scores and the open alert counts from the table itself, joined only
- *             `on_team` and opened by row-level security to the care team alone — so an admin's off-team clients
- *             carry NULL clinical facts and can be neither shown, nor filtered, nor sorted, nor ranked on them.
- *             What depends on the clock is worked out here, at read time, against `now()` and the practice's
- *             local day: days since the last check-in, and the homework counts over the window before now
- *             (read from the metadata view occurrence_statuses).
+ *             db/migrations/0026, 0029): the last check-in's day and time and the open homework's due times through
+ *             the metadata view client_checkin_dates (for every listed client: dates are non-clinical metadata,
+ *             docs/clinical.md §6.2), the latest and baseline scores and the open alert counts from the table
+ *             itself, joined only `on_team` and opened by row-level security to the care team alone — so an admin's
+ *             off-team clients carry NULL clinical facts and can be neither shown, nor filtered, nor sorted, nor
+ *             ranked on them. What depends on the clock is worked out here, at read time, against `now()` and the
+ *             practice's local day: days since the last check-in, and overdue homework (the open due times inside
+ *             the window before now, a binary search of the summary's sorted array).
  *   ranked  — adds the attention rank, a CASE built from ATTENTION_CRITERIA (lib/caseload/attention.ts).
- *   page    — filters on the facts, numbers the rows in the chosen order, keeps one page.
- *   final   — only the page's rows get the display-only facts: the 14-day mood series (the one lateral that
- *             reads many rows), the next measure, the therapists' names. (A sort on one of those adds its lateral
- *             to `facts` as well.)
+ *   page    — filters on the facts, keeps one page in the chosen order (a top-N sort, not a sort of every row) and
+ *             the filtered total as a window count.
+ *   final   — only the page's rows get the display-only facts: homework due and done in the window (one index
+ *             probe each), the 14-day mood series, the next measure, the therapists' names. (A sort on one of
+ *             those adds it to `facts` as well.)
  *
- * No query per row, and no walk of any client's history for the facts: one summary row per client. The total is a
- * window count in the same statement; a separate count statement (over `scoped` alone when no filter needs the
- * facts) runs only when a page past the end brings no row to carry it.
+ * A name-ordered view with no filter on the facts skips `facts` for every client: the page's clients are sorted out of
+ * the scope on their names alone (a top-N sort), the facts are read for those alone, and the total
+ * is a count of the scope.
+ *
+ * No query per row, and no walk of any client's history for the facts: one summary row per client. A separate count
+ * statement (over `scoped` alone when no filter needs the facts) runs only when a page past the end brings no row
+ * to carry the total.
  */
 export function rosterQuery(
   actor: Actor,
@@ -207,15 +223,11 @@ export function rosterQuery(
   const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   const clock: Clock = { now, today: sql`(${now} at time zone ${actor.practice.timeZone})::date` };
   const { today } = clock;
+  const columns = sql`${c.practiceId} as practice_id, ${c.id} as id, ${c.firstName} as first_name, ${c.lastName} as last_name,
+        ${c.preferredName} as preferred_name, ${c.pronouns} as pronouns, ${c.status} as status, ${c.intakeDate} as intake_date`;
+  const listed = sql`select ${columns}, ${onTeam(actor)} as on_team ${scopeSource(actor, view)}`;
   // MATERIALIZED: otherwise the planner inlines `on_team` (an EXISTS) into every join that reads it.
-  const scoped = sql`
-    scoped as materialized (
-      select ${c.practiceId} as practice_id, ${c.id} as id, ${c.firstName} as first_name, ${c.lastName} as last_name,
-        ${c.preferredName} as preferred_name, ${c.pronouns} as pronouns, ${c.status} as status, ${c.intakeDate} as intake_date,
-        ${onTeam(actor)} as on_team
-      from ${from(clients, c)}
-      where ${scopeFilters(actor, view)}
-    )`;
+  const scoped = sql`scoped as materialized (${listed})`;
   const filters = factFilters(view);
 
   if (mode.kind === 'count' && !filters) {
@@ -225,22 +237,22 @@ export function rosterQuery(
   // Display-only facts are read after pagination, for the page's rows alone — unless the view sorts by one.
   const s = sql`${sql.identifier('s')}`;
   const sortBy = view.sort;
-  const facts = sql`
+  const facts = (source: string) => sql`
     facts as (
       select s.*,
-        ${today}::text as today,
         ${act.lastCheckinDay} as last_day,
-        (${today} - ${act.lastCheckinDay}) as days_since_checkin,
-        (extract(epoch from ${act.lastCheckinAt}) * 1000)::float8 as last_checkin_at,
+        ((select ${today}) - ${act.lastCheckinDay}) as days_since_checkin,
+        ${act.lastCheckinAt} as last_checkin_ts,
         ${cs.lastMood} as last_mood,
         ${sql.join(ROSTER_MEASURES.map(measureColumns), sql`,`)},
-        coalesce(hw.due, 0) as hw_due, coalesce(hw.done, 0) as hw_done, coalesce(hw.overdue, 0) as overdue,
+        ${overdueFromSummary(clock)} as overdue,
         coalesce(${cs.urgentAlerts}, 0) as urgent_alerts, coalesce(${cs.followUpAlerts}, 0) as follow_up_alerts
+        ${sortBy === 'adherence' ? sql`, coalesce(hw.due, 0) as hw_due, coalesce(hw.done, 0) as hw_done` : sql``}
         ${sortBy === 'nextMeasure' ? sql`, nm.due_on as sort_next_due` : sql``}
         ${sortBy === 'therapist' ? sql`, th.names as sort_therapist` : sql``}
-      from scoped s
+      from ${sql.identifier(source)} s
       ${summaryJoins(s)}
-      ${homeworkFacts(actor, view, clock)}
+      ${sortBy === 'adherence' ? homeworkFacts(actor, view, clock, s, true) : sql``}
       ${sortBy === 'nextMeasure' ? nextMeasureLateral(s, today) : sql``}
       ${sortBy === 'therapist' ? therapistNamesLateral(s) : sql``}
     ),
@@ -250,29 +262,49 @@ export function rosterQuery(
   const where = filters ? sql`where ${filters}` : sql``;
 
   if (mode.kind === 'count') {
-    return sql`with ${scoped}, ${facts} select count(*)::int as total from ranked r ${where}`;
+    return sql`with ${scoped}, ${facts('scoped')} select count(*)::int as total from ranked r ${where}`;
   }
 
+  const r = sql`${sql.identifier('r')}`;
   const p = sql`${sql.identifier('p')}`;
-  return sql`
-    with ${scoped}, ${facts},
-    page as (
-      -- Every filtered row is ranked and sorted anyway, so the total rides along as a window count.
-      select r.*, row_number() over (order by ${orderBy(view)}) as pos, count(*) over () as total
-      from ranked r ${where}
-      order by pos
+  const byName = sortBy === 'name' && !filters;
+  const pageCtes = byName
+    ? sql`
+    named as (
+      select ${columns} ${scopeSource(actor, view)}
+      order by ${orderBy(view, sql`${c}`)}
       limit ${mode.limit} offset ${mode.offset}
-    )
+    ),
+    listed as (select ${c}.*, ${onTeam(actor)} as on_team from named ${c}),
+    ${facts('listed')},
+    page as (
+      select r.*, (select count(*) ${scopeSource(actor, view)}) as total from ranked r
+    )`
+    : sql`
+    ${scoped}, ${facts('scoped')},
+    page as (
+      -- Every filtered row is ranked, but only the page is sorted out of them (top-N). The total is the scope's
+      -- size when no filter needs the facts, else a window count over the filtered rows.
+      select r.*, ${filters ? sql`count(*) over ()` : sql`(select count(*) from scoped)`} as total
+      from ranked r ${where}
+      order by ${orderBy(view, r)}
+      limit ${mode.limit} offset ${mode.offset}
+    )`;
+  const hwDue = sortBy === 'adherence' ? sql`p.hw_due` : sql`coalesce(hw.due, 0)`;
+  const hwDone = sortBy === 'adherence' ? sql`p.hw_done` : sql`coalesce(hw.done, 0)`;
+  return sql`
+    with ${pageCtes}
     select p.id, p.first_name, p.last_name, p.preferred_name, p.pronouns, p.status, p.intake_date::text as intake_date,
-      p.on_team, p.today, p.last_day::text as last_day, p.days_since_checkin, p.last_checkin_at, p.last_mood,
-      p.phq9_score, p.phq9_at, p.phq9_baseline, p.phq9_band, p.phq9_change,
-      p.gad7_score, p.gad7_at, p.gad7_baseline, p.gad7_band, p.gad7_change,
-      p.hw_due, p.hw_done, p.overdue, p.urgent_alerts, p.follow_up_alerts,
+      p.on_team, ${today}::text as today, p.last_day::text as last_day, p.days_since_checkin,
+      (extract(epoch from p.last_checkin_ts) * 1000)::float8 as last_checkin_at, p.last_mood,
+      ${sql.join(ROSTER_MEASURES.map(displayColumns), sql`,`)},
+      ${hwDue} as hw_due, ${hwDone} as hw_done, p.overdue, p.urgent_alerts, p.follow_up_alerts,
       nm.due_on::text as next_due, case when p.on_team then nm.measure end as next_measure, th.names as therapist_names,
       p.attention_rank, p.total::int as total, spark.points::text as mood_points
     from page p
+    ${sortBy === 'adherence' ? sql`` : homeworkFacts(actor, view, clock, p, false)}
     ${nextMeasureLateral(p, today)}
     ${therapistNamesLateral(p)}
     ${sparklineLateral(p, today, SPARKLINE_DAYS)}
-    order by p.pos`;
+    order by ${orderBy(view, p)}`;
 }

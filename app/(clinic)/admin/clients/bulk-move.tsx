@@ -31,6 +31,11 @@ function describeMove(form: HTMLFormElement): string {
 export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { membershipId: string; name: string; role: string }[] }) {
   const [state, action, pending] = useActionState(moveClients, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  // A refused move keeps every choice: React resets a form's fields when its action ends, so they are echoed back.
+  const echoed = state && !state.ok ? state.values : undefined;
+  const from = typeof echoed?.fromMembershipId === 'string' ? echoed.fromMembershipId : '';
+  const to = typeof echoed?.toMembershipId === 'string' ? echoed.toMembershipId : '';
+  const chosen = ([] as string[]).concat(echoed?.clientIds ?? []);
   const selectClass = `mt-1 ${compactInputClass}`;
   return (
     <form action={action} className="space-y-3">
@@ -38,7 +43,7 @@ export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { m
         <legend className="px-1 text-sm font-semibold text-slate-900">Move the selected clients</legend>
         <label className="flex flex-col text-sm font-medium text-slate-800">
           From (leaves the care team)
-          <select name="fromMembershipId" className={selectClass} aria-invalid={errors.fromMembershipId ? true : undefined}>
+          <select name="fromMembershipId" key={`from-${from}`} defaultValue={from} className={selectClass} aria-invalid={errors.fromMembershipId ? true : undefined}>
             <option value="">— Keep everyone —</option>
             {clinicians.map((c) => (
               <option key={c.membershipId} value={c.membershipId}>
@@ -49,7 +54,7 @@ export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { m
         </label>
         <label className="flex flex-col text-sm font-medium text-slate-800">
           To (joins the care team)
-          <select name="toMembershipId" className={selectClass} aria-invalid={errors.toMembershipId ? true : undefined} aria-describedby={errors.toMembershipId ? 'move-to-error' : undefined}>
+          <select name="toMembershipId" key={`to-${to}`} defaultValue={to} className={selectClass} aria-invalid={errors.toMembershipId ? true : undefined} aria-describedby={errors.toMembershipId ? 'move-to-error' : undefined}>
             <option value="">Choose…</option>
             {clinicians.map((c) => (
               <option key={c.membershipId} value={c.membershipId}>
@@ -94,7 +99,7 @@ export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { m
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-3 py-3">
-                  <input type="checkbox" name="clientIds[]" value={r.id} aria-label={`Select ${r.name}`} className={checkClass} />
+                  <input type="checkbox" name="clientIds[]" value={r.id} defaultChecked={chosen.includes(r.id)} aria-label={`Select ${r.name}`} className={checkClass} />
                 </td>
                 <td className="px-3 py-3">
                   <Link href={`/admin/clients/${r.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">

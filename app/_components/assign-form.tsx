@@ -119,7 +119,7 @@ function AssignFields({ clients, items, fixedClient, fixedItem, defaults, result
                 />
                 All my clients ({clients.length})
               </label>
-              <div className="grid max-h-56 gap-1 overflow-y-auto rounded-lg border border-slate-200 p-2 sm:grid-cols-2">
+              <div className="grid grid-cols-1 max-h-56 gap-1 overflow-y-auto rounded-lg border border-slate-200 p-2 sm:grid-cols-2">
                 {clients.map((c) => (
                   <label key={c.id} className="flex items-center gap-2 text-sm">
                     <input
@@ -236,7 +236,7 @@ function AssignFields({ clients, items, fixedClient, fixedItem, defaults, result
         <ErrorText id={`${id('instructions')}-error`} errors={errors('instructions')} />
       </div>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={id('startDate')} className="block text-sm font-medium text-slate-800">
             {repeat.kind === 'once' ? 'Due date' : 'Start date'}

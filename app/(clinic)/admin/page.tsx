@@ -42,7 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="clients-heading" className="mb-8">
         <h2 id="clients-heading" className="mb-3 text-base font-semibold">Clients</h2>
-        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Stat label="Active" value={o.clientsByStatus.active} detail={`${o.unassignedActive} without a therapist`} />
           <Stat label="Paused" value={o.clientsByStatus.paused} />
           <Stat label="Discharged" value={o.clientsByStatus.discharged} />
@@ -50,7 +50,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </dl>
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Caseload per therapist">
           {o.caseloads.length === 0 ? (
             <p className="text-sm text-slate-600">

@@ -112,7 +112,7 @@ export function BulkAssignPanel({
       </div>
       <form
         action={submit}
-        className="grid gap-4 sm:grid-cols-2"
+        className="grid grid-cols-1 gap-4 sm:grid-cols-2"
         noValidate
       >
         <div className="sm:col-span-2">

@@ -44,7 +44,7 @@ export function ExerciseBuilder({ existing }: { existing?: { key: string; input:
   const top = (name: string) => errors?.[`definition.${name}`];
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <form action={formAction} className="space-y-5" aria-label={existing ? 'Edit exercise' : 'New exercise'} noValidate>
         <FormOutcome state={state as FormState} />
         <input type="hidden" name="__json" value={JSON.stringify(payload)} />

@@ -83,7 +83,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         ))}
       </nav>
       {entries.length ? (
-        <ul className="grid gap-4 md:grid-cols-2" aria-label="Exercises">
+        <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label="Exercises">
           {entries.map((e) => (
             <li key={e.key} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
               <h2 className="text-base font-semibold text-slate-900">

@@ -34,7 +34,7 @@ export function AcknowledgeAlertForm({ alertId, clientName }: { alertId: string;
       <input type="hidden" name="alertId" value={alertId} />
       <DeliveryStatus delivery={delivery} />
       <FormOutcome state={form} />
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={`${id}-action`} className="block text-sm font-medium text-slate-800">
             What was done

@@ -115,7 +115,7 @@ function ViewField({
                 >
                   <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{rowLabel}</p>
                   <FieldComments comments={comments?.[rowPath]} />
-                  <dl className="mt-1 grid gap-2 sm:grid-cols-2">
+                  <dl className="mt-1 grid grid-cols-1 gap-2 sm:grid-cols-2">
                     {field.fields.map((sub) => {
                       const path = `${rowPath}.${sub.id}`;
                       return (

@@ -18,7 +18,7 @@ type Details = {
 
 function DetailFields({ state, initial }: { state: Parameters<typeof Field>[0]['state']; initial?: Details }) {
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       <Field name="firstName" label="First name" state={state} defaultValue={initial?.firstName} required autoComplete="off" />
       <Field name="lastName" label="Last name" state={state} defaultValue={initial?.lastName} required autoComplete="off" />
       <Field name="preferredName" label="Preferred name (optional)" state={state} defaultValue={initial?.preferredName ?? ''} autoComplete="off" />

@@ -22,7 +22,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title="Invitations" description="Invite staff and clients. Each link works once and expires after 7 days; password-reset links after 24 hours." />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <Card title="Invite someone">
           <InviteForm clients={clients} defaultClientId={requestedClient} />
         </Card>

@@ -45,7 +45,7 @@ export function BackgroundStatusPanel({ status, timeZone }: { status: Background
           ))}
         </tbody>
       </table>
-      <dl className="grid gap-3 text-sm sm:grid-cols-3">
+      <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">Emails waiting to send</dt>
           <dd className="text-lg font-semibold">{status.email.waiting}</dd>

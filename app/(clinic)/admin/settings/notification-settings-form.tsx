@@ -20,7 +20,7 @@ export function NotificationSettingsForm({ initial }: { initial: PracticeReminde
           <span className="block text-slate-600">Clients who have not chosen get these settings; each can change or stop them in the portal.</span>
         </span>
       </label>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field name="defaultCheckinTime" label="Reminder time" type="time" state={state} defaultValue={initial.defaultCheckinTime} required />
         <Field name="defaultWeeklyCap" label="At most this many a week" type="number" inputMode="numeric" state={state} defaultValue={String(initial.defaultWeeklyCap)} required />
         <Field name="defaultQuietStart" label="Quiet hours from" type="time" state={state} defaultValue={initial.defaultQuietStart} required />

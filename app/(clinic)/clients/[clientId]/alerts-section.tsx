@@ -95,7 +95,7 @@ export async function ClientAlertsSection({ actor, clientId, clientName, selecte
         {alerts.length === 0 ? (
           <EmptyState title="No alerts yet">Alerts raised by check-ins, measures or homework appear here.</EmptyState>
         ) : (
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div className="space-y-2">
               <h3 className="text-sm font-semibold text-slate-800">Open ({open.length})</h3>
               {open.length ? (

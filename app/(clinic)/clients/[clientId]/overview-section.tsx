@@ -13,7 +13,7 @@ export async function ClinicalSummarySection({ actor, clientId }: { actor: Actor
     <Card title="Summary">
       {overview.measures.length ? (
         <div className="space-y-4">
-          <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3">
             {overview.measures.map((m) => (
               <MeasureSummary key={m.key} m={m} />
             ))}

@@ -15,7 +15,7 @@ function describeReminders(r: ReminderStatus, portalLinked: boolean): string {
 export function RecordDetails({ client, reminders }: { client: ClientListItem; reminders: ReminderStatus | null }) {
   return (
     <Card title="Record">
-      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+      <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-600">Status</dt>
           <dd>

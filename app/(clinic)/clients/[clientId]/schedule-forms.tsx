@@ -22,7 +22,7 @@ export function AddScheduleForm({ clientId, measures, today }: { clientId: strin
     <form action={formAction} className="space-y-3" aria-label="Add a measure schedule">
       <input type="hidden" name="clientId" value={clientId} />
       <FormOutcome state={form} />
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="space-y-1">
           <label htmlFor={`${id}-measure`} className="block text-sm font-medium text-slate-800">
             Measure
@@ -77,7 +77,7 @@ export function EditScheduleForm({
     <form action={formAction} className="space-y-3" aria-label={`Change the ${measureTitle} schedule`}>
       <input type="hidden" name="scheduleId" value={scheduleId} />
       <FormOutcome state={form} />
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field name="everyDays" label="Every (days)" type="number" inputMode="numeric" state={form} defaultValue={String(everyDays)} />
         <Field name="startDate" label="Start" type="date" state={form} defaultValue={startDate} />
         <Field name="endDate" label="End (optional)" type="date" state={form} defaultValue={endDate ?? ''} />

@@ -97,7 +97,7 @@ export default async function ExercisePage({
           </div>
         </Card>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card title="Preview">
           <div className="mx-auto max-w-md">
             <ExerciseForm template={template} mode="preview" />

@@ -31,7 +31,7 @@ function QuestionEditor({
   const isSection = q.type === 'section';
   return (
     <div className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-1">
           <label htmlFor={id('label')} className="block text-sm font-medium text-slate-800">
             {isSection ? `Heading ${number}` : `Question ${number}`}
@@ -82,7 +82,7 @@ function QuestionEditor({
         </div>
       ) : null}
       {q.type === 'scale_0_10' || q.type === 'scale_0_100' ? (
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <div className="space-y-1">
             <label htmlFor={id('min')} className="block text-sm text-slate-700">
               Label at 0 (optional)
@@ -99,7 +99,7 @@ function QuestionEditor({
       ) : null}
       {q.type === 'repeating_group' ? (
         <div className="space-y-3 rounded-lg border border-dashed border-slate-300 p-3">
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <div className="space-y-1">
               <label htmlFor={id('item')} className="block text-sm text-slate-700">
                 Name for one entry (e.g. “Person”)

@@ -113,7 +113,7 @@ export default async function SubmissionReviewPage({
         description={`Sent ${formatDate(view.submittedAt, tz)}${view.currentVersion > 1 ? ` · ${view.currentVersion} versions` : ''}`}
         actions={<Badge tone={view.status === 'submitted' ? 'warn' : submissionTone(view.status)}>{view.status === 'submitted' ? 'Needs review' : SUBMISSION_STATUS_LABELS[view.status]}</Badge>}
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           {view.versions.length > 1 ? (
             <nav aria-label="Versions" className="flex flex-wrap items-center gap-2 text-sm">

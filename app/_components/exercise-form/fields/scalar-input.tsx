@@ -176,7 +176,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
         onValue(next.length ? next : undefined);
       };
       return (
-        <div className="grid gap-2 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
           {field.options.map((o) => (
             <label key={o.value} className={choiceClass({ look: 'tint', layout: 'row' })}>
               <input

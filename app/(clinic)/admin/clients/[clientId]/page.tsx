@@ -47,7 +47,7 @@ export default async function AdminClientPage({ params }: { params: Promise<{ cl
           </div>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Details">
           <EditClientForm
             clientId={client.id}

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { storageState } from './support';
+import { assignThoughtRecord, storageState } from './support';
 
 /**
  * Homework saves itself as a draft (app/portal/homework/[occurrenceId]/complete-exercise.tsx): once typing has
@@ -9,19 +9,6 @@ import { storageState } from './support';
 
 const isDraftSave = (request: Request) =>
   request.method() === 'POST' && Boolean(request.headers()['next-action']) && new URL(request.url()).pathname.startsWith('/portal/homework/');
-
-async function assignThoughtRecord(page: Page, marker: string) {
-  await page.goto('/caseload');
-  await page.getByRole('link', { name: 'Alex Rivera' }).first().click();
-  await page.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: 'Homework' }).click();
-  const assign = page.getByRole('form', { name: 'Assign homework' });
-  if (!(await assign.isVisible())) await page.getByText('Assign homework', { exact: true }).click();
-  await assign.getByLabel('Exercise or measure').selectOption('exercise:thought_record');
-  await assign.getByLabel(/^Instructions/).fill(`${marker}: one moment from today.`);
-  await assign.getByLabel('Weekly').check();
-  await assign.getByRole('button', { name: 'Assign' }).click();
-  await expect(page.getByTestId('toast')).toHaveText(/^Homework assigned\./);
-}
 
 async function openAssigned(page: Page, marker: string) {
   await page.goto('/portal/homework');

@@ -34,3 +34,17 @@ export async function openAssignedItem(page: Page, title: string, marker: string
   }
   throw new Error(`the ${title.toLowerCase()} carrying "${marker}" is not in this client’s homework`);
 }
+
+/** As the therapist: assigns Alex Rivera a weekly thought record whose instructions carry `marker`. */
+export async function assignThoughtRecord(page: Page, marker: string) {
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Alex Rivera' }).first().click();
+  await page.getByRole('navigation', { name: 'Record sections' }).getByRole('link', { name: 'Homework' }).click();
+  const assign = page.getByRole('form', { name: 'Assign homework' });
+  if (!(await assign.isVisible())) await page.getByText('Assign homework', { exact: true }).click();
+  await assign.getByLabel('Exercise or measure').selectOption('exercise:thought_record');
+  await assign.getByLabel(/^Instructions/).fill(`${marker}: one moment from today.`);
+  await assign.getByLabel('Weekly').check();
+  await assign.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByTestId('toast')).toHaveText(/^Homework assigned\./);
+}

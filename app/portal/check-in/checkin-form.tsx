@@ -1,6 +1,7 @@
 'use client';
 
-import { useState, startTransition } from 'react';
+import { useRef, useState, startTransition } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { Button } from '@/app/_components/design/button';
 import { choiceClass } from '@/app/_components/design/choice';
@@ -59,6 +60,8 @@ export function CheckinForm({
   practiceContacts: PracticeContact[];
 }) {
   const [values, setValues] = useState<CheckinValues>(initial);
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
   const [state, dispatch, pending, delivery] = useResilientAction(submitCheckin);
   // A field's error stays beside it until that field is changed; a new result starts afresh.
   const [changedSinceResult, setChangedSinceResult] = useState<ReadonlySet<string>>(new Set());
@@ -95,7 +98,7 @@ export function CheckinForm({
       />
       <ErrorSummary state={state} fieldErrors={errors} />
 
-      <form onSubmit={onSubmit} noValidate className="space-y-7" aria-describedby="checkin-intro">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-7" aria-describedby="checkin-intro">
         <p id="checkin-intro" className="text-sm text-slate-600">
           {editing ? 'You already checked in today. Change anything and save again; the earlier answers are kept.' : 'Three questions are needed; the rest are optional.'}
         </p>

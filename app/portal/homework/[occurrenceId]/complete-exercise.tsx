@@ -8,6 +8,7 @@ import { Button, ButtonLink } from '@/app/_components/design/button';
 import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import type { CommentsByPath } from '@/app/_components/exercise-form/types';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { type Delivery, DELIVERY_TEXT, deliver, keyedPayload, type Sender } from '@/app/_components/resilient-action';
 import type { ExerciseTemplate } from '@/lib/exercises';
 import { saveDraft, submitExercise } from '@/lib/submissions/actions';
@@ -86,6 +87,8 @@ export function CompleteExercise({
   const sendSender = useRef<Sender>({ pending: null });
   const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: null });
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
 
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) {
@@ -253,7 +256,7 @@ export function CompleteExercise({
   if (!editable) return <>{readOnly}</>;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="save-status">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="save-status">
       <DeliveryStatus delivery={delivery} />
       {formError ? (
         <div ref={errorBox} tabIndex={-1} role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -3,6 +3,7 @@
 import { Button, ButtonLink } from '@/app/_components/design/button';
 import { choiceClass } from '@/app/_components/design/choice';
 import { ErrorSummary } from '@/app/_components/error-summary';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { keyedPayload, type Sender, useResilientAction } from '@/app/_components/resilient-action';
@@ -118,6 +119,8 @@ export function MeasureForm({
     situationOf.set(s.acceptance.id, s.situation);
   }
   const [answers, setAnswers] = useState<Answers>(initialAnswers);
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
   const firstOpen = items.findIndex((item) => answers[item.id] === undefined || answers[item.id] === null);
   const [index, setIndex] = useState(firstOpen === -1 ? items.length - 1 : firstOpen);
   const [saveState, setSaveState] = useState<SaveState>('idle');
@@ -235,7 +238,7 @@ export function MeasureForm({
 
   const answeredCount = items.filter((item) => answers[item.id] !== undefined && answers[item.id] !== null).length;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="rounded-xl border border-slate-200 bg-white p-4">
         <p className="text-sm font-medium text-slate-900">{definition.instructions}</p>
       </div>

@@ -1,0 +1,106 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { assignThoughtRecord, openAssignedItem, storageState } from './support';
+
+/**
+ * On a slow phone the server-rendered form is on screen, and usable, before its JavaScript has run. What the
+ * person does in that time must survive hydration and reach the form's state, its autosave and what it sends
+ * (app/_components/adopt-early-input.ts). Here the page's scripts are held back until the test lets them go.
+ */
+
+/**
+ * Holds every script chunk back until the returned function is called; later loads go through at once. The
+ * stylesheet is let through: a pending stylesheet also holds back the inline scripts that reveal streamed content.
+ */
+async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/**/*.js', async (route) => {
+    await released;
+    await route.continue().catch(() => {});
+  });
+  return async () => {
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
+  };
+}
+
+/** React has taken over `field` (its props are attached to the element). */
+const isHydrated = (field: Locator) =>
+  field.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps')));
+const hydrated = (field: Locator) => expect.poll(() => isHydrated(field), { timeout: 30_000 }).toBe(true);
+
+test.use({ storageState: storageState('client') });
+
+test('a check-in filled in before the page has hydrated keeps its answers and sends them', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('/portal/check-in', { waitUntil: 'commit' });
+  const mood = page.getByLabel('Mood', { exact: true });
+  await expect(mood).toBeVisible();
+  await mood.focus();
+  await mood.press('Home');
+  for (let i = 0; i < 3; i += 1) await mood.press('ArrowRight');
+  await page.getByLabel('Distress', { exact: true }).fill('40');
+  await page.getByRole('group', { name: 'Window of tolerance' }).getByText('Within my window', { exact: true }).click();
+  await page
+    .getByRole('group', { name: 'Any thoughts of harming yourself today?' })
+    .getByText('No', { exact: true })
+    .click();
+  await expect(mood).toHaveValue('3');
+  // Nothing has run yet: the written value beside the slider is still the server's.
+  expect(await isHydrated(mood)).toBe(false);
+
+  await release();
+  await hydrated(mood);
+  // Taken into the form's state (the value beside each slider is drawn from it), not drawn back over.
+  await expect(page.locator('output[for="field-mood"]')).toHaveText('3 / 10');
+  await expect(page.locator('output[for="field-distress"]')).toHaveText('40 / 100');
+  await expect(mood).toHaveValue('3');
+  await expect(page.getByLabel('Distress', { exact: true })).toHaveValue('40');
+  await expect(page.getByRole('radio', { name: /Within my window/ })).toBeChecked();
+
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByTestId('toast')).toContainText(/check-in/);
+  await page.reload();
+  await expect(page.locator('output[for="field-mood"]')).toHaveText('3 / 10');
+  await expect(page.locator('output[for="field-distress"]')).toHaveText('40 / 100');
+});
+
+test('homework typed before the page has hydrated is saved as a draft', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const marker = `Early ${Date.now().toString(36)}`;
+  const therapist = await browser.newContext({ storageState: storageState('therapist') });
+  await assignThoughtRecord(await therapist.newPage(), marker);
+  await therapist.close();
+  const href = await openAssignedItem(page, 'Thought record', marker);
+
+  const release = await holdScripts(page);
+  await page.goto(href, { waitUntil: 'commit' });
+  const situation = page.getByLabel('What happened?');
+  await situation.pressSequentially('The bus left without me', { delay: 20 });
+  const status = page.getByTestId('save-status');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  expect(await isHydrated(situation)).toBe(false);
+
+  await release();
+  await hydrated(situation);
+  await expect(situation).toHaveValue('The bus left without me');
+  await expect(status).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByLabel('What happened?')).toHaveValue('The bus left without me');
+});
+
+test('a measure answered before the page has hydrated keeps the answer and saves it', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('/portal/measures/phq9', { waitUntil: 'commit' });
+  const first = page.locator('#q1-2');
+  await page.locator('label[for="q1-2"]').click();
+  await expect(first).toBeChecked();
+  expect(await isHydrated(first)).toBe(false);
+
+  await release();
+  await hydrated(first);
+  await expect(page.getByText('Answers saved')).toBeVisible({ timeout: 15_000 });
+  await expect(first).toBeChecked();
+  await page.reload();
+  await expect(page.locator('#q1-2')).toBeChecked();
+});

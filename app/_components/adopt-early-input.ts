@@ -5,6 +5,9 @@ import { type RefObject, useLayoutEffect } from 'react';
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 type Early = { field: Field; value: string; checked: boolean };
 
+/** Each early change is handed over once, even where a form with this hook holds another. */
+const replayed = new WeakSet<Field>();
+
 /** A field the person changed in the server-rendered page: it no longer holds what the page was drawn with. */
 function changedEarly(field: Field): boolean {
   if (field instanceof HTMLSelectElement) return [...field.options].some((o) => o.selected !== o.defaultSelected);
@@ -56,7 +59,11 @@ export function useAdoptEarlyInput(root: RefObject<HTMLElement | null>) {
     // After the commit, outside React's own work: each replayed change is then rendered before the next one,
     // so handlers that build on the latest answers see the ones before.
     queueMicrotask(() => {
-      for (const entry of early) if (entry.field.isConnected) replay(entry);
+      for (const entry of early) {
+        if (!entry.field.isConnected || replayed.has(entry.field)) continue;
+        replayed.add(entry.field);
+        replay(entry);
+      }
     });
     // Only the fields as the server drew them: later changes reach the handlers by themselves.
     // eslint-disable-next-line react-hooks/exhaustive-deps

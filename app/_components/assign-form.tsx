@@ -1,7 +1,8 @@
 'use client';
 
 import { FormOutcome } from '@/app/_components/design/form-outcome';
-import { startTransition, useActionState, useId, useState } from 'react';
+import { startTransition, useActionState, useId, useRef, useState } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { type FormState } from '@/app/_components/form';
 import { assignHomework } from '@/lib/assignments/actions';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
@@ -50,8 +51,11 @@ export function AssignForm(props: AssignFormProps) {
     },
     { result: null, made: 0 },
   );
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
   return (
     <form
+      ref={formRef}
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

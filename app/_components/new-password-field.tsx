@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { MIN_PASSWORD_LENGTH, MIN_PASSWORD_SCORE, PASSWORD_SCORE_LABELS, type PasswordScore } from '@/lib/auth/password-policy';
+import { useAdoptEarlyInput } from './adopt-early-input';
 import { Field, type FormState } from './form';
 
 type Strength = { score: PasswordScore; acceptable: boolean; warning: string | null; suggestions: string[] };
@@ -35,6 +36,8 @@ export function NewPasswordField({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<AbortController | undefined>(undefined);
   const wrapper = useRef<HTMLDivElement>(null);
+  // A password typed before the page hydrated gets its meter too.
+  useAdoptEarlyInput(wrapper);
   useEffect(() => {
     // React resets the form after an action answers, emptying the field: the meter empties with it.
     const form = wrapper.current?.querySelector('input')?.form;

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { THEMES, applyTheme, type Theme } from '@/lib/ui/theme';
 import { choiceBoxClass, choiceClass } from './design/choice';
 
@@ -9,12 +10,14 @@ const LABELS: Record<Theme, string> = { system: 'Same as this device', light: 'L
 /** Applies at once and is remembered on this browser (a cookie read by the root layout, so pages load in it). */
 export function ThemePicker({ current }: { current: Theme }) {
   const [theme, setTheme] = useState<Theme>(current);
+  const rootRef = useRef<HTMLFieldSetElement>(null);
+  useAdoptEarlyInput(rootRef);
   function choose(next: Theme) {
     setTheme(next);
     applyTheme(next);
   }
   return (
-    <fieldset>
+    <fieldset ref={rootRef}>
       <legend className="text-sm font-medium text-slate-800">Appearance</legend>
       <div className="mt-2 flex flex-wrap gap-2">
         {THEMES.map((option) => (

@@ -14,7 +14,7 @@ async function raiseUrgentAlertAsClient(browser: Browser) {
   await signIn(page, CLIENT_EMAIL);
   await expect(page).toHaveURL(/\/portal$/);
   await page.goto('/portal/check-in');
-  // The sliders are set once the form has hydrated: a value set before that is reset by it.
+  // Saved by the form's script: a Save pressed before the page has hydrated would not reach it.
   await page.waitForLoadState('networkidle');
   await page.getByLabel('Mood', { exact: true }).fill('3');
   await page.getByLabel('Distress', { exact: true }).fill('70');

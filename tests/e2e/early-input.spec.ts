@@ -76,7 +76,10 @@ test('homework typed before the page has hydrated is saved as a draft', async ({
   const release = await holdScripts(page);
   await page.goto(href, { waitUntil: 'commit' });
   const situation = page.getByLabel('What happened?');
+  // Streamed content is in the page, hidden, before it is shown: a field focused there loses focus when it moves.
+  await expect(situation).toBeVisible();
   await situation.pressSequentially('The bus left without me', { delay: 20 });
+  await expect(situation).toHaveValue('The bus left without me');
   const status = page.getByTestId('save-status');
   await expect(status).toHaveAttribute('data-state', 'idle');
   expect(await isHydrated(situation)).toBe(false);
@@ -92,8 +95,10 @@ test('homework typed before the page has hydrated is saved as a draft', async ({
 test('a measure answered before the page has hydrated keeps the answer and saves it', async ({ page }) => {
   const release = await holdScripts(page);
   await page.goto('/portal/measures/phq9', { waitUntil: 'commit' });
-  const first = page.locator('#q1-2');
-  await page.locator('label[for="q1-2"]').click();
+  // An answer the saved draft (if any, from an earlier run) does not already hold.
+  const choice = (await page.locator('#q1-2').isChecked()) ? 'q1-1' : 'q1-2';
+  const first = page.locator(`#${choice}`);
+  await page.locator(`label[for="${choice}"]`).click();
   await expect(first).toBeChecked();
   expect(await isHydrated(first)).toBe(false);
 
@@ -102,5 +107,27 @@ test('a measure answered before the page has hydrated keeps the answer and saves
   await expect(page.getByText('Answers saved')).toBeVisible({ timeout: 15_000 });
   await expect(first).toBeChecked();
   await page.reload();
-  await expect(page.locator('#q1-2')).toBeChecked();
+  await expect(page.locator(`#${choice}`)).toBeChecked();
+});
+
+test('a report summary written before the page has hydrated is the one printed', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('therapist') });
+  const page = await context.newPage();
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Alex Rivera' }).first().click();
+  await page.getByRole('link', { name: 'Progress report and data' }).click();
+  await expect(page).toHaveURL(/\/report$/);
+  const address = page.url();
+
+  const release = await holdScripts(page);
+  await page.goto(address, { waitUntil: 'commit' });
+  const summary = page.getByLabel(/Write a summary to print/);
+  await summary.fill('Steady progress this month.');
+  expect(await isHydrated(summary)).toBe(false);
+
+  await release();
+  await hydrated(summary);
+  await expect(summary).toHaveValue('Steady progress this month.');
+  await expect(page.getByTestId('printed-summary')).toHaveText('Steady progress this month.');
+  await context.close();
 });

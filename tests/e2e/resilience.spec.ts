@@ -10,7 +10,7 @@ test.describe('a check-in sent over a connection that drops', () => {
 
   test('is retried by the form, saved once, and the client is told what happened', async ({ page }) => {
     await page.goto('/portal/check-in');
-    // The sliders are set once the form has hydrated: a value set before that is reset by it.
+    // Saved by the form's script: a Save pressed before the page has hydrated would not reach it.
     await page.waitForLoadState('networkidle');
     // Not the slider's resting midpoint (5): filling the value it already shows is no answer, so the check-in was
     // refused on a day the client had not yet checked in, and passed only after another spec had saved one.

@@ -17,7 +17,7 @@ test('client on a phone: check-in, then PHQ-9 with item 9 = 2 shows the crisis p
   const page = await context.newPage();
 
   await page.goto('/portal/check-in');
-  // The sliders are set once the form has hydrated: a value set before that is reset by it.
+  // Saved by the form's script: a Save pressed before the page has hydrated would not reach it.
   await page.waitForLoadState('networkidle');
   await page.getByLabel('Mood', { exact: true }).fill('4');
   // Not the slider's midpoint: filling the value it already shows would not count as an answer.

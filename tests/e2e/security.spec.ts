@@ -151,7 +151,7 @@ test('client text written through a form never appears in the server log', async
   await signIn(page, 'sam.sato@clients.northside.example');
   await expect(page).toHaveURL(/\/portal$/);
   await page.goto('/portal/check-in');
-  // The sliders are set once the form has hydrated: a value set before that is reset by it.
+  // Saved by the form's script: a Save pressed before the page has hydrated would not reach it.
   await page.waitForLoadState('networkidle');
   await page.getByLabel('Mood', { exact: true }).fill('6');
   await page.getByLabel('Distress', { exact: true }).fill('40');

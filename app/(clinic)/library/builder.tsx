@@ -1,7 +1,8 @@
 'use client';
 
 import { FormOutcome } from '@/app/_components/design/form-outcome';
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useId, useRef, useState } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { ExerciseForm } from '@/app/_components/exercise-form/exercise-form';
 import { SubmitButton, type FormState } from '@/app/_components/form';
 import { THEME_LABELS } from '@/lib/exercises/catalog';
@@ -13,6 +14,8 @@ import { TOP_KINDS, fromItem, toItem, type NewUid, type Question } from './_buil
 
 /** The custom exercise builder: questions of the allowed types, added, removed and reordered, with a live preview. */
 export function ExerciseBuilder({ existing }: { existing?: { key: string; input: CustomTemplateInput } }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
   const [state, formAction] = useActionState(existing ? updateCustomExercise : createCustomExercise, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const start = existing?.input;
@@ -45,7 +48,7 @@ export function ExerciseBuilder({ existing }: { existing?: { key: string; input:
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <form action={formAction} className="space-y-5" aria-label={existing ? 'Edit exercise' : 'New exercise'} noValidate>
+      <form ref={formRef} action={formAction} className="space-y-5" aria-label={existing ? 'Edit exercise' : 'New exercise'} noValidate>
         <FormOutcome state={state as FormState} />
         <input type="hidden" name="__json" value={JSON.stringify(payload)} />
         <div className="space-y-1">

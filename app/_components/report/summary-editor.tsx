@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { inputClass } from '@/app/_components/design/input-class';
 
 /**
@@ -10,12 +11,14 @@ import { inputClass } from '@/app/_components/design/input-class';
 export function SummaryEditor() {
   const id = useId();
   const [text, setText] = useState('');
+  const rootRef = useRef<HTMLDivElement>(null);
+  useAdoptEarlyInput(rootRef);
   return (
     <section aria-labelledby={`${id}-heading`} className="report-section">
       <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
         Therapist’s summary
       </h2>
-      <div className="print:hidden">
+      <div ref={rootRef} className="print:hidden">
         <label htmlFor={id} className="mt-2 block text-sm text-slate-700">
           Write a summary to print with this report. It is not saved: print or save as PDF before you leave the page.
         </label>

@@ -1,7 +1,8 @@
 'use client';
 
 import { FormOutcome } from '@/app/_components/design/form-outcome';
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { Field, SubmitButton } from '@/app/_components/form';
 import { updateSettings } from '@/lib/practice/actions';
 import { TimeZoneSelect } from '@/app/_components/time-zone-select';
@@ -28,6 +29,8 @@ type MeasureRow = { measure: string; label: string; enabled: boolean; everyDays:
  * field, so the server receives real arrays and its errors can point at one row's field.
  */
 export function SettingsForm({ initial, measures, timeZones }: { initial: SettingsValues; measures: { key: string; label: string }[]; timeZones: string[] }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
   const [state, action] = useActionState(updateSettings, null);
   const [contacts, setContacts] = useState<Contact[]>(initial.crisisContacts.length ? initial.crisisContacts : [{ label: '', phone: '' }]);
   const [rows, setRows] = useState<MeasureRow[]>(() =>
@@ -46,7 +49,7 @@ export function SettingsForm({ initial, measures, timeZones }: { initial: Settin
   const input = compactInputClass;
   const err = (key: string) => errors[key]?.join(' ');
   return (
-    <form action={action} className="max-w-3xl space-y-8" noValidate>
+    <form ref={formRef} action={action} className="max-w-3xl space-y-8" noValidate>
       <input type="hidden" name="__json" value={json} />
       <FormOutcome state={state} />
       <section className="space-y-4" aria-labelledby="general-heading">

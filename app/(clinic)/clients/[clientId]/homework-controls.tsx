@@ -1,7 +1,8 @@
 'use client';
 
 import { FormOutcome } from '@/app/_components/design/form-outcome';
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
+import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { ConfirmButton, inputClass, useToastingAction } from '@/app/_components/design';
 import { SubmitButton, type FormState } from '@/app/_components/form';
 import { cancelAssignment, cancelOccurrence, updateAssignment } from '@/lib/assignments/actions';
@@ -85,11 +86,13 @@ export function EditAssignmentForm({
   const [endKind, setEndKind] = useState<EndKind>(end && 'until' in end ? 'until' : end && 'untilStopped' in end ? 'stopped' : 'count');
   const [count, setCount] = useState(end && 'count' in end ? String(end.count) : '4');
   const [until, setUntil] = useState(end && 'until' in end ? end.until : '');
+  const formRef = useRef<HTMLFormElement>(null);
+  useAdoptEarlyInput(formRef);
   const payload = end ? { end: endKind === 'count' ? { count: Number(count) } : endKind === 'until' ? { until } : { untilStopped: true } } : {};
   const base = `edit-${assignmentId}`;
   const endErrors = [...(errors('end') ?? []), ...(errors('end.count') ?? []), ...(errors('end.until') ?? [])];
   return (
-    <form action={action} className="space-y-3" aria-label="Edit assignment">
+    <form ref={formRef} action={action} className="space-y-3" aria-label="Edit assignment">
       <FormOutcome state={state as FormState} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="__json" value={JSON.stringify(payload)} />

@@ -56,6 +56,7 @@ export function AssignForm(props: AssignFormProps) {
   return (
     <form
       ref={formRef}
+      method="post"
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

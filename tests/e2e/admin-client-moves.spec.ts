@@ -36,6 +36,15 @@ test('move a client from one therapist to another (a refusal keeps the choices),
   await expect(moveForm.getByLabel('From (leaves the care team)').locator('option:checked')).toHaveText('Dana Reyes');
 
   await to.selectOption({ label: 'Sam Whitfield' });
+  // Enter in one of the form's fields moves no one: only "Move them", in the dialog, does.
+  const tick = row.getByRole('checkbox', { name: `Select ${name}` });
+  await tick.focus();
+  await tick.press('Enter');
+  await tick.press('Enter');
+  await page.waitForTimeout(1_500);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(row).toContainText('Dana Reyes');
+  await expect(row).not.toContainText('Sam Whitfield');
   await moveForm.getByRole('button', { name: 'Move selected' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('1 client joins Sam Whitfield’s care team and leaves Dana Reyes’s.');

@@ -66,8 +66,19 @@ export function ConfirmButton({
             <Button variant="secondary" autoFocus onClick={() => setOpen(false)}>
               {cancelLabel}
             </Button>
-            {/* Inside the form (the dialog is its child), so this submits it; the dialog closes as it does. */}
-            <Button type="submit" variant={variant} onClick={() => setOpen(false)}>
+            {/* Inside the form (the dialog is its child), so this submits it; the dialog closes as it does. It is
+                also the form's first submit button, so Enter in any of the form's fields (a ticked checkbox, a text
+                field) presses it while the dialog is closed: such a press is refused, or it would submit without
+                asking, once per Enter. (Not `disabled` while closed: the press that closes the dialog re-renders
+                before the button acts, and a button disabled by then submits nothing.) */}
+            <Button
+              type="submit"
+              variant={variant}
+              onClick={(event) => {
+                if (!open) event.preventDefault();
+                else setOpen(false);
+              }}
+            >
               {confirmLabel}
             </Button>
           </>

@@ -41,6 +41,17 @@ function replay({ field, value, checked }: Early) {
 }
 
 /**
+ * Whether this document was loaded by Back, Forward or a reload. The page is fetched again (it is never cached) and
+ * the browser puts its fields back as they were left (an unsaved note, yesterday's check-in on today's form), which
+ * nothing tells apart from what was typed now: none of it is adopted then. Forms whose fields feed a draft or a
+ * clinical answer also have autocomplete="off", so nothing is put back at all.
+ */
+function restoredByBrowser(): boolean {
+  const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return entry?.type === 'back_forward' || entry?.type === 'reload';
+}
+
+/**
  * On a slow phone a server-rendered form can be used before React hydrates it. Without this, a controlled
  * field's early value is later drawn over by its initial state (a slider jumps back) or stays on screen while
  * the form's state and autosave never hear of it. On mount this reads every field under `root` that differs
@@ -49,6 +60,7 @@ function replay({ field, value, checked }: Early) {
  */
 export function useAdoptEarlyInput(root: RefObject<HTMLElement | null>) {
   useLayoutEffect(() => {
+    if (restoredByBrowser()) return;
     const fields = root.current?.querySelectorAll<Field>('input, textarea, select');
     // Read now, while the page still shows the early values: the first replayed change re-renders the form,
     // which may draw its initial state over fields not yet replayed.

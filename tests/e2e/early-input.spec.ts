@@ -132,3 +132,53 @@ test('a report summary written before the page has hydrated is the one printed',
   await expect(page.getByTestId('printed-summary')).toHaveText('Steady progress this month.');
   await context.close();
 });
+
+test('what the browser puts back on Back is not taken as entered now', async ({ page }) => {
+  // Back to a page that was left re-fetches it (it is never cached), and the browser would put the fields back as
+  // they were left: a check-in note left unsaved, or yesterday's answers on today's form. None of it was entered now.
+  await page.goto('/portal/check-in');
+  const note = page.locator('#field-note');
+  await hydrated(note);
+  const count = page.locator('#note-count');
+  const drawnNote = await note.inputValue();
+  const drawnCount = (await count.textContent()) ?? '';
+  await note.fill(`${drawnNote} left unsaved`);
+  await expect(count).not.toHaveText(drawnCount);
+
+  await page.goto('/portal');
+  // As on a slow phone: the page is parsed (and anything put back is in place) before its scripts run.
+  const release = await holdScripts(page);
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page.locator('#field-note')).toBeVisible();
+  await page.waitForLoadState('domcontentloaded');
+  await release();
+  await hydrated(page.locator('#field-note'));
+  await page.waitForTimeout(300);
+  await expect(page.locator('#note-count')).toHaveText(drawnCount);
+  await expect(page.locator('#field-note')).toHaveValue(drawnNote);
+});
+
+test('a form that lets the browser put its fields back adopts none of them on Back', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('therapist') });
+  const page = await context.newPage();
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Alex Rivera' }).first().click();
+  await page.getByRole('link', { name: 'Progress report and data' }).click();
+  await expect(page).toHaveURL(/\/report$/);
+  const summary = page.getByLabel(/Write a summary to print/);
+  await hydrated(summary);
+  const left = `Left unprinted ${Date.now().toString(36)}`;
+  await summary.fill(left);
+  await expect(page.getByTestId('printed-summary')).toHaveText(left);
+
+  await page.goto('/caseload');
+  const release = await holdScripts(page);
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page.getByLabel(/Write a summary to print/)).toBeVisible();
+  await page.waitForLoadState('domcontentloaded');
+  await release();
+  await hydrated(page.getByLabel(/Write a summary to print/));
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('printed-summary')).not.toHaveText(left);
+  await context.close();
+});

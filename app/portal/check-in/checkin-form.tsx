@@ -98,7 +98,7 @@ export function CheckinForm({
       />
       <ErrorSummary state={state} fieldErrors={errors} />
 
-      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-7" aria-describedby="checkin-intro">
+      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-7" aria-describedby="checkin-intro">
         <p id="checkin-intro" className="text-sm text-slate-600">
           {editing ? 'You already checked in today. Change anything and save again; the earlier answers are kept.' : 'Three questions are needed; the rest are optional.'}
         </p>

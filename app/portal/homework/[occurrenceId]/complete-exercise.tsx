@@ -256,7 +256,7 @@ export function CompleteExercise({
   if (!editable) return <>{readOnly}</>;
 
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby="save-status">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-6" aria-describedby="save-status">
       <DeliveryStatus delivery={delivery} />
       {formError ? (
         <div ref={errorBox} tabIndex={-1} role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -238,7 +238,7 @@ export function MeasureForm({
 
   const answeredCount = items.filter((item) => answers[item.id] !== undefined && answers[item.id] !== null).length;
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-5">
       <div className="rounded-xl border border-slate-200 bg-white p-4">
         <p className="text-sm font-medium text-slate-900">{definition.instructions}</p>
       </div>

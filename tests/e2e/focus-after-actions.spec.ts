@@ -40,6 +40,37 @@ test.describe('a therapist reviewing', () => {
     await expect(page.getByText(note)).toHaveCount(1);
   });
 
+  test('a comment saved after the therapist has moved on to another answer leaves their focus where it is', async ({ page }) => {
+    await page.goto('/submissions?status=submitted');
+    await page.getByTestId('inbox-row').first().locator('a[href^="/submissions/"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const buttons = page.getByRole('button', { name: /^Comment on: / });
+    await expect(buttons.nth(1)).toBeVisible();
+    const firstLabel = (await buttons.nth(0).getAttribute('aria-label')) ?? '';
+    const secondLabel = (await buttons.nth(1).getAttribute('aria-label')) ?? '';
+    // The first save answers only after the second comment is open and being written.
+    let hold = () => {};
+    const held = new Promise<void>((resolve) => (hold = resolve));
+    await page.route('**/submissions/**', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue().catch(() => {});
+    });
+    await page.getByRole('button', { name: firstLabel }).click();
+    await page.getByRole('textbox', { name: /^Your comment on / }).fill(`First (${tag}).`);
+    await page.getByRole('button', { name: 'Save comment' }).click();
+    await page.getByRole('button', { name: secondLabel }).click();
+    const second = page.getByRole('form', { name: secondLabel }).getByRole('textbox');
+    await expect(second).toBeFocused();
+    await second.pressSequentially('Second, ');
+    hold();
+    await expect(page.getByRole('button', { name: firstLabel })).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(second).toBeFocused();
+    await second.pressSequentially('still here');
+    await expect(second).toHaveValue('Second, still here');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
   test('acknowledging an alert in the inbox: the alert leaves the list and focus stays on the list', async ({ page }) => {
     await page.goto('/alerts');
     const item = page.getByTestId('alert-item').filter({ has: page.getByRole('button', { name: 'Acknowledge' }) }).first();

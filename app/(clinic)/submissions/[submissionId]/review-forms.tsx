@@ -1,7 +1,7 @@
 'use client';
 
 import { FormOutcome } from '@/app/_components/design/form-outcome';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useResilientAction } from '@/app/_components/resilient-action';
 import { SubmitButton, type FormState } from '@/app/_components/form';
@@ -34,11 +34,18 @@ function FieldError({ id, state, name }: { id: string; state: FormState; name: s
 /** "Comment on this answer": anchored to one field path; visible to the client or a private note. */
 export function CommentForm({ submissionId, fieldPath, label }: { submissionId: string; fieldPath: string; label: string }) {
   const [open, setOpen] = useState(false);
-  // Once opened, closing (saved or cancelled) gives focus back to "Comment": the form that had it is gone.
-  const [opened, setOpened] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Closing (saved or cancelled) gives focus back to "Comment", since the form that had it is gone; but only from
+  // this form: a save that lands after the person has moved on (into another answer's comment) leaves them there.
+  const [returnFocus, setReturnFocus] = useState(false);
+  const close = () => {
+    const active = document.activeElement;
+    setReturnFocus(!active || active === document.body || Boolean(form.current?.contains(active)));
+    setOpen(false);
+  };
   const [state, action, , delivery] = useResilientAction(commentOnField);
   const uid = useId();
-  useOnSuccess(state as FormState, () => setOpen(false));
+  useOnSuccess(state as FormState, close);
   const echoed = state && !state.ok ? state.values : undefined;
   const bodyError = state && !state.ok && state.fieldErrors?.body?.length;
   if (!open) {
@@ -46,11 +53,8 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
       <div className="mt-1">
         <button
           type="button"
-          onClick={() => {
-            setOpen(true);
-            setOpened(true);
-          }}
-          autoFocus={opened}
+          onClick={() => setOpen(true)}
+          autoFocus={returnFocus}
           className={buttonClass('quiet', 'sm')}
           aria-label={`Comment on: ${label}`}
         >
@@ -62,7 +66,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
     );
   }
   return (
-    <form action={action} className="mt-2 space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={`Comment on: ${label}`}>
+    <form ref={form} action={action} className="mt-2 space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-label={`Comment on: ${label}`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="fieldPath" value={fieldPath} />
       <DeliveryStatus delivery={delivery} />
@@ -97,7 +101,7 @@ export function CommentForm({ submissionId, fieldPath, label }: { submissionId: 
       </fieldset>
       <div className="flex gap-2">
         <SubmitButton pendingLabel="Saving…">Save comment</SubmitButton>
-        <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-lg px-3 text-sm text-slate-700 hover:bg-slate-100">
+        <button type="button" onClick={close} className="min-h-11 rounded-lg px-3 text-sm text-slate-700 hover:bg-slate-100">
           Cancel
         </button>
       </div>

@@ -13,7 +13,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <ul className="flex gap-1 overflow-x-auto">
+    <ul className="relative flex gap-1 overflow-x-auto">
       {items.map((item) => {
         const active = item.href === activeHref;
         return (

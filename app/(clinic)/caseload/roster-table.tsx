@@ -208,7 +208,7 @@ export function RosterTable({
         // From tablet width a table; on a phone each row is a card of labelled facts (roster-layout.ts). The
         // explicit roles keep the table's meaning for assistive technology when the cards change its display.
         <div
-          className="rounded-xl md:overflow-x-auto md:border md:border-slate-200 md:bg-white"
+          className="relative rounded-xl md:overflow-x-auto md:border md:border-slate-200 md:bg-white"
           data-testid="roster-frame"
         >
           <table

@@ -39,7 +39,7 @@ export default async function SubmissionsInboxPage({ searchParams }: { searchPar
             {unreviewed && filters.status !== 'unreviewed' ? `, ${unreviewed} needing review` : ''}
             {pageCount > 1 ? ` · showing ${first}–${first + items.length - 1}` : ''}
           </p>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Submissions from your clients</caption>
               <thead className="bg-slate-50 text-slate-700">

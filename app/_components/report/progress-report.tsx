@@ -76,7 +76,7 @@ export function ProgressReportView({ report, summary }: { report: ProgressReport
       <Section title="Measures">
         {report.measures.length ? (
           // On a phone the table scrolls sideways inside this box: focusable and named, so a keyboard can scroll it.
-          <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label="Measures">
+          <div className="relative overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label="Measures">
             <table className="w-full border-collapse text-sm" data-testid="report-measures">
               <caption className="sr-only">
                 Scores at baseline and at the end of the period, with the change between them

@@ -1,23 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { classStringOffenders } from './class-strings';
 
 /**
  * A grid that gains its columns at a breakpoint (sm:grid-cols-2, lg:grid-cols-[…]) says what it is below it:
  * grid-cols-1, one column of minmax(0, 1fr). Left unsaid, the phone's one column is `auto` and grows to its widest
  * item's natural width: a select listing long emails made the invitations page scroll sideways at 360 px.
  */
-
-function tsxUnder(dir: string): string[] {
-  return readdirSync(join(process.cwd(), dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return tsxUnder(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
-  });
-}
-
-/** The class strings of a file (plain, template or braced literal). */
-const CLASS_STRINGS = /className=(?:"([^"]*)"|\{`([^`]*)`\})/g;
 
 function unsaidPhoneColumns(classes: string): boolean {
   const tokens = classes.split(/\s+/);
@@ -37,12 +25,7 @@ describe('responsive grids', () => {
   });
 
   it('every grid that gains columns at a breakpoint is one shrinkable column below it', () => {
-    const offenders = tsxUnder('app').flatMap((file) =>
-      [...readFileSync(join(process.cwd(), file), 'utf8').matchAll(CLASS_STRINGS)]
-        .map((m) => m[1] ?? m[2] ?? '')
-        .filter(unsaidPhoneColumns)
-        .map((classes) => `${file}: ${classes}`),
-    );
+    const offenders = classStringOffenders(unsaidPhoneColumns);
     expect(offenders).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState title={filtered ? 'No events match these filters' : 'Nothing recorded yet'} action={filtered ? { href: '/admin/audit', label: 'Clear filters' } : undefined} />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="bg-slate-50 text-left text-slate-700">

@@ -81,7 +81,7 @@ export function ClientTable({ rows, clinicians }: { rows: Row[]; clinicians: { m
           <FormOutcome state={state} />
         </div>
       </fieldset>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Clients ({rows.length})</caption>
           <thead className="bg-slate-50 text-left text-slate-700">

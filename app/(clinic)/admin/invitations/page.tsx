@@ -33,7 +33,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
           {rows.length === 0 ? (
             <EmptyState title="No invitations yet">Invitations and password-reset links you send appear here.</EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">Invitation and password-reset links</caption>
                 <thead className="bg-slate-50 text-left text-slate-700">

@@ -37,7 +37,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       {members.length === 0 ? (
         <EmptyState title={filtered ? 'Nobody matches these filters' : 'No members yet'} action={filtered ? { href: '/admin/people', label: 'Clear filters' } : { href: '/admin/invitations', label: 'Invite someone' }} />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Practice members ({members.length})</caption>
             <thead className="bg-slate-50 text-left text-slate-700">

@@ -9,7 +9,7 @@ export function MeasureTable({ m, canMarkBaseline }: { m: MeasureOverview; canMa
   return (
     <details className="mt-3">
       <summary className="cursor-pointer text-sm font-medium text-brand-800">Table view: {m.shortTitle} scores</summary>
-      <div className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200">
+      <div className="relative mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">
             {m.title}: each completed administration in the selected range, with its band and change from baseline.
@@ -52,7 +52,7 @@ export function CheckinTable({ overview }: { overview: ClientOverview }) {
   return (
     <details className="mt-3">
       <summary className="cursor-pointer text-sm font-medium text-brand-800">Table view: check-ins</summary>
-      <div className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200">
+      <div className="relative mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Daily check-ins in the selected range: mood, distress, its 7-day average and window of tolerance.</caption>
           <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">

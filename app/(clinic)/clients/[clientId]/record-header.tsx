@@ -71,7 +71,7 @@ export function RecordHeader({
           </div>
         </dl>
       ) : null}
-      <nav aria-label="Record sections" className="-mb-px mt-2 flex gap-1 overflow-x-auto">
+      <nav aria-label="Record sections" className="relative -mb-px mt-2 flex gap-1 overflow-x-auto">
         {sections.map((s) => (
           <IntentLink
             key={s}

@@ -1,7 +1,7 @@
 'use client';
 
 import { DeferredCrisisPanel } from '@/app/_components/crisis-panel-deferred';
-import { ErrorNotice } from '@/app/_components/error-notice';
+import { DeferredErrorNotice } from '@/app/_components/error-notice-deferred';
 
 /**
  * A portal page that failed. The crisis panel stays on screen whatever broke: a client may have come here
@@ -10,7 +10,7 @@ import { ErrorNotice } from '@/app/_components/error-notice';
 export default function PortalError({ error, retry }: { error: unknown; retry: () => void }) {
   return (
     <div className="space-y-4">
-      <ErrorNotice error={error} retry={retry} />
+      <DeferredErrorNotice error={error} retry={retry} />
       <DeferredCrisisPanel focusOnShow={false} />
     </div>
   );

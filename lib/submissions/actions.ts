@@ -12,6 +12,7 @@ import { alertsForSafePlacePractice, type AlertDraft } from '@/lib/alerts/trigge
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import { SET_ASIDE_STATUS } from '@/lib/assignments/standing';
 import type { Actor } from '@/lib/auth/types';
+import { formatInstant, TIME } from '@/lib/time/format';
 import {
   draftSchemaFor,
   exerciseAlerts,
@@ -128,7 +129,8 @@ export const saveDraft = defineAction({
     } else {
       skipAudit();
     }
-    return { submissionId: submission.id, savedAt: savedAt.toISOString() };
+    // The time as the practice's clock shows it, for the page's "Draft saved at …" (no date formatting in the browser).
+    return { submissionId: submission.id, savedAt: savedAt.toISOString(), savedAtLabel: formatInstant(savedAt, actor.practice.timeZone, TIME) };
   },
 });
 

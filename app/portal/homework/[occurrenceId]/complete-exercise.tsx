@@ -12,13 +12,12 @@ import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { type Delivery, DELIVERY_TEXT, deliver, keyedPayload, type Sender } from '@/app/_components/resilient-action';
 import type { ExerciseTemplate } from '@/lib/exercises';
 import { saveDraft, submitExercise } from '@/lib/submissions/actions';
-import { formatInstant, TIME } from '@/lib/time/format';
 
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
+  | { kind: 'saved'; label: string }
   | { kind: 'offline' }
   | { kind: 'refused'; message: string };
 
@@ -36,11 +35,10 @@ export function CompleteExercise({
   occurrenceId,
   template,
   initialAnswers,
-  draftSavedAt,
+  draftSavedAtLabel,
   comments,
   revising,
   crisisContacts,
-  timeZone,
 }: {
   /** What the server says now: false once the item is sent (also when this page is reached again by Back). */
   editable: boolean;
@@ -49,13 +47,13 @@ export function CompleteExercise({
   occurrenceId: string;
   template: ExerciseTemplate;
   initialAnswers: Record<string, unknown> | null;
-  draftSavedAt: string | null;
+  /** When the draft was last saved, as the practice's clock shows it (formatted on the server: no Intl in the page). */
+  draftSavedAtLabel: string | null;
   comments: CommentsByPath;
   revising: boolean;
   /** The practice's own numbers for the crisis panel, shown when a submitted answer matched a safety trigger. */
   crisisContacts: readonly PracticeContact[];
   /** The practice's zone, so "saved at" reads the same clock as the due time. */
-  timeZone: string;
 }) {
   // A send whose answers match a safety trigger shows the crisis panel at once: have its code ready.
   usePreloadCrisisPanel();
@@ -64,7 +62,7 @@ export function CompleteExercise({
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submitted = useRef(false);
-  const [save, setSave] = useState<SaveState>(draftSavedAt ? { kind: 'saved', at: draftSavedAt } : { kind: 'idle' });
+  const [save, setSave] = useState<SaveState>(draftSavedAtLabel ? { kind: 'saved', label: draftSavedAtLabel } : { kind: 'idle' });
   // Kept apart: a later successful draft save must not wipe the errors a refused submission showed.
   const [draftErrors, setDraftErrors] = useState<Record<string, string[]>>({});
   const [submitErrors, setSubmitErrors] = useState<Record<string, string[]>>({});
@@ -110,7 +108,7 @@ export function CompleteExercise({
         if (!result.ok && result.retryable) throw new Error('database unavailable');
         draftSender.current.pending = null;
         if (result.ok) {
-          setSave(dirty.current ? { kind: 'unsaved' } : { kind: 'saved', at: result.data.savedAt });
+          setSave(dirty.current ? { kind: 'unsaved' } : { kind: 'saved', label: result.data.savedAtLabel });
           setDraftErrors({});
         } else {
           // Refused (e.g. too long a text): keep the answers here and say what to fix; the next edit retries.
@@ -274,7 +272,7 @@ export function CompleteExercise({
       />
       {/* Above the portal's tab bar on a phone (3.5 rem and its border), at the bottom edge from tablet width. */}
       <div className="sticky bottom-[calc(3.5rem+1px+env(safe-area-inset-bottom))] -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:bottom-0">
-        <SaveStatus state={save} timeZone={timeZone} />
+        <SaveStatus state={save} />
         <Button type="submit" pending={submitting}>
           {submitting ? 'Sending…' : revising ? 'Send revised version' : 'Send to my therapist'}
         </Button>
@@ -283,7 +281,7 @@ export function CompleteExercise({
   );
 }
 
-function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string }) {
+function SaveStatus({ state }: { state: SaveState }) {
   let text: string;
   let tone = 'text-slate-600';
   switch (state.kind) {
@@ -297,7 +295,7 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
       text = 'Saving…';
       break;
     case 'saved':
-      text = `Draft saved at ${formatInstant(state.at, timeZone, TIME)}`;
+      text = `Draft saved at ${state.label}`;
       tone = 'text-brand-800';
       break;
     case 'offline':

@@ -9,6 +9,7 @@ import { SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labe
 import { commentsByPath, getCompletionView } from '@/lib/submissions/queries';
 import { CompleteExercise } from './complete-exercise';
 import { SetAsideForm } from './set-aside';
+import { formatInstant, TIME } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Homework' };
 
@@ -101,11 +102,10 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
             occurrenceId={view.occurrenceId}
             template={view.template}
             initialAnswers={view.initialAnswers}
-            draftSavedAt={view.draftSavedAt}
+            draftSavedAtLabel={view.draftSavedAt ? formatInstant(view.draftSavedAt, tz, TIME) : null}
             comments={byPath}
             revising={revising}
             crisisContacts={view.crisisContacts}
-            timeZone={tz}
           />
         ) : (
           sentView

@@ -5,7 +5,7 @@ import { canReadClinical, withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
 import type { MeasureOverview } from '@/lib/measures/client-overview';
 import { MEASURES } from '@/lib/measures/definitions';
-import { type BandedScore, bandedScore } from '@/lib/measures/queries';
+import { type BandedScore, bandedScore, completedFor } from '@/lib/measures/queries';
 import { MEASURE_KEYS, type MeasureKey, isMeasureKey } from '@/lib/measures/types';
 import { localDay } from '@/lib/time/day';
 import { recordClientRecordRead } from '@/lib/audit/client-record';
@@ -50,12 +50,7 @@ export async function clientRecordHeadline(
         })
         .from(measureAdministrations)
         .where(
-          and(
-            eq(measureAdministrations.practiceId, actor.practiceId),
-            eq(measureAdministrations.clientId, clientId),
-            eq(measureAdministrations.status, 'complete'),
-            isNotNull(measureAdministrations.score),
-          ),
+          and(completedFor(actor.practiceId, clientId), isNotNull(measureAdministrations.score)),
         )
         .orderBy(measureAdministrations.measure, desc(measureAdministrations.completedAt));
       return latest

@@ -11,6 +11,7 @@ import { type AlertDraft, type AlertTier, alertsForChange, alertsForPhq9, highes
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
 import type { Actor } from '@/lib/auth/types';
 import { checkAnswers, measureDraftInput, measureSubmissionInput } from './input';
+import { completedFor } from './queries';
 import { administrationScoreFields, scoreMeasure } from './scoring';
 import type { MeasureKey } from './types';
 import { localDay } from '@/lib/time/day';
@@ -95,13 +96,7 @@ async function baselineScore(tx: Tx, practiceId: string, clientId: string, measu
     .select({ score: measureAdministrations.score })
     .from(measureAdministrations)
     .where(
-      and(
-        eq(measureAdministrations.practiceId, practiceId),
-        eq(measureAdministrations.clientId, clientId),
-        eq(measureAdministrations.measure, measure),
-        eq(measureAdministrations.status, 'complete'),
-        ne(measureAdministrations.id, excludeId),
-      ),
+      and(completedFor(practiceId, clientId), eq(measureAdministrations.measure, measure), ne(measureAdministrations.id, excludeId)),
     )
     .orderBy(desc(measureAdministrations.isBaseline), asc(measureAdministrations.completedAt))
     .limit(1);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, lt, lte, max } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, lt, lte, max } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { assignmentOccurrences, assignments, measureAdministrations, measureDrafts, measureSchedules } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
@@ -47,13 +47,7 @@ export async function myDueMeasures(actor: Actor, now: Date = new Date()): Promi
       tx
         .select({ measure: measureAdministrations.measure, last: max(measureAdministrations.completedAt) })
         .from(measureAdministrations)
-        .where(
-          and(
-            eq(measureAdministrations.practiceId, actor.practiceId),
-            eq(measureAdministrations.clientId, clientId),
-            eq(measureAdministrations.status, 'complete'),
-          ),
-        )
+        .where(completedFor(actor.practiceId, clientId))
         .groupBy(measureAdministrations.measure),
       tx
         .select({ measure: assignments.templateKey, localDate: assignmentOccurrences.localDate })
@@ -199,6 +193,15 @@ export async function myProgress(actor: Actor): Promise<MeasureProgress[]> {
 /** A completed administration as the overview, the record's charts and the progress report read it. */
 export type AdministrationRow = { id: string; measure: string; score: number | null; isBaseline: boolean; completedAt: Date };
 
+/** A client's completed administrations: the condition every reader of a client's scores starts from. */
+export function completedFor(practiceId: string, clientId: string): SQL {
+  return and(
+    eq(measureAdministrations.practiceId, practiceId),
+    eq(measureAdministrations.clientId, clientId),
+    eq(measureAdministrations.status, 'complete'),
+  )!;
+}
+
 /**
  * A client's measure history: every completed administration, oldest first, or those completed before `before`
  * (the end of a report's period). The one reader behind the client overview and the progress report, so the
@@ -215,12 +218,7 @@ export function completedAdministrations(tx: Tx, practiceId: string, clientId: s
     })
     .from(measureAdministrations)
     .where(
-      and(
-        eq(measureAdministrations.practiceId, practiceId),
-        eq(measureAdministrations.clientId, clientId),
-        eq(measureAdministrations.status, 'complete'),
-        before ? lt(measureAdministrations.completedAt, before) : undefined,
-      ),
+      and(completedFor(practiceId, clientId), before ? lt(measureAdministrations.completedAt, before) : undefined),
     )
     .orderBy(asc(measureAdministrations.completedAt));
 }

@@ -114,7 +114,7 @@ const SELF_SCOPED_FUNCTIONS: Record<string, string> = {
   applied_migrations_through: 'the readiness check: a migration tag, no tenant data',
   deployment_has_practice: 'whether any practice exists (first start), a boolean',
   invitation_practice: "an invitation token's practice, by its hash",
-  job_practices: 'the practices background jobs sweep, ids only',
+  job_practices: 'the practices background jobs sweep: ids and time zones only (docs/architecture.md §3.4)',
   practice_outcome_series: "the actor's own practice's outcome counts",
   prune_idempotency_keys: 'removes expired keys only, takes no row',
   prune_pending_signups: 'removes expired sign-ups only, takes no row',
@@ -161,6 +161,21 @@ describe('row-level security on its own', () => {
     expect(problems).toEqual([]);
   });
 
+  it('job_practices, which lists every practice, gives ids and time zones only, and only to the app role', async () => {
+    const owner = await (await openTestDatabase()).owner();
+    const [fn] = rowsOf<{ result: string; grantees: string[] | string }>(
+      await owner.execute(sql`
+        select pg_get_function_result(p.oid) as result,
+               array(select coalesce(r.rolname, 'PUBLIC') from aclexplode(p.proacl) a
+                       left join pg_roles r on r.oid = a.grantee
+                      where a.privilege_type = 'EXECUTE' and a.grantee <> p.proowner order by 1) as grantees
+          from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = 'job_practices'`),
+    );
+    // Any column added here reaches every practice's data from any app transaction (no scope is needed to call it).
+    expect(fn?.result).toBe('TABLE(id uuid, time_zone text)');
+    const grantees = Array.isArray(fn?.grantees) ? fn.grantees : String(fn?.grantees).replace(/^{|}$/g, '').split(',');
+    expect(grantees).toEqual(['mend_app']);
+  });
 
   it('every tenant table has forced row-level security', async () => {
     const tables = await listTables();

@@ -76,7 +76,7 @@ export function RosterTable({
   const pagination: PaginationState = { pageIndex: view.page - 1, pageSize: view.size };
   const columnFilters = filtersOf(view);
 
-  const columns = useMemo(() => rosterColumns(isAdmin, sparklines), [isAdmin, sparklines]);
+  const { columns, cells } = useMemo(() => rosterColumns(isAdmin, sparklines), [isAdmin, sparklines]);
 
   const table = useTable({
     features: rosterFeatures,
@@ -104,6 +104,8 @@ export function RosterTable({
     },
     onRowSelectionChange: setRowSelection,
   });
+
+  const leafColumns = table.getAllLeafColumns();
 
   const setFilter = (id: FilterKey, value: unknown) =>
     navigate(
@@ -263,14 +265,14 @@ export function RosterTable({
                   data-client-id={row.id}
                   data-selected={row.getIsSelected() || undefined}
                 >
-                  {row.getAllCells().map((cell) => (
+                  {leafColumns.map((column) => (
                     <td
-                      key={cell.id}
+                      key={column.id}
                       role="cell"
-                      data-label={COLUMN_LABELS[cell.column.id as keyof typeof COLUMN_LABELS] ?? ''}
-                      {...cellData(cell.column.id)}
+                      data-label={COLUMN_LABELS[column.id as keyof typeof COLUMN_LABELS] ?? ''}
+                      {...cellData(column.id)}
                     >
-                      <table.FlexRender cell={cell} />
+                      {cells[column.id]?.(row)}
                     </td>
                   ))}
                 </tr>

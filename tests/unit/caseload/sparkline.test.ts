@@ -27,15 +27,15 @@ describe('the roster’s mood sparkline', () => {
 
   it('has nothing to draw without a check-in, and says so in both places', () => {
     expect(sparklineShape([], today, 14)).toBeNull();
-    expect(renderToStaticMarkup(h(MoodSparkline, { clientId: 'c1', shape: null }))).toContain('No check-ins');
-    expect(renderToStaticMarkup(h(MoodSparklineCopy, { clientId: 'c1', shape: null }))).toContain('No check-ins');
+    expect(renderToStaticMarkup(h(MoodSparkline, { row: 3, shape: null }))).toContain('No check-ins');
+    expect(renderToStaticMarkup(h(MoodSparklineCopy, { row: 3, shape: null }))).toContain('No check-ins');
   });
 
   it('is drawn once; the copy shows that drawing and takes its name from the drawing’s title', () => {
     const shape = sparklineShape([{ day: today, mood: 7 }], today, 14);
-    const drawing = renderToStaticMarkup(h(MoodSparkline, { clientId: 'c1', shape }));
-    const copy = renderToStaticMarkup(h(MoodSparklineCopy, { clientId: 'c1', shape }));
-    const id = moodDrawingId('c1');
+    const drawing = renderToStaticMarkup(h(MoodSparkline, { row: 3, shape }));
+    const copy = renderToStaticMarkup(h(MoodSparklineCopy, { row: 3, shape }));
+    const id = moodDrawingId(3);
     expect(drawing).toContain(`<g id="${id}"><title id="${id}-label">Mood over the last 14 days`);
     expect(copy).toContain(`<use href="#${id}"></use>`);
     expect(copy).not.toContain('<circle');

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
  * A 14-day mood sparkline as plain SVG: no chart library reaches the roster's bundle. Its marks are worked out on
  * the server (sparkline-shape.ts) and drawn here. The roster shows a client's sparkline in two places, one per
  * width (the mood column, and the last check-in's cell at tablet width): it is drawn once, in the group
- * `moodDrawingId(clientId)`, and the other place is a copy that shows that drawing through `<use>`. Both are named
+ * `moodDrawingId(row)` (named by the row's place on the page: a client's id, five times a row, was 4 kB of the
+ * page), and the other place is a copy that shows that drawing through `<use>`. Both are named
  * by the drawing's title: an accessible name may come from an element hidden at the current width.
  */
 export const SPARKLINE_WIDTH = 112;
@@ -21,7 +22,7 @@ export type SparklineShape = {
   last: [number, number];
 };
 
-export const moodDrawingId = (clientId: string) => `mood-${clientId}`;
+export const moodDrawingId = (row: number) => `mood-${row}`;
 
 function Frame({ drawingId, children }: { drawingId: string; children: ReactNode }) {
   return (
@@ -40,9 +41,9 @@ function Frame({ drawingId, children }: { drawingId: string; children: ReactNode
 
 const noCheckins = <span className="text-xs text-slate-500">No check-ins</span>;
 
-export function MoodSparkline({ clientId, shape }: { clientId: string; shape: SparklineShape | null }) {
+export function MoodSparkline({ row, shape }: { row: number; shape: SparklineShape | null }) {
   if (!shape) return noCheckins;
-  const drawingId = moodDrawingId(clientId);
+  const drawingId = moodDrawingId(row);
   return (
     <Frame drawingId={drawingId}>
       {/* The title inside the drawing, so that its copy shows it on hover too. */}
@@ -77,9 +78,9 @@ export function MoodSparkline({ clientId, shape }: { clientId: string; shape: Sp
 }
 
 /** The client's sparkline again, showing its drawing (which may sit in a cell hidden at this width). */
-export function MoodSparklineCopy({ clientId, shape }: { clientId: string; shape: SparklineShape | null }) {
+export function MoodSparklineCopy({ row, shape }: { row: number; shape: SparklineShape | null }) {
   if (!shape) return noCheckins;
-  const drawingId = moodDrawingId(clientId);
+  const drawingId = moodDrawingId(row);
   return (
     <Frame drawingId={drawingId}>
       <use href={`#${drawingId}`} />

@@ -24,13 +24,13 @@ export function Card({ children, className = '', title }: { children: React.Reac
   );
 }
 
-const badgeTones = ['neutral', 'brand', 'warn', 'danger'] as const;
+type BadgeTone = 'neutral' | 'brand' | 'warn' | 'danger';
 
 /**
  * A short label on a tinted pill. Its look is one rule per tone in app/globals.css (`.badge`, `.badge-<tone>`): the
  * same utilities spelled out on every badge were a tenth of the roster's HTML, which carries five or more a row.
  */
-export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: (typeof badgeTones)[number] }) {
+export function Badge({ children, tone = 'neutral' }: { children: React.ReactNode; tone?: BadgeTone }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 

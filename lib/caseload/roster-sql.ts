@@ -103,6 +103,7 @@ const c = alias(clients, 'c');
 const me = alias(careTeam, 'me');
 const ft = alias(careTeam, 'ft');
 const t = alias(careTeam, 't');
+const mine = alias(careTeam, 'mine');
 
 /**
  * Who is in scope at all — care team, therapist, status, name; no clinical data needed — as `from … where …`.
@@ -123,12 +124,18 @@ function scopeSource(actor: Actor, view: RosterView): SQL {
       sql`(concat_ws(' ', ${c.firstName}, ${c.lastName}) ilike ${pattern} or concat_ws(' ', ${c.preferredName}, ${c.lastName}) ilike ${pattern})`,
     );
   }
+  // Clinical facts are read on the viewer's own care team alone, so no other client can pass a clinical filter: an
+  // admin's filtered roster is ranked over their care team, not over the practice (5,000 summary probes).
+  if (actor.role === 'admin' && clinicalFilter(view)) parts.push(sql`${c.id} = any(${teamIds(mine, actor, actor.membershipId)})`);
   const where = sql.join(parts, sql` and `);
   const team = actor.role !== 'admin' ? { alias: me, membershipId: actor.membershipId } : view.therapist ? { alias: ft, membershipId: view.therapist } : null;
   if (!team) return sql`from ${from(clients, c)} where ${where}`;
-  const tm = team.alias;
-  const members = sql`array(select ${tm.clientId} from ${from(careTeam, tm)} where ${tm.practiceId} = ${actor.practiceId} and ${tm.membershipId} = ${team.membershipId})`;
-  return sql`from ${from(clients, c)} where ${c.id} = any(${members}) and ${where}`;
+  return sql`from ${from(clients, c)} where ${c.id} = any(${teamIds(team.alias, actor, team.membershipId)}) and ${where}`;
+}
+
+/** The client ids of one care team, read from care_team_member_idx. */
+function teamIds(tm: typeof me | typeof ft | typeof mine, actor: Actor, membershipId: string): SQL {
+  return sql`array(select ${tm.clientId} from ${from(careTeam, tm)} where ${tm.practiceId} = ${actor.practiceId} and ${tm.membershipId} = ${membershipId})`;
 }
 
 /**
@@ -139,6 +146,11 @@ function scopeSource(actor: Actor, view: RosterView): SQL {
 function onTeam(actor: Actor): SQL {
   if (actor.role !== 'admin') return sql`true`;
   return sql`exists (select 1 from ${from(careTeam, t)} where ${t.practiceId} = ${c.practiceId} and ${t.clientId} = ${c.id} and ${t.membershipId} = ${actor.membershipId})`;
+}
+
+/** Whether the view filters on a clinical fact (factFilters: each needs `on_team`, directly or through a NULL fact). */
+function clinicalFilter(view: RosterView): boolean {
+  return Boolean(view.alert || view.band || view.change);
 }
 
 /** Filters that need the per-client facts; null when the view has none (the count can skip the facts). */

@@ -4,7 +4,7 @@ import { addToCareTeam, createClientRecord } from '../../db/seed/factories';
 import type { Actor } from '../../lib/auth/types';
 import { ATTENTION_CRITERIA, EVERYONE_ELSE_RANK, attentionRank } from '../../lib/caseload/attention';
 import { type RosterRow, loadRoster } from '../../lib/caseload/roster';
-import { DEFAULT_VIEW, type RosterView, parseRosterView } from '../../lib/caseload/view';
+import { ALERT_FILTERS, BAND_FILTERS, CHANGE_FILTERS, DEFAULT_VIEW, type RosterView, parseRosterView } from '../../lib/caseload/view';
 import { openTestDatabase } from '../support/database';
 import { type TestPractice, actorFor, makePractice } from '../support/factories';
 import { DAY_MS, addHomework, addMeasure, addSchedule, daysAgo, today } from '../support/caseload';
@@ -342,5 +342,40 @@ describe('the caseload roster', () => {
     expect(beyond.page).toBe(1);
     expect(beyond.rows.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(4);
+  });
+
+  it('filters an admin on clinical facts exactly as over the whole practice, with and without a therapist filter', async () => {
+    // An admin on some care teams (one shared with each kind of clinical fact), others in the practice off them: a
+    // clinical filter keeps exactly the rows of the unfiltered roster (every client) whose shown facts match it.
+    for (const id of [w.ids.urgent, w.ids.deteriorated, w.ids.steady]) await addToCareTeam(w.db, w.p.id, id, w.admin.membershipId);
+    const admin = (await actorFor(w.p.admin, w.p.id))!;
+    const clinical = (r: RosterRow) => r.clinical;
+    const matches: [Partial<RosterView>, (r: RosterRow) => boolean][] = [
+      ...ALERT_FILTERS.map((alert): [Partial<RosterView>, (r: RosterRow) => boolean] => [
+        { alert },
+        (r) => {
+          const a = clinical(r)?.alerts;
+          if (!a) return false;
+          return alert === 'urgent' ? a.urgent > 0 : alert === 'follow_up' ? a.followUp > 0 : alert === 'any' ? a.urgent + a.followUp > 0 : a.urgent + a.followUp === 0;
+        },
+      ]),
+      ...BAND_FILTERS.map((b): [Partial<RosterView>, (r: RosterRow) => boolean] => [{ band: b.value }, (r) => clinical(r)?.[b.measure]?.band?.id === b.bandId]),
+      ...CHANGE_FILTERS.map((change): [Partial<RosterView>, (r: RosterRow) => boolean] => [
+        { change },
+        (r) => clinical(r)?.phq9?.change === change || clinical(r)?.gad7?.change === change,
+      ]),
+    ];
+    let nonEmpty = 0;
+    for (const narrowing of [{}, { therapist: w.p.therapist.membershipId }, { therapist: w.p.otherTherapist.membershipId }]) {
+      const every = (await loadRoster(admin, view({ ...narrowing, size: 100 }))).rows;
+      for (const [filter, match] of matches) {
+        const filtered = await loadRoster(admin, view({ ...narrowing, ...filter, size: 100 }));
+        const expected = every.filter(match).map((r) => r.id);
+        expect(filtered.rows.map((r) => r.id), JSON.stringify(filter)).toEqual(expected);
+        expect(filtered.total).toBe(expected.length);
+        if (expected.length > 0) nonEmpty += 1;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(5);
   });
 });

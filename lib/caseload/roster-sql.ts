@@ -22,7 +22,7 @@ import {
   number,
   overdueFromSummary,
   sparklineLateral,
-  summaryJoins,
+  summarySource,
   therapistNamesLateral,
   timeZone,
 } from './roster-facts';
@@ -245,6 +245,8 @@ export function rosterQuery(
   // MATERIALIZED: otherwise the planner inlines `on_team` (an EXISTS) into every join that reads it.
   const scoped = sql`scoped as materialized (${listed})`;
   const filters = factFilters(view);
+  // The admin's roster of (most of) the practice: its summaries are read in one pass, not probed per client.
+  const wholePractice = actor.role === 'admin' && !view.therapist && !view.q && !clinicalFilter(view);
 
   if (mode.kind === 'count' && !filters) {
     return sql`with ${scoped} select count(*)::int as total from scoped`;
@@ -266,8 +268,7 @@ export function rosterQuery(
         ${sortBy === 'adherence' ? sql`, coalesce(hw.due, 0) as hw_due, coalesce(hw.done, 0) as hw_done` : sql``}
         ${sortBy === 'nextMeasure' ? sql`, nm.due_on as sort_next_due` : sql``}
         ${sortBy === 'therapist' ? sql`, th.names as sort_therapist` : sql``}
-      from ${sql.identifier(source)} s
-      ${summaryJoins(s, actor)}
+      ${summarySource(source, actor, source === 'scoped' && wholePractice)}
       ${sortBy === 'adherence' ? homeworkFacts(actor, view, clock, s, true) : sql``}
       ${sortBy === 'nextMeasure' ? nextMeasureLateral(s, today) : sql``}
       ${sortBy === 'therapist' ? therapistNamesLateral(s) : sql``}

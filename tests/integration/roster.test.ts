@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { rowsOf } from '../../db/rows';
 import { addToCareTeam, createClientRecord } from '../../db/seed/factories';
 import type { Actor } from '../../lib/auth/types';
 import { ATTENTION_CRITERIA, EVERYONE_ELSE_RANK, attentionRank } from '../../lib/caseload/attention';
@@ -342,6 +344,38 @@ describe('the caseload roster', () => {
     expect(beyond.page).toBe(1);
     expect(beyond.rows.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(4);
+  });
+
+  it('lists an admin exactly the practice’s clients in scope, whatever their summaries (one pass over the practice)', async () => {
+    // The practice-wide roster reads every summary row of the practice at once and keeps those of listed clients:
+    // an archived client, or one outside the status filter, has a summary row and must not become a row.
+    const gone = await createClientRecord(w.db, w.p.id, { firstName: 'Ari', lastName: 'Archived', status: 'archived' });
+    await insertCheckins(w.p.id, gone.id, [{ localDay: today(TZ), mood: 5 }]);
+    const admin = (await actorFor(w.p.admin, w.p.id))!;
+    const expected = async (status: string | null) =>
+      rowsOf<{ id: string }>(
+        await w.db.execute(
+          sql`select id from clients where practice_id = ${w.p.id} and status <> 'archived' and (${status}::text is null or status::text = ${status})`,
+        ),
+      )
+        .map((r) => r.id)
+        .sort();
+    for (const [narrowing, status] of [
+      [{}, null],
+      [{ status: 'paused' as const }, 'paused'],
+      [{ disengaged: true }, null],
+      [{ sort: 'lastCheckin' as const, dir: 'desc' as const }, null],
+    ] as const) {
+      const page = await loadRoster(admin, view({ ...narrowing, size: 100 }));
+      const ids = page.rows.map((r) => r.id);
+      expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+      if ('disengaged' in narrowing) {
+        expect(ids).not.toContain(gone.id);
+        continue;
+      }
+      expect([...ids].sort()).toEqual(await expected(status));
+      expect(page.total).toBe(ids.length);
+    }
   });
 
   it('filters an admin on clinical facts exactly as over the whole practice, with and without a therapist filter', async () => {

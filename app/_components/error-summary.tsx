@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 type Result = { ok: boolean; formError?: string | null; fieldErrors?: Record<string, string[]> } | null | undefined;
 
@@ -38,6 +38,8 @@ function focusField(name: string) {
  * After a refused submit, focus moves here, at the top of the form: what went wrong, and a link to each field that
  * needs an answer, by its label (on a phone the field may be a screen away). The messages stay beside the fields.
  */
+const unchanging = () => () => {};
+
 export function ErrorSummary({
   state,
   testId = 'form-error',
@@ -52,6 +54,9 @@ export function ErrorSummary({
   listFields?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // The fields' labels are read from the page, so not while it is drawn on the server or hydrated (a form posted
+  // natively comes back refused): the list is added once hydrated, never as a mismatch with the server's.
+  const readable = useSyncExternalStore(unchanging, () => true, () => false);
   const failed = state && !state.ok ? state : null;
   const fieldErrors = shown ?? failed?.fieldErrors ?? {};
   const names = failed && listFields ? Object.keys(fieldErrors).filter((n) => fieldErrors[n]?.length) : [];
@@ -65,10 +70,9 @@ export function ErrorSummary({
   }, [state]);
 
   if (!failed || (!failed.formError && !names.length)) return null;
-  // A summary only exists after a refused submit in the browser, so the fields' own labels can be read here.
   // Fields the page cannot name (no labelled control) are left to the highlight beside them.
   const labelled = names
-    .map((name) => ({ name, label: typeof document === 'undefined' ? null : fieldLabel(name) }))
+    .map((name) => ({ name, label: readable ? fieldLabel(name) : null }))
     .filter((entry): entry is { name: string; label: string } => Boolean(entry.label));
   return (
     <div

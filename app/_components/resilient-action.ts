@@ -141,7 +141,8 @@ export async function deliver<S extends Outcome, P extends Payload>(
  */
 export function useResilientAction<S extends Outcome, P extends Payload>(action: ServerAction<S | null, P>, initial: S | null = null) {
   const sender = useRef<Sender>({ pending: null });
-  const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: null });
+  // A page drawn with a result of a native post (`initial`) that was a repeat says so, as a repeat sent by script does.
+  const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: initial?.ok && initial.replayed ? DELIVERY_TEXT.replayed : null });
   const run = useCallback(
     async (previous: S | null, payload: P): Promise<S | null> => {
       setDelivery({ waiting: null, recovered: null });

@@ -105,3 +105,19 @@ export const CHECKIN_FIELD_LABELS = {
 } as const;
 
 export const SAFETY_QUESTION = CHECKIN_FIELD_LABELS.safetyThoughts;
+
+/** The check-in's sliders: each holds no answer until it is moved. */
+export const SLIDER_FIELDS = ['mood', 'distress', 'sleepHours', 'feltConnected', 'feltRejected'] as const;
+export type SliderField = (typeof SLIDER_FIELDS)[number];
+
+/** Where a slider with no answer rests: the step nearest its middle. */
+export function restingValue({ min, max, step }: { min: number; max: number; step: number }): number {
+  return min + Math.round((max - min) / 2 / step) * step;
+}
+
+/**
+ * A range input always sends a value, so a form sent natively (before its script has run, or without one) sends
+ * an unmoved slider's resting value as if it were chosen. Each slider drawn without an answer also sends its name
+ * under this field, and a value still at the resting place is then read as no answer.
+ */
+export const NOT_SET_FIELD = 'notSet';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKIN_RANGES, NOT_SET_FIELD, SLIDER_FIELDS, restingValue } from './fields';
 import { checkinSchema } from './rules';
 
 /**
@@ -39,6 +40,12 @@ export function normalizeCheckinForm(raw: unknown): Record<string, unknown> {
   for (const field of NUMBER_FIELDS) {
     const value = readNumber(source[field]);
     if (value !== undefined) out[field] = value;
+  }
+  // A slider drawn without an answer and sent from where it rests was not moved (see NOT_SET_FIELD).
+  const notSet = source[NOT_SET_FIELD];
+  for (const field of SLIDER_FIELDS) {
+    const drawnUnset = Array.isArray(notSet) ? notSet.includes(field) : notSet === field;
+    if (drawnUnset && out[field] === restingValue(CHECKIN_RANGES[field])) delete out[field];
   }
   const window = readOptionalText(source.window);
   if (window !== undefined) out.window = window;

@@ -21,13 +21,27 @@ export const measureDraftInput = z.object({
   answers: rawAnswers,
 });
 
-export const measureSubmissionInput = z.object({
-  measure: z.enum(MEASURE_KEYS, { error: 'Choose a measure.' }),
-  submissionKey: z.string({ error: 'This form is out of date. Reload the page.' }).regex(SUBMISSION_KEY_PATTERN, {
-    error: 'This form is out of date. Reload the page.',
+/**
+ * A form posted natively (before its script has run, or without one) sends each question's radio under the
+ * question's id beside `measure` and `submissionKey`; a form sent by script sends them as `answers`. Every other
+ * field is taken as an answer, so one that is no question of the measure is refused by name.
+ */
+function answersFromForm(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'answers' in raw) return raw;
+  const { measure, submissionKey, ...answers } = raw as Record<string, unknown>;
+  return { measure, submissionKey, answers };
+}
+
+export const measureSubmissionInput = z.preprocess(
+  answersFromForm,
+  z.object({
+    measure: z.enum(MEASURE_KEYS, { error: 'Choose a measure.' }),
+    submissionKey: z.string({ error: 'This form is out of date. Reload the page.' }).regex(SUBMISSION_KEY_PATTERN, {
+      error: 'This form is out of date. Reload the page.',
+    }),
+    answers: rawAnswers,
   }),
-  answers: rawAnswers,
-});
+);
 
 /** An answer as sent by a form ("2", "", null) read as a number or null; anything unreadable is kept for the schema to name. */
 function readAnswer(value: unknown): unknown {

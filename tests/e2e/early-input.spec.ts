@@ -1,28 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { assignThoughtRecord, openAssignedItem, storageState } from './support';
+import { expect, test, type Locator } from '@playwright/test';
+import { assignThoughtRecord, holdScripts, openAssignedItem, storageState } from './support';
 
 /**
  * On a slow phone the server-rendered form is on screen, and usable, before its JavaScript has run. What the
  * person does in that time must survive hydration and reach the form's state, its autosave and what it sends
  * (app/_components/adopt-early-input.ts). Here the page's scripts are held back until the test lets them go.
  */
-
-/**
- * Holds every script chunk back until the returned function is called; later loads go through at once. The
- * stylesheet is let through: a pending stylesheet also holds back the inline scripts that reveal streamed content.
- */
-async function holdScripts(page: Page): Promise<() => Promise<void>> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/**/*.js', async (route) => {
-    await released;
-    await route.continue().catch(() => {});
-  });
-  return async () => {
-    release();
-    await page.unrouteAll({ behavior: 'wait' });
-  };
-}
 
 /** React has taken over `field` (its props are attached to the element). */
 const isHydrated = (field: Locator) =>

@@ -48,3 +48,20 @@ export async function assignThoughtRecord(page: Page, marker: string) {
   await assign.getByRole('button', { name: 'Assign' }).click();
   await expect(page.getByTestId('toast')).toHaveText(/^Homework assigned\./);
 }
+
+/**
+ * Holds every script chunk back until the returned function is called; later loads go through at once. The
+ * stylesheet is let through: a pending stylesheet also holds back the inline scripts that reveal streamed content.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/**/*.js', async (route) => {
+    await released;
+    await route.continue().catch(() => {});
+  });
+  return async () => {
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
+  };
+}

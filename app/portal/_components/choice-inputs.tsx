@@ -2,6 +2,7 @@
 
 import { Button } from '@/app/_components/design/button';
 import { choiceClass } from '@/app/_components/design/choice';
+import { NOT_SET_FIELD, restingValue } from '@/lib/checkins/fields';
 
 /**
  * Phone-first inputs for the portal's check-in and measures: big touch targets (at least 44 px), visible
@@ -108,7 +109,7 @@ export function ScaleSlider({
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   const anchorId = `${id}-anchors`;
-  const shown = value ?? min + Math.round((max - min) / 2 / step) * step;
+  const shown = value ?? restingValue({ min, max, step });
   const take = (raw: string) => {
     const n = Number(raw);
     if (Number.isFinite(n)) onChange(n);
@@ -124,9 +125,12 @@ export function ScaleSlider({
           {value === null ? 'Not set' : format(value)}
         </output>
       </div>
+      {/* Sent with the form when it posts natively: this slider was drawn without an answer. */}
+      {value === null ? <input type="hidden" name={NOT_SET_FIELD} value={name} /> : null}
       <input
         id={id}
         type="range"
+        name={name}
         min={min}
         max={max}
         step={step}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, startTransition } from 'react';
+import { useActionState, useRef, useState, startTransition } from 'react';
 import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { Button } from '@/app/_components/design/button';
@@ -13,7 +13,7 @@ import { useResilientAction } from '@/app/_components/resilient-action';
 import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
 import { submitCheckin } from '@/lib/checkins/actions';
 import { characterCount, groupedCount } from '@/lib/text/characters';
-import type { CheckinValues } from './values';
+import { type CheckinValues, sentCheckin } from './values';
 import {
   CHECKIN_FIELD_LABELS,
   CHECKIN_RANGES,
@@ -53,16 +53,22 @@ export function CheckinForm({
   editing,
   safetyEnabled,
   practiceContacts,
+  postKey,
 }: {
   initial: CheckinValues;
   editing: boolean;
   safetyEnabled: boolean;
   practiceContacts: PracticeContact[];
+  /** The idempotency key of this page's form when it posts natively. */
+  postKey: string;
 }) {
-  const [values, setValues] = useState<CheckinValues>(initial);
+  // Sent before the page's script has run (or without one), the form posts to the action itself, and the page
+  // comes back drawn with its answer: the saved check-in, or the refusal with what was sent.
+  const [posted, postNatively] = useActionState(submitCheckin, null);
+  const [values, setValues] = useState<CheckinValues>(() => (posted && !posted.ok && posted.values ? sentCheckin(posted.values) : initial));
   const formRef = useRef<HTMLFormElement>(null);
   useAdoptEarlyInput(formRef);
-  const [state, dispatch, pending, delivery] = useResilientAction(submitCheckin);
+  const [state, dispatch, pending, delivery] = useResilientAction(submitCheckin, posted);
   // A field's error stays beside it until that field is changed; a new result starts afresh.
   const [changedSinceResult, setChangedSinceResult] = useState<ReadonlySet<string>>(new Set());
   const [seenState, setSeenState] = useState(state);
@@ -80,6 +86,7 @@ export function CheckinForm({
   const saved = state?.ok ? state.data : null;
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    // Once hydrated the form sends by script (retries, no reset), never through its native action.
     event.preventDefault();
     if (pending) return;
     // Dispatched by hand rather than through the form's action, so React does not reset the inputs.
@@ -98,7 +105,8 @@ export function CheckinForm({
       />
       <ErrorSummary state={state} fieldErrors={errors} />
 
-      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-7" aria-describedby="checkin-intro">
+      <form ref={formRef} action={postNatively} onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-7" aria-describedby="checkin-intro">
+        <input type="hidden" name="idempotencyKey" value={postKey} />
         <p id="checkin-intro" className="text-sm text-slate-600">
           {editing ? 'You already checked in today. Change anything and save again; the earlier answers are kept.' : 'Three questions are needed; the rest are optional.'}
         </p>
@@ -215,6 +223,8 @@ export function CheckinForm({
                     <label key={item} className={choiceClass({ look: 'tint', layout: 'row' })}>
                       <input
                         type="checkbox"
+                        name="selfCare[]"
+                        value={item}
                         className="sr-only"
                         checked={checked}
                         onChange={() => set('selfCare')(checked ? values.selfCare.filter((s) => s !== item) : [...values.selfCare, item])}
@@ -235,6 +245,7 @@ export function CheckinForm({
               </label>
               <textarea
                 id="field-note"
+                name="note"
                 value={values.note}
                 onChange={(e) => set('note')(e.currentTarget.value)}
                 rows={3}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
@@ -35,6 +36,8 @@ export default async function CheckinPage() {
         editing={today !== null}
         safetyEnabled={actor.practice.safetyQuestionEnabled}
         practiceContacts={practiceContacts}
+        // A form posted natively twice (a double tap, a resent page) is saved once.
+        postKey={randomUUID()}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import type { SelfCare, SocialContact, WindowState } from '@/lib/checkins/fields';
+import { CHECKIN_RANGES, NOT_SET_FIELD, restingValue, type SelfCare, type SliderField, type SocialContact, type WindowState } from '@/lib/checkins/fields';
 
 /** The check-in form's state: null is an unanswered question. */
 export type CheckinValues = {
@@ -29,3 +29,35 @@ export const EMPTY_CHECKIN: CheckinValues = {
   safetyThoughts: null,
 };
 
+
+/**
+ * The answers a refused check-in sent, back in the form's shape: a form posted natively (before its script ran)
+ * is drawn again from what it sent, so nothing entered is lost. A slider drawn unset and sent from where it
+ * rests is still unset, as the action reads it.
+ */
+export function sentCheckin(sent: Record<string, string | string[]>): CheckinValues {
+  const text = (key: string) => {
+    const value = sent[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const notSet = ([] as string[]).concat(sent[NOT_SET_FIELD] ?? []);
+  const number = (key: SliderField | 'sleepQuality') => {
+    const value = text(key).trim() === '' ? NaN : Number(text(key));
+    if (!Number.isFinite(value)) return null;
+    return notSet.includes(key) && value === restingValue(CHECKIN_RANGES[key]) ? null : value;
+  };
+  const choice = <T>(key: string) => (text(key) || null) as T | null;
+  return {
+    mood: number('mood'),
+    distress: number('distress'),
+    window: choice('window'),
+    sleepHours: number('sleepHours'),
+    sleepQuality: number('sleepQuality'),
+    socialContact: choice('socialContact'),
+    feltConnected: number('feltConnected'),
+    feltRejected: number('feltRejected'),
+    selfCare: ([] as string[]).concat(sent.selfCare ?? []) as SelfCare[],
+    note: text('note'),
+    safetyThoughts: choice('safetyThoughts'),
+  };
+}

@@ -4,7 +4,7 @@ import { Button, ButtonLink } from '@/app/_components/design/button';
 import { choiceClass } from '@/app/_components/design/choice';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { keyedPayload, type Sender, useResilientAction } from '@/app/_components/resilient-action';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
@@ -23,6 +23,16 @@ function itemLabel(item: MeasureItem): string {
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
+
+/** The answers a refused native post sent (each question's radio, by its id), back in the form's shape. */
+function sentAnswers(items: readonly MeasureItem[], sent: Record<string, string | string[]>): Answers {
+  const answers: Answers = {};
+  for (const item of items) {
+    const value = sent[item.id];
+    answers[item.id] = typeof value === 'string' && value !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+  }
+  return answers;
+}
 
 /**
  * One key per filling-in of a form, kept in this browser until it is submitted: a retry, a double tap or the
@@ -118,7 +128,10 @@ export function MeasureForm({
     situationOf.set(s.concern.id, s.situation);
     situationOf.set(s.acceptance.id, s.situation);
   }
-  const [answers, setAnswers] = useState<Answers>(initialAnswers);
+  // Sent before the page's script has run (or without one), the form posts to the action itself, and the page
+  // comes back drawn with its answer: the saved measure, or the refusal with the answers sent.
+  const [posted, postNatively] = useActionState(submitMeasure, null);
+  const [answers, setAnswers] = useState<Answers>(() => (posted && !posted.ok && posted.values ? sentAnswers(items, posted.values) : initialAnswers));
   const formRef = useRef<HTMLFormElement>(null);
   useAdoptEarlyInput(formRef);
   const firstOpen = items.findIndex((item) => answers[item.id] === undefined || answers[item.id] === null);
@@ -128,7 +141,7 @@ export function MeasureForm({
   const pendingSaves = useRef(0);
   const draftSender = useRef<Sender>({ pending: null });
   const submissionKey = useSubmissionKey(storageKey, freshKey);
-  const [state, dispatch, pending, delivery] = useResilientAction(submitMeasure);
+  const [state, dispatch, pending, delivery] = useResilientAction(submitMeasure, posted);
   const done = state?.ok ? state.data : null;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const last = items.length - 1;
@@ -190,6 +203,7 @@ export function MeasureForm({
     );
   };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    // Once hydrated the form sends by script (after the queued draft saves), never through its native action.
     event.preventDefault();
     if (safetyBlank && safetyPrompt !== 'declined') {
       setSafetyPrompt('shown');
@@ -238,7 +252,11 @@ export function MeasureForm({
 
   const answeredCount = items.filter((item) => answers[item.id] !== undefined && answers[item.id] !== null).length;
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-5">
+    <form ref={formRef} action={postNatively} onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-5">
+      <input type="hidden" name="measure" value={measure} />
+      {/* A native post sent twice (a double tap, a resent page) keeps one record, as the key sent by script does. */}
+      <input type="hidden" name="submissionKey" value={freshKey} />
+      <input type="hidden" name="idempotencyKey" value={freshKey} />
       <div className="rounded-xl border border-slate-200 bg-white p-4">
         <p className="text-sm font-medium text-slate-900">{definition.instructions}</p>
       </div>

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { formToObject } from '@/lib/access/form-data';
+import { CHECKIN_RANGES, NOT_SET_FIELD, restingValue } from '@/lib/checkins/fields';
+import { checkinFormInput } from '@/lib/checkins/input';
+import { sentCheckin } from '@/app/portal/check-in/values';
+
+/** A check-in form as the browser posts it natively: every slider sends a value, unset ones also their name. */
+function posted(fields: [string, string][]) {
+  const data = new FormData();
+  for (const [key, value] of fields) data.append(key, value);
+  return formToObject(data);
+}
+
+describe('a check-in posted natively', () => {
+  it('reads an unmoved slider as no answer, and a moved one as its value', () => {
+    const raw = posted([
+      [NOT_SET_FIELD, 'mood'],
+      ['mood', String(restingValue(CHECKIN_RANGES.mood))],
+      [NOT_SET_FIELD, 'distress'],
+      ['distress', '40'],
+      ['window', 'within'],
+      [NOT_SET_FIELD, 'sleepHours'],
+      ['sleepHours', String(restingValue(CHECKIN_RANGES.sleepHours))],
+      ['feltConnected', String(restingValue(CHECKIN_RANGES.feltConnected))],
+      ['selfCare[]', 'rest'],
+      ['note', 'A walk'],
+    ]);
+    const parsed = checkinFormInput.safeParse(raw);
+    expect(parsed.success).toBe(false);
+    // Mood was never moved: it is unanswered, and said so beside the field.
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['mood']);
+
+    const answered = checkinFormInput.parse(
+      posted([
+        ['mood', '7'],
+        ['distress', '40'],
+        ['window', 'within'],
+        [NOT_SET_FIELD, 'sleepHours'],
+        ['sleepHours', String(restingValue(CHECKIN_RANGES.sleepHours))],
+        // Drawn with an answer (today's earlier check-in): its resting value is an answer.
+        ['feltConnected', String(restingValue(CHECKIN_RANGES.feltConnected))],
+        ['selfCare[]', 'rest'],
+        ['note', 'A walk'],
+      ]),
+    );
+    expect(answered).toMatchObject({
+      mood: 7,
+      distress: 40,
+      window: 'within',
+      feltConnected: 5,
+      selfCare: ['rest'],
+      note: 'A walk',
+    });
+    // Drawn without an answer and sent from where it rests: not an answer of 7 hours.
+    expect(answered).not.toHaveProperty('sleepHours');
+  });
+
+  it('draws a refused post again from what it sent, unmoved sliders still unset', () => {
+    const values = sentCheckin({
+      [NOT_SET_FIELD]: ['mood', 'feltRejected'],
+      mood: String(restingValue(CHECKIN_RANGES.mood)),
+      distress: '40',
+      window: 'hyper',
+      sleepQuality: '0',
+      feltRejected: '8',
+      selfCare: ['rest', 'movement'],
+      note: 'Kept',
+      safetyThoughts: 'no',
+    });
+    expect(values).toEqual({
+      mood: null,
+      distress: 40,
+      window: 'hyper',
+      sleepHours: null,
+      sleepQuality: 0,
+      socialContact: null,
+      feltConnected: null,
+      feltRejected: 8,
+      selfCare: ['rest', 'movement'],
+      note: 'Kept',
+      safetyThoughts: 'no',
+    });
+  });
+});

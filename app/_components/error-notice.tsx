@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { Button } from './design/button';
+import { focusWhenReady } from './design/focus-when-ready';
 
 /**
  * What an error boundary shows: that something failed, that nothing typed was lost on our side, and the
@@ -41,7 +42,7 @@ export function ErrorNotice({
     },
     [],
   );
-  const digest = typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  const digest = (error as { digest?: unknown } | null | undefined)?.digest;
   const Heading = headingLevel;
   return (
     <section data-testid="error-boundary" aria-labelledby="error-notice-heading" className="mx-auto max-w-lg space-y-3 p-6 text-center">
@@ -49,7 +50,7 @@ export function ErrorNotice({
         Something went wrong
       </Heading>
       <p className="text-sm text-slate-700">This page could not be shown. Nothing you entered was lost on our side. Please try again.</p>
-      {digest ? (
+      {typeof digest === 'string' && digest ? (
         <p className="text-sm text-slate-700">
           If it keeps happening, tell your practice this reference: <span data-testid="error-reference" className="font-mono font-semibold">{digest}</span>
         </p>
@@ -72,26 +73,15 @@ export function ErrorNotice({
 const HEADING_WAIT_MS = 10_000;
 
 function focusPageHeadingWhenShown() {
-  const main = document.querySelector('main');
-  if (!main) return;
-  const tryFocus = () => {
+  focusWhenReady(() => {
     const active = document.activeElement;
     // The person has moved on (clicked or tabbed elsewhere): leave their focus where it is.
     if (active && active !== document.body) return true;
-    const pageHeading = main.querySelector<HTMLElement>('h1');
+    // Looked up on each try: the <main> of an error page goes with it, and the page's own may arrive later.
+    const pageHeading = document.querySelector<HTMLElement>('main h1');
     if (!pageHeading) return false;
     if (!pageHeading.hasAttribute('tabindex')) pageHeading.setAttribute('tabindex', '-1');
     pageHeading.focus();
     return true;
-  };
-  if (tryFocus()) return;
-  const observer = new MutationObserver(() => {
-    if (tryFocus()) stop();
-  });
-  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
-  function stop() {
-    observer.disconnect();
-    window.clearTimeout(timer);
-  }
-  observer.observe(main, { childList: true, subtree: true });
+  }, HEADING_WAIT_MS);
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { focusWhenReady } from './focus-when-ready';
+
 /**
  * Keeps a person's place when an action's result re-renders the page under them. The control they pressed is often
  * gone afterwards (an acknowledged alert leaves the inbox, "Pause" becomes "Resume", a reviewed submission's form
@@ -21,24 +23,16 @@ export function keepFocusPlace(): void {
     if (el.tagName === 'MAIN') break;
   }
   const settle = (): boolean => {
+    const active = document.activeElement;
     // Still there: nothing was taken away, and a focus that left it went where the person (or the form's own
     // error summary) put it.
-    if (origin.isConnected) return document.activeElement !== origin;
-    if (document.activeElement && document.activeElement !== document.body) return true;
+    if (origin.isConnected) return active !== origin;
+    if (active && active !== document.body) return true;
     const place = places.find((el) => el.isConnected);
     if (!place) return true;
     if (!place.hasAttribute('tabindex')) place.setAttribute('tabindex', '-1');
     place.focus();
     return true;
   };
-  if (settle()) return;
-  const observer = new MutationObserver(() => {
-    if (settle()) stop();
-  });
-  const timer = window.setTimeout(() => stop(), WATCH_MS);
-  function stop() {
-    observer.disconnect();
-    window.clearTimeout(timer);
-  }
-  observer.observe(document.body, { childList: true, subtree: true });
+  focusWhenReady(settle, WATCH_MS);
 }

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToCareTeam } from '../../db/seed/factories';
 import { alerts, checkins, clientSummaries, measureAdministrations } from '../../db/schema';
+import { rowsOf } from '../../db/rows';
 import { acknowledgeAlert } from '../../lib/alerts/actions';
 import { type RosterRow, loadRoster } from '../../lib/caseload/roster';
 import { ATTENTION_CRITERIA, EVERYONE_ELSE_RANK } from '../../lib/caseload/attention';
@@ -50,10 +51,12 @@ describe('client summaries kept on write', () => {
     expect(await summaryOf(p, p.clientA1.clientId)).toMatchObject({ lastCheckinDay: null, urgentAlerts: 0, followUpAlerts: 0 });
     const handle = await openTestDatabase();
     const owner = await handle.owner();
-    const missing = (await owner.execute(sql`
-      select count(*)::int as n from clients c
-      where not exists (select 1 from client_summaries s where s.practice_id = c.practice_id and s.client_id = c.id)`)) as unknown as { n: number }[];
-    expect(Array.from(missing)[0]?.n).toBe(0);
+    const missing = rowsOf<{ n: number }>(
+      await owner.execute(sql`
+        select count(*)::int as n from clients c
+        where not exists (select 1 from client_summaries s where s.practice_id = c.practice_id and s.client_id = c.id)`),
+    );
+    expect(missing[0]?.n).toBe(0);
   });
 
   it('a check-in submitted, edited the same day and deleted moves the last check-in and mood', async () => {

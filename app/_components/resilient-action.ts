@@ -1,15 +1,12 @@
 'use client';
 
-import { useActionState, useCallback, useRef, useState } from 'react';
-import { keepFocusPlace } from './design/focus-place';
-
 /** What the server actions return (see lib/access/action.ts), as far as retrying needs to know. */
-type Outcome = { ok: boolean; retryable?: boolean; replayed?: boolean };
-type Payload = FormData | Record<string, unknown>;
-type ServerAction<S, P> = (previous: S, payload: P) => Promise<S>;
+export type Outcome = { ok: boolean; retryable?: boolean; replayed?: boolean };
+export type Payload = FormData | Record<string, unknown>;
+export type ServerAction<S, P> = (previous: S, payload: P) => Promise<S>;
 
 /** Must match IDEMPOTENCY_FIELD in lib/access/idempotency.ts. */
-const KEY_FIELD = 'idempotencyKey';
+export const KEY_FIELD = 'idempotencyKey';
 /** How long a form keeps trying by itself before it hands the decision back to the person. */
 const GIVE_UP_AFTER_MS = 120_000;
 
@@ -33,17 +30,6 @@ function fingerprint(payload: Payload): string {
   }
   const { [KEY_FIELD]: _ignored, ...rest } = payload;
   return JSON.stringify(rest);
-}
-
-function echo(payload: Payload): Record<string, string | string[]> {
-  if (!(payload instanceof FormData)) return {};
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of payload.entries()) {
-    if (k === KEY_FIELD || k.startsWith('$ACTION') || typeof v !== 'string') continue;
-    const existing = out[k];
-    out[k] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
-  }
-  return out;
 }
 
 function withKey<P extends Payload>(payload: P, key: string): P {
@@ -133,35 +119,4 @@ export async function deliver<S extends Outcome, P extends Payload>(
     waited = true;
     await waitForRetry(attempt);
   }
-}
-
-/**
- * `useActionState` for a write a person may retry. The form gets, beside its state, a `delivery` notice:
- * "waiting" while the server is unreachable (the form stays filled in), "recovered" once it got through.
- */
-export function useResilientAction<S extends Outcome, P extends Payload>(action: ServerAction<S | null, P>, initial: S | null = null) {
-  const sender = useRef<Sender>({ pending: null });
-  // A page drawn with a result of a native post (`initial`) that was a repeat says so, as a repeat sent by script does.
-  const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: initial?.ok && initial.replayed ? DELIVERY_TEXT.replayed : null });
-  const run = useCallback(
-    async (previous: S | null, payload: P): Promise<S | null> => {
-      setDelivery({ waiting: null, recovered: null });
-      const { result, waited, gaveUp } = await deliver(action, previous, payload, sender.current, (waiting) =>
-        setDelivery({ waiting: waiting ? DELIVERY_TEXT.waiting : null, recovered: null }),
-      );
-      if (gaveUp) {
-        setDelivery({ waiting: null, recovered: null });
-        // Echo what was typed: React resets a form's uncontrolled fields when its action ends.
-        return { ok: false, formError: DELIVERY_TEXT.gaveUp, fieldErrors: {}, values: echo(payload), retryable: true } as unknown as S;
-      }
-      if (result?.ok && (waited || result.replayed)) {
-        setDelivery({ waiting: null, recovered: waited ? DELIVERY_TEXT.recovered : DELIVERY_TEXT.replayed });
-      }
-      keepFocusPlace();
-      return result;
-    },
-    [action],
-  );
-  const [state, dispatch, pending] = useActionState<S | null, P>(run as (previous: Awaited<S> | null, payload: P) => Promise<S | null>, initial as Awaited<S> | null);
-  return [state, dispatch, pending, delivery] as const;
 }

@@ -10,6 +10,7 @@ import { assertClinicalAccess } from '@/lib/access/scope';
 import { raiseAlerts } from '@/lib/alerts/raise';
 import { alertsForSafePlacePractice, type AlertDraft } from '@/lib/alerts/triggers';
 import { assignmentOfOccurrence } from '@/lib/assignments/joins';
+import { answersFromForm } from '@/lib/exercises/form-answers';
 import { SET_ASIDE_STATUS } from '@/lib/assignments/standing';
 import type { Actor } from '@/lib/auth/types';
 import { formatInstant, TIME } from '@/lib/time/format';
@@ -148,7 +149,8 @@ export const submitExercise = defineAction({
   input: submitExerciseInput,
   run: async ({ actor, input, tx, audit }) => {
     const loaded = await loadForClient(tx, actor, input.occurrenceId, input.templateVersion);
-    const parsed = schemaFor(loaded.template).safeParse(input.answers);
+    const given = input.answers ?? answersFromForm(loaded.template, input.sent ?? {});
+    const parsed = schemaFor(loaded.template).safeParse(given);
     if (!parsed.success) throw new ActionRefusal('Please check the highlighted answers.', fieldErrors(parsed));
     const answers = parsed.data as Record<string, unknown>;
     const submission = await ensureSubmission(tx, actor, loaded);

@@ -40,7 +40,21 @@ export const saveDraftInput = z.object({
   answers: answersInput,
 });
 
-export const submitExerciseInput = saveDraftInput;
+/**
+ * A completion form posted natively (before its script has run, or without one) sends each control under its
+ * answer path beside `occurrenceId` and `templateVersion`; they are kept as `sent` for the action to read by the
+ * template (lib/exercises/form-answers.ts). A form sent by script sends `answers`.
+ */
+function sentFromForm(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'answers' in raw) return raw;
+  const { occurrenceId, templateVersion, ...sent } = raw as Record<string, unknown>;
+  return { occurrenceId, templateVersion, sent };
+}
+
+export const submitExerciseInput = z.preprocess(
+  sentFromForm,
+  saveDraftInput.extend({ answers: answersInput.optional(), sent: z.record(z.string(), z.unknown()).optional() }),
+);
 
 export const commentInput = z.object({
   submissionId: id('submission'),

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { holdScripts, storageState } from './support';
+import { assignThoughtRecord, holdScripts, openAssignedItem, storageState } from './support';
 
 /**
  * The portal's forms work before their script has run (a slow phone) and without one: sent then, they post to
@@ -121,6 +121,72 @@ test.describe('before hydration', () => {
     // Raw 15 of 25, times four.
     await expect(page.getByTestId('progress-summary-who5')).toBeVisible();
     await expect(page.getByText(/Latest:\s*60/)).toBeVisible();
+    await release();
+  });
+
+  test('homework sent is refused beside the field it misses, keeps every answer, and is sent once', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const marker = `Native ${Date.now().toString(36)}`;
+    const therapist = await browser.newContext({ storageState: storageState('therapist') });
+    await assignThoughtRecord(await therapist.newPage(), marker);
+    await therapist.close();
+    const href = await openAssignedItem(page, 'Thought record', marker);
+
+    const release = await holdScripts(page);
+    await page.goto(href, { waitUntil: 'commit' });
+    await expect(page.getByLabel('What happened?')).toBeVisible();
+    await page.getByLabel('What happened?').fill('The bus left without me.');
+    const feelings = page.getByRole('group', { name: 'What did you feel, and how strongly?' });
+    await feelings.getByRole('textbox', { name: 'Feeling (Emotion 1)' }).fill('hurt');
+    await feelings.getByRole('spinbutton', { name: 'How strong (0–100 %) (Emotion 1)' }).fill('70');
+    const thoughts = page.getByRole('group', { name: 'What went through your mind?' });
+    await thoughts.getByRole('textbox', { name: 'Thought (Thought 1)' }).fill('I always miss out.');
+    await thoughts
+      .getByRole('group', { name: 'This is the hot thought (Thought 1) (optional)' })
+      .locator('label', { hasText: 'Yes' })
+      .click();
+    await page.getByLabel('Facts that support the hot thought').fill('I missed it today.');
+    await page.getByLabel('A fairer way to see it').fill('Buses run late too.');
+    await page.getByRole('spinbutton', { name: 'How much do you believe it (0–100 %)?' }).fill('60');
+    const rerate = page.getByRole('group', { name: 'Rate each feeling again now' });
+    await rerate.getByRole('textbox', { name: 'Feeling (Emotion 1)' }).fill('hurt');
+    await rerate.getByRole('spinbutton', { name: 'How strong now (0–100 %) (Emotion 1)' }).fill('40');
+    await page.getByRole('button', { name: 'Send to my therapist' }).click();
+
+    // "Facts that do not fit" was left blank: said beside it, and everything else is drawn again as sent.
+    await expect(page.getByTestId('form-error')).toHaveText('Please check the highlighted answers.');
+    await expect(page.locator('[data-field="evidence_against"]').getByTestId('field-error')).toHaveText(
+      'This field is required.',
+    );
+    await expect(page.getByLabel('What happened?')).toHaveValue('The bus left without me.');
+    await expect(feelings.getByRole('spinbutton', { name: 'How strong (0–100 %) (Emotion 1)' })).toHaveValue('70');
+    await expect(
+      thoughts
+        .getByRole('group', { name: 'This is the hot thought (Thought 1) (optional)' })
+        .getByRole('radio', { name: 'Yes' }),
+    ).toBeChecked();
+    await expect(page.getByRole('spinbutton', { name: 'How much do you believe it (0–100 %)?' })).toHaveValue('60');
+    await expect(rerate.getByRole('textbox', { name: 'Feeling (Emotion 1)' })).toHaveValue('hurt');
+
+    await page.getByLabel('Facts that do not fit the hot thought').fill('It was one bus.');
+    const post = await holdFirstPost(page, href);
+    await page.getByRole('button', { name: 'Send to my therapist' }).click({ noWaitAfter: true });
+    await post.stored;
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('submitted-message')).toContainText('Sent to your therapist.');
+    await expect(page.getByTestId('delivery-recovered')).toHaveText(
+      'This was already saved — nothing was saved twice.',
+    );
+    post.letGo();
+
+    // Stored as one first version, with what was entered.
+    await page.goto(href, { waitUntil: 'commit' });
+    await expect(page.getByTestId('sent-note')).toContainText('You sent this on');
+    await expect(page.getByText('It was one bus.')).toBeVisible();
+    await expect(page.getByText('The bus left without me.')).toBeVisible();
     await release();
   });
 });

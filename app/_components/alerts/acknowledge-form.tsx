@@ -3,7 +3,7 @@
 import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useId } from 'react';
 import { DeliveryStatus } from '../delivery-status';
-import { useResilientAction } from '../resilient-action';
+import { useResilientAction } from '../resilient-action-state';
 import { acknowledgeAlert } from '@/lib/alerts/actions';
 import { ACK_ACTIONS, ACK_ACTION_LABELS } from '@/lib/alerts/ack-actions';
 import { type FormState, SubmitButton, valueOf } from '../form';

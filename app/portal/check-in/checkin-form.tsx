@@ -9,7 +9,7 @@ import { inputClass } from '@/app/_components/design/input-class';
 import { Toast } from '@/app/_components/design/toast';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
-import { useResilientAction } from '@/app/_components/resilient-action';
+import { useResilientAction } from '@/app/_components/resilient-action-state';
 import { FieldError, ScaleSlider, SegmentedChoice } from '@/app/portal/_components/choice-inputs';
 import { submitCheckin } from '@/lib/checkins/actions';
 import { characterCount, groupedCount } from '@/lib/text/characters';

@@ -3,7 +3,7 @@
 import { FormOutcome } from '@/app/_components/design/form-outcome';
 import { useId, useRef, useState } from 'react';
 import { DeliveryStatus } from '@/app/_components/delivery-status';
-import { useResilientAction } from '@/app/_components/resilient-action';
+import { useResilientAction } from '@/app/_components/resilient-action-state';
 import { SubmitButton, type FormState } from '@/app/_components/form';
 import { commentOnField, markReviewed, requestRevision } from '@/lib/submissions/actions';
 import { buttonClass } from '@/app/_components/design/button';

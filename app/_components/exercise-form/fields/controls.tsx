@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { drawnName } from '@/lib/exercises/form-answers';
 import type { ScalarField } from '@/lib/exercises/types';
 import { Button } from '../../design/button';
 import { choiceClass } from '../../design/choice';
@@ -70,6 +71,7 @@ export function Segmented<V extends string | number | boolean>({
 export function PercentScale({
   field,
   id,
+  path,
   value,
   onValue,
   disabled,
@@ -77,6 +79,7 @@ export function PercentScale({
 }: {
   field: Extract<ScalarField, { type: 'scale_0_100' }>;
   id: string;
+  path: string;
   value: number | undefined;
   onValue: (v: unknown) => void;
   disabled?: boolean;
@@ -86,10 +89,13 @@ export function PercentScale({
   const unit = field.unit ?? '';
   return (
     <div className="space-y-1">
+      {/* Posted natively, the slider and the box both send; what they were drawn with tells which one was moved. */}
+      <input type="hidden" name={drawnName(path)} value={value ?? ''} />
       <div className="flex items-center gap-3">
         <input
           id={id}
           type="range"
+          name={path}
           min={0}
           max={100}
           step={step}
@@ -101,7 +107,7 @@ export function PercentScale({
           className={`h-11 flex-1 accent-brand-700 ${value === undefined ? 'opacity-40' : ''}`}
         />
         <div className="flex items-center gap-1">
-          <NumberBox id={`${id}-number`} value={value} onValue={onValue} min={0} max={100} step={step} disabled={disabled} aria={aria} narrow />
+          <NumberBox id={`${id}-number`} name={path} value={value} onValue={onValue} min={0} max={100} step={step} disabled={disabled} aria={aria} narrow />
           {unit ? <span className="text-sm text-slate-600">{unit}</span> : null}
         </div>
       </div>
@@ -125,6 +131,7 @@ function parseNumber(text: string): number | undefined {
 /** A number input that tolerates in-between typing ("", "-", "1.") without losing what the client typed. */
 export function NumberBox({
   id,
+  name,
   value,
   onValue,
   min,
@@ -135,6 +142,7 @@ export function NumberBox({
   narrow,
 }: {
   id: string;
+  name: string;
   value: number | undefined;
   onValue: (v: unknown) => void;
   min?: number;
@@ -155,6 +163,7 @@ export function NumberBox({
     <input
       id={id}
       type="number"
+      name={name}
       inputMode={step !== undefined && Number.isInteger(step) ? 'numeric' : 'decimal'}
       min={min}
       max={max}

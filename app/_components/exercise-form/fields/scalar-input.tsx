@@ -79,7 +79,8 @@ export function ScalarInput(props: ScalarProps) {
   );
 }
 
-function Control({ field, value, onValue, id, describe, invalid, disabled }: ScalarProps & { id: string; describe?: string; invalid: boolean }) {
+/** Each control is named by its answer path, so a form posted natively sends it (lib/exercises/form-answers.ts). */
+function Control({ field, path, value, onValue, id, describe, invalid, disabled }: ScalarProps & { id: string; describe?: string; invalid: boolean }) {
   const aria = { 'aria-describedby': describe, 'aria-invalid': invalid ? true : undefined } as const;
   switch (field.type) {
     case 'short_text':
@@ -95,6 +96,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
             <input
               id={id}
               type="text"
+              name={path}
               value={text}
               disabled={disabled}
               placeholder={field.placeholder}
@@ -105,6 +107,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
           ) : (
             <textarea
               id={id}
+              name={path}
               value={text}
               disabled={disabled}
               placeholder={field.placeholder}
@@ -123,7 +126,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
     case 'scale_0_10':
       return (
         <Segmented
-          name={id}
+          name={path}
           options={Array.from({ length: 11 }, (_, n) => ({ value: n, label: String(n) }))}
           value={typeof value === 'number' ? value : undefined}
           onValue={onValue}
@@ -134,11 +137,11 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
         />
       );
     case 'scale_0_100':
-      return <PercentScale field={field} id={id} value={typeof value === 'number' ? value : undefined} onValue={onValue} disabled={disabled} aria={aria} />;
+      return <PercentScale field={field} id={id} path={path} value={typeof value === 'number' ? value : undefined} onValue={onValue} disabled={disabled} aria={aria} />;
     case 'yes_no':
       return (
         <Segmented
-          name={id}
+          name={path}
           options={[
             { value: true, label: 'Yes' },
             { value: false, label: 'No' },
@@ -156,7 +159,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
             <label key={o.value} className={choiceClass({ look: 'tint', layout: 'row' })}>
               <input
                 type="radio"
-                name={id}
+                name={path}
                 value={o.value}
                 checked={value === o.value}
                 disabled={disabled}
@@ -181,6 +184,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
             <label key={o.value} className={choiceClass({ look: 'tint', layout: 'row' })}>
               <input
                 type="checkbox"
+                name={`${path}[]`}
                 value={o.value}
                 checked={chosen.includes(o.value)}
                 disabled={disabled}
@@ -198,6 +202,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
         <input
           id={id}
           type="date"
+          name={path}
           value={typeof value === 'string' ? value : ''}
           disabled={disabled}
           onChange={(e) => onValue(e.target.value === '' ? undefined : e.target.value)}
@@ -210,6 +215,7 @@ function Control({ field, value, onValue, id, describe, invalid, disabled }: Sca
         <div className="flex items-center gap-2">
           <NumberBox
             id={id}
+            name={path}
             value={typeof value === 'number' ? value : undefined}
             onValue={onValue}
             min={field.min}

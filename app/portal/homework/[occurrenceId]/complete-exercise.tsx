@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import type { PracticeContact } from '@/app/_components/crisis-panel';
 import { DeferredCrisisPanel, usePreloadCrisisPanel } from '@/app/_components/crisis-panel-deferred';
 import { Button, ButtonLink } from '@/app/_components/design/button';
@@ -11,6 +11,7 @@ import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { type Delivery, DELIVERY_TEXT, deliver, keyedPayload, type Sender } from '@/app/_components/resilient-action';
 import type { ExerciseTemplate } from '@/lib/exercises';
+import { answersFromForm } from '@/lib/exercises/form-answers';
 import { saveDraft, submitExercise } from '@/lib/submissions/actions';
 
 type SaveState =
@@ -39,6 +40,7 @@ export function CompleteExercise({
   comments,
   revising,
   crisisContacts,
+  postKey,
 }: {
   /** What the server says now: false once the item is sent (also when this page is reached again by Back). */
   editable: boolean;
@@ -53,22 +55,31 @@ export function CompleteExercise({
   revising: boolean;
   /** The practice's own numbers for the crisis panel, shown when a submitted answer matched a safety trigger. */
   crisisContacts: readonly PracticeContact[];
-  /** The practice's zone, so "saved at" reads the same clock as the due time. */
+  /** The idempotency key of this page's form when it posts natively. */
+  postKey: string;
 }) {
+  // Sent before the page's script has run (or without one), the form posts to the action itself, and the page
+  // comes back drawn with its answer: sent, or the refusal beside the fields with the answers as they were sent.
+  const [posted, postNatively] = useActionState(submitExercise, null);
+  const refused = posted && !posted.ok ? posted : null;
+  const drawnAnswers = refused?.values ? answersFromForm(template, refused.values) : initialAnswers;
   // A send whose answers match a safety trigger shows the crisis panel at once: have its code ready.
   usePreloadCrisisPanel();
-  const answers = useRef<Record<string, unknown>>(initialAnswers ?? {});
-  const dirty = useRef(false);
+  const answers = useRef<Record<string, unknown>>(drawnAnswers ?? {});
+  // Answers a refused native post drew again are kept as the draft once the page runs, as a refused send's are.
+  const dirty = useRef(Boolean(refused));
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const submitted = useRef(false);
   const [save, setSave] = useState<SaveState>(draftSavedAtLabel ? { kind: 'saved', label: draftSavedAtLabel } : { kind: 'idle' });
   // Kept apart: a later successful draft save must not wipe the errors a refused submission showed.
   const [draftErrors, setDraftErrors] = useState<Record<string, string[]>>({});
-  const [submitErrors, setSubmitErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [submitErrors, setSubmitErrors] = useState<Record<string, string[]>>(refused?.fieldErrors ?? {});
+  const [formError, setFormError] = useState<string | null>(refused ? (refused.formError ?? 'Please check the highlighted answers.') : null);
   const [submitting, setSubmitting] = useState(false);
-  const [sent, setSent] = useState<{ version: number; crisis: boolean } | null>(null);
+  const [sent, setSent] = useState<{ version: number; crisis: boolean } | null>(
+    posted?.ok ? { version: posted.data.version, crisis: posted.data.showCrisisPanel } : null,
+  );
   const errorBox = useRef<HTMLDivElement>(null);
   // Counts refused sends: each one moves focus to the message once it is on the page (after React's commit,
   // which an animation frame scheduled in the handler may run before).
@@ -83,7 +94,7 @@ export function CompleteExercise({
   // Idempotency keys: a draft save or a send retried after a timeout is done once on the server.
   const draftSender = useRef<Sender>({ pending: null });
   const sendSender = useRef<Sender>({ pending: null });
-  const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: null });
+  const [delivery, setDelivery] = useState<Delivery>({ waiting: null, recovered: posted?.ok && posted.replayed ? DELIVERY_TEXT.replayed : null });
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   useAdoptEarlyInput(formRef);
@@ -135,6 +146,11 @@ export function CompleteExercise({
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);
+  useEffect(() => {
+    if (dirty.current) void flush();
+    // Once, for what the page was drawn with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onChange = useCallback(
     (next: Record<string, unknown>) => {
@@ -183,6 +199,7 @@ export function CompleteExercise({
   }, [flush]);
 
   async function onSubmit(event: React.FormEvent) {
+    // Once hydrated the form sends by script (after the draft save in flight), never through its native action.
     event.preventDefault();
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
@@ -254,7 +271,10 @@ export function CompleteExercise({
   if (!editable) return <>{readOnly}</>;
 
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-6" aria-describedby="save-status">
+    <form ref={formRef} action={postNatively} onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-6" aria-describedby="save-status">
+      <input type="hidden" name="occurrenceId" value={occurrenceId} />
+      <input type="hidden" name="templateVersion" value={template.version} />
+      <input type="hidden" name="idempotencyKey" value={postKey} />
       <DeliveryStatus delivery={delivery} />
       {formError ? (
         <div ref={errorBox} tabIndex={-1} role="alert" data-testid="form-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -264,7 +284,7 @@ export function CompleteExercise({
       <ExerciseForm
         template={template}
         mode="fill"
-        initialAnswers={initialAnswers}
+        initialAnswers={drawnAnswers}
         fieldErrors={{ ...submitErrors, ...draftErrors }}
         comments={comments}
         onChange={onChange}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -106,6 +107,8 @@ export default async function CompleteHomeworkPage({ params }: { params: Promise
             comments={byPath}
             revising={revising}
             crisisContacts={view.crisisContacts}
+            // A form posted natively twice (a double tap, a resent page) is sent once.
+            postKey={randomUUID()}
           />
         ) : (
           sentView

@@ -6,7 +6,7 @@ import { Button } from '@/app/_components/design/button';
 import { Dialog } from '@/app/_components/design/dialog';
 import { TextArea } from '@/app/_components/design/input';
 import { type FormState, FormMessage, SubmitButton, valueOf } from '@/app/_components/form';
-import { useResilientAction } from '@/app/_components/resilient-action';
+import { useResilientAction } from '@/app/_components/resilient-action-state';
 import { SET_ASIDE_REASON_MAX } from '@/lib/assignments/standing';
 import { setAsideHomework } from '@/lib/assignments/set-aside';
 

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { careTeam, checkins, clientCheckinDates, clientSummaries, measureScheduleDates, memberships, occurrenceStatuses, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/types';
+import { isIanaTimeZone } from '@/lib/time/zone';
 import { DONE_STATUSES, EXCLUDED_STATUSES, HOMEWORK_WINDOW_DAYS } from './attention';
 import type { RosterView } from './view';
 
@@ -32,9 +33,9 @@ export function number(value: number): SQL {
  * practice's local day (the sparkline's 14 days read as a third of a client's year of check-ins), costs itself above
  * the custom plans and Postgres re-plans the prepared statement on every execution (3-4 ms of planning).
  */
-const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/;
 export function timeZone(value: string): SQL {
-  return ZONE_SHAPE.test(value) ? sql.raw(`'${value}'`) : sql`${value}`;
+  // isIanaTimeZone admits letters, digits, '_', '+', '-' and '/' only: nothing that could end the quoted constant.
+  return isIanaTimeZone(value) ? sql.raw(`'${value}'`) : sql`${value}`;
 }
 const textList = (values: readonly string[]) => sql.join(values.map(literal), sql`, `);
 

@@ -1,102 +1,13 @@
-import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/connection';
-import { rowsOf } from '../../db/rows';
 import { addToCareTeam, createClientRecord } from '../../db/seed/factories';
-import type { Actor } from '../../lib/auth/types';
 import { ATTENTION_CRITERIA, EVERYONE_ELSE_RANK, attentionRank } from '../../lib/caseload/attention';
 import { type RosterRow, loadRoster } from '../../lib/caseload/roster';
-import { ALERT_FILTERS, BAND_FILTERS, CHANGE_FILTERS, DEFAULT_VIEW, type RosterView, parseRosterView } from '../../lib/caseload/view';
+import { type RosterView, parseRosterView } from '../../lib/caseload/view';
+import { daysAgo, today } from '../support/caseload';
 import { openTestDatabase } from '../support/database';
-import { type TestPractice, actorFor, makePractice } from '../support/factories';
-import { DAY_MS, addHomework, addMeasure, addSchedule, daysAgo, today } from '../support/caseload';
-import { insertAlert, insertCheckins } from '../support/clinical';
+import { actorFor, makePractice } from '../support/factories';
 import { statementsOf } from '../support/statements';
-
-const TZ = 'America/New_York';
-
-type World = {
-  p: TestPractice;
-  db: Db;
-  therapist: Actor;
-  otherTherapist: Actor;
-  admin: Actor;
-  ids: Record<'urgent' | 'followUp' | 'deteriorated' | 'overdue' | 'silent' | 'steady' | 'paused', string>;
-};
-
-/**
- * One client per attention criterion, named so that alphabetical order differs from attention order:
- *   Uma Zulu      — an unacknowledged urgent alert                       → rank 0
- *   Fay Young     — a follow-up alert (and an acknowledged urgent one)   → rank 1
- *   Dee Xu        — PHQ-9 8 → 15: reliable deterioration                 → rank 2
- *   Oli Wong      — homework due yesterday, not submitted                → rank 3
- *   Ned Vale      — last check-in 8 days ago                             → rank 4
- *   (client A1)   — never checked in                                      → rank 4
- *   Eve Adams     — PHQ-9 16 → 8: reliable improvement; checked in today → everyone else
- *   Pat Baker     — paused, never checked in (not expected to)           → everyone else
- */
-async function buildWorld(): Promise<World> {
-  const p = await makePractice('Roster');
-  const handle = await openTestDatabase();
-  const db = await handle.owner();
-  const t = p.therapist.membershipId;
-  const make = async (firstName: string, lastName: string, opts: { status?: 'active' | 'paused' } = {}) => {
-    const { id } = await createClientRecord(db, p.id, { firstName, lastName, pronouns: 'they/them', status: opts.status ?? 'active' });
-    await addToCareTeam(db, p.id, id, t);
-    return id;
-  };
-  const ids = {
-    urgent: await make('Uma', 'Zulu'),
-    followUp: await make('Fay', 'Young'),
-    deteriorated: await make('Dee', 'Xu'),
-    overdue: await make('Oli', 'Wong'),
-    silent: await make('Ned', 'Vale'),
-    steady: await make('Eve', 'Adams'),
-    paused: await make('Pat', 'Baker', { status: 'paused' }),
-  };
-  const recent = [{ localDay: today(TZ), mood: 6 }, { localDay: daysAgo(TZ, 1), mood: 5 }];
-  for (const id of [ids.urgent, ids.followUp, ids.deteriorated, ids.overdue, ids.steady]) await insertCheckins(p.id, id, recent);
-  await insertCheckins(p.id, ids.silent, [{ localDay: daysAgo(TZ, 8), mood: 3 }, { localDay: daysAgo(TZ, 20), mood: 4 }]);
-
-  await insertAlert(p.id, ids.urgent, 'phq9_urgent');
-  await insertAlert(p.id, ids.followUp, 'phq9_item9_positive');
-  await insertAlert(p.id, ids.followUp, 'checkin_safety_yes', { acknowledgedBy: t });
-
-  const now = Date.now();
-  await addMeasure(p.id, ids.deteriorated, 'phq9', 8, new Date(now - 30 * DAY_MS));
-  await addMeasure(p.id, ids.deteriorated, 'phq9', 15, new Date(now - 2 * DAY_MS));
-  await addMeasure(p.id, ids.deteriorated, 'gad7', 6, new Date(now - 2 * DAY_MS));
-  // Eve: the therapist marked the second administration as baseline; the first (20) is not it.
-  await addMeasure(p.id, ids.steady, 'phq9', 20, new Date(now - 60 * DAY_MS));
-  await addMeasure(p.id, ids.steady, 'phq9', 16, new Date(now - 40 * DAY_MS), { isBaseline: true });
-  await addMeasure(p.id, ids.steady, 'phq9', 8, new Date(now - 3 * DAY_MS));
-  await addMeasure(p.id, ids.steady, 'gad7', 9, new Date(now - 3 * DAY_MS));
-
-  await addHomework(db, p.id, ids.overdue, t, [
-    { dueAt: new Date(now - 1 * DAY_MS), status: 'due' },
-    { dueAt: new Date(now - 2 * DAY_MS), status: 'submitted' },
-    { dueAt: new Date(now - 3 * DAY_MS), status: 'cancelled' },
-    { dueAt: new Date(now + 2 * DAY_MS), status: 'due' },
-  ]);
-  // Eve's homework: all 3 done in the window; one older than 28 days left undone is outside it.
-  await addHomework(db, p.id, ids.steady, t, [
-    { dueAt: new Date(now - 1 * DAY_MS), status: 'reviewed' },
-    { dueAt: new Date(now - 5 * DAY_MS), status: 'submitted' },
-    { dueAt: new Date(now - 9 * DAY_MS), status: 'submitted' },
-    { dueAt: new Date(now - 40 * DAY_MS), status: 'due' },
-  ]);
-  await addSchedule(db, p.id, ids.steady, 'phq9', 14, daysAgo(TZ, 20));
-  await addSchedule(db, p.id, ids.steady, 'gad7', 30, daysAgo(TZ, 1));
-  await addSchedule(db, p.id, ids.deteriorated, 'phq9', 7, daysAgo(TZ, 30), { endDate: daysAgo(TZ, 2) });
-
-  const therapist = (await actorFor(p.therapist, p.id))!;
-  const otherTherapist = (await actorFor(p.otherTherapist, p.id))!;
-  const admin = (await actorFor(p.admin, p.id))!;
-  return { p, db, therapist, otherTherapist, admin, ids };
-}
-
-const view = (overrides: Partial<RosterView> = {}): RosterView => ({ ...DEFAULT_VIEW, ...overrides });
-const names = (rows: RosterRow[]) => rows.map((r) => r.name);
+import { TZ, type World, buildWorld, names, view } from '../support/roster-world';
 
 describe('the caseload roster', () => {
   let w: World;
@@ -344,72 +255,5 @@ describe('the caseload roster', () => {
     expect(beyond.page).toBe(1);
     expect(beyond.rows.length).toBeGreaterThan(0);
     expect(statements).toHaveLength(4);
-  });
-
-  it('lists an admin exactly the practice’s clients in scope, whatever their summaries (one pass over the practice)', async () => {
-    // The practice-wide roster reads every summary row of the practice at once and keeps those of listed clients:
-    // an archived client, or one outside the status filter, has a summary row and must not become a row.
-    const gone = await createClientRecord(w.db, w.p.id, { firstName: 'Ari', lastName: 'Archived', status: 'archived' });
-    await insertCheckins(w.p.id, gone.id, [{ localDay: today(TZ), mood: 5 }]);
-    const admin = (await actorFor(w.p.admin, w.p.id))!;
-    const expected = async (status: string | null) =>
-      rowsOf<{ id: string }>(
-        await w.db.execute(
-          sql`select id from clients where practice_id = ${w.p.id} and status <> 'archived' and (${status}::text is null or status::text = ${status})`,
-        ),
-      )
-        .map((r) => r.id)
-        .sort();
-    for (const [narrowing, status] of [
-      [{}, null],
-      [{ status: 'paused' as const }, 'paused'],
-      [{ disengaged: true }, null],
-      [{ sort: 'lastCheckin' as const, dir: 'desc' as const }, null],
-    ] as const) {
-      const page = await loadRoster(admin, view({ ...narrowing, size: 100 }));
-      const ids = page.rows.map((r) => r.id);
-      expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
-      if ('disengaged' in narrowing) {
-        expect(ids).not.toContain(gone.id);
-        continue;
-      }
-      expect([...ids].sort()).toEqual(await expected(status));
-      expect(page.total).toBe(ids.length);
-    }
-  });
-
-  it('filters an admin on clinical facts exactly as over the whole practice, with and without a therapist filter', async () => {
-    // An admin on some care teams (one shared with each kind of clinical fact), others in the practice off them: a
-    // clinical filter keeps exactly the rows of the unfiltered roster (every client) whose shown facts match it.
-    for (const id of [w.ids.urgent, w.ids.deteriorated, w.ids.steady]) await addToCareTeam(w.db, w.p.id, id, w.admin.membershipId);
-    const admin = (await actorFor(w.p.admin, w.p.id))!;
-    const clinical = (r: RosterRow) => r.clinical;
-    const matches: [Partial<RosterView>, (r: RosterRow) => boolean][] = [
-      ...ALERT_FILTERS.map((alert): [Partial<RosterView>, (r: RosterRow) => boolean] => [
-        { alert },
-        (r) => {
-          const a = clinical(r)?.alerts;
-          if (!a) return false;
-          return alert === 'urgent' ? a.urgent > 0 : alert === 'follow_up' ? a.followUp > 0 : alert === 'any' ? a.urgent + a.followUp > 0 : a.urgent + a.followUp === 0;
-        },
-      ]),
-      ...BAND_FILTERS.map((b): [Partial<RosterView>, (r: RosterRow) => boolean] => [{ band: b.value }, (r) => clinical(r)?.[b.measure]?.band?.id === b.bandId]),
-      ...CHANGE_FILTERS.map((change): [Partial<RosterView>, (r: RosterRow) => boolean] => [
-        { change },
-        (r) => clinical(r)?.phq9?.change === change || clinical(r)?.gad7?.change === change,
-      ]),
-    ];
-    let nonEmpty = 0;
-    for (const narrowing of [{}, { therapist: w.p.therapist.membershipId }, { therapist: w.p.otherTherapist.membershipId }]) {
-      const every = (await loadRoster(admin, view({ ...narrowing, size: 100 }))).rows;
-      for (const [filter, match] of matches) {
-        const filtered = await loadRoster(admin, view({ ...narrowing, ...filter, size: 100 }));
-        const expected = every.filter(match).map((r) => r.id);
-        expect(filtered.rows.map((r) => r.id), JSON.stringify(filter)).toEqual(expected);
-        expect(filtered.total).toBe(expected.length);
-        if (expected.length > 0) nonEmpty += 1;
-      }
-    }
-    expect(nonEmpty).toBeGreaterThan(5);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nativePostInput } from '@/lib/access/native-post';
 import { answersSchema } from './schema';
 import { MEASURE_KEYS, type MeasureKey } from './types';
 import { dictionary } from '@/lib/security/input';
@@ -26,11 +27,7 @@ export const measureDraftInput = z.object({
  * question's id beside `measure` and `submissionKey`; a form sent by script sends them as `answers`. Every other
  * field is taken as an answer, so one that is no question of the measure is refused by name.
  */
-function answersFromForm(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'answers' in raw) return raw;
-  const { measure, submissionKey, ...answers } = raw as Record<string, unknown>;
-  return { measure, submissionKey, answers };
-}
+const answersFromForm = (raw: unknown) => nativePostInput(raw, ['measure', 'submissionKey'], 'answers');
 
 export const measureSubmissionInput = z.preprocess(
   answersFromForm,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nativePostInput } from '@/lib/access/native-post';
 import { isWellFormedText, normalizeNewlines } from '@/lib/exercises/text';
 import { normalizeInput } from '@/lib/security/input';
 
@@ -45,11 +46,7 @@ export const saveDraftInput = z.object({
  * answer path beside `occurrenceId` and `templateVersion`; they are kept as `sent` for the action to read by the
  * template (lib/exercises/form-answers.ts). A form sent by script sends `answers`.
  */
-function sentFromForm(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'answers' in raw) return raw;
-  const { occurrenceId, templateVersion, ...sent } = raw as Record<string, unknown>;
-  return { occurrenceId, templateVersion, sent };
-}
+const sentFromForm = (raw: unknown) => nativePostInput(raw, ['occurrenceId', 'templateVersion'], 'sent');
 
 export const submitExerciseInput = z.preprocess(
   sentFromForm,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formToObject } from '@/lib/access/form-data';
-import { schemaFor } from '@/lib/exercises';
+import { NATIVE_POST_FIELD } from '@/lib/access/native-post';
+import { buildCustomTemplate, customTemplateInput, schemaFor, templateFields } from '@/lib/exercises';
 import { answersFromForm, drawnName } from '@/lib/exercises/form-answers';
 import { thoughtRecordV1 } from '@/lib/exercises/templates/thought-record';
+import { SLUG_PATTERN } from '@/lib/exercises/text';
+import { measureSubmissionInput } from '@/lib/measures/input';
 import { submitExerciseInput } from '@/lib/submissions/input';
 
 /** A completion form as the browser posts it natively: every control under its answer path, as text. */
@@ -76,5 +79,46 @@ describe('an exercise posted natively', () => {
     });
     expect(input.answers).toEqual({ situation_what: 'x' });
     expect(input.sent).toBeUndefined();
+  });
+});
+
+describe('a native post whose questions are named like the form’s own keys', () => {
+  // Every key a script's payload or the form's hidden context carries that a question's id (a slug of its label)
+  // could also be: such a question is still read as the question it is.
+  const payloads = [submitExerciseInput, measureSubmissionInput].flatMap((input) =>
+    Object.keys(input.def.out.def.shape),
+  );
+  const reserved = [...new Set(payloads)].filter((key) => SLUG_PATTERN.test(key));
+  const built = customTemplateInput.parse({
+    title: 'Looking back',
+    fields: reserved.map((key) => ({ type: 'short_text', label: key, required: true })),
+  });
+  const template = buildCustomTemplate(built, { key: 'custom_1', version: 1 });
+
+  it('is read by the template, each question its own answer', () => {
+    expect(reserved).toEqual(expect.arrayContaining(['answers', 'sent', 'measure']));
+    expect(templateFields(template).map((f) => f.id)).toEqual(reserved);
+    const fields: [string, string][] = [
+      [NATIVE_POST_FIELD, '1'],
+      ['occurrenceId', OCCURRENCE],
+      ['templateVersion', '1'],
+      ...reserved.map((key): [string, string] => [key, `My ${key}`]),
+    ];
+    const input = submitExerciseInput.parse(posted(fields));
+    expect(input.answers).toBeUndefined();
+    const answers = answersFromForm(template, input.sent ?? {});
+    expect(answers).toEqual(Object.fromEntries(reserved.map((key) => [key, `My ${key}`])));
+    expect(schemaFor(template).safeParse(answers).success).toBe(true);
+  });
+
+  it('keeps the JSON text of answers sent by a form of the script’s as the answers', () => {
+    const input = submitExerciseInput.parse(
+      posted([
+        ['occurrenceId', OCCURRENCE],
+        ['templateVersion', '1'],
+        ['answers', JSON.stringify({ answers: 'x' })],
+      ]),
+    );
+    expect(input.answers).toEqual({ answers: 'x' });
   });
 });

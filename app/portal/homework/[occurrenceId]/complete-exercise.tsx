@@ -11,6 +11,7 @@ import { DeliveryStatus } from '@/app/_components/delivery-status';
 import { useAdoptEarlyInput } from '@/app/_components/adopt-early-input';
 import { type Delivery, DELIVERY_TEXT, deliver, keyedPayload, type Sender } from '@/app/_components/resilient-action';
 import type { ExerciseTemplate } from '@/lib/exercises';
+import { NATIVE_POST_FIELD } from '@/lib/access/native-post';
 import { answersFromForm } from '@/lib/exercises/form-answers';
 import { saveDraft, submitExercise } from '@/lib/submissions/actions';
 
@@ -272,6 +273,7 @@ export function CompleteExercise({
 
   return (
     <form ref={formRef} action={postNatively} onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-6" aria-describedby="save-status">
+      <input type="hidden" name={NATIVE_POST_FIELD} value="1" />
       <input type="hidden" name="occurrenceId" value={occurrenceId} />
       <input type="hidden" name="templateVersion" value={template.version} />
       <input type="hidden" name="idempotencyKey" value={postKey} />

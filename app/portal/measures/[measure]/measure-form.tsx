@@ -10,6 +10,7 @@ import { keyedPayload, type Sender } from '@/app/_components/resilient-action';
 import { useResilientAction } from '@/app/_components/resilient-action-state';
 import { CrisisPanel, type PracticeContact } from '@/app/_components/crisis-panel';
 import { FieldError } from '@/app/portal/_components/choice-inputs';
+import { NATIVE_POST_FIELD } from '@/lib/access/native-post';
 import { saveMeasureDraft, submitMeasure } from '@/lib/measures/actions';
 import { MEASURES } from '@/lib/measures/definitions';
 import { PHQ9_SAFETY_ITEM_ID } from '@/lib/measures/phq9';
@@ -254,6 +255,7 @@ export function MeasureForm({
   const answeredCount = items.filter((item) => answers[item.id] !== undefined && answers[item.id] !== null).length;
   return (
     <form ref={formRef} action={postNatively} onSubmit={onSubmit} noValidate autoComplete="off" className="space-y-5">
+      <input type="hidden" name={NATIVE_POST_FIELD} value="1" />
       <input type="hidden" name="measure" value={measure} />
       {/* A native post sent twice (a double tap, a resent page) keeps one record, as the key sent by script does. */}
       <input type="hidden" name="submissionKey" value={freshKey} />

@@ -1,6 +1,13 @@
 import { UNSTORABLE_TEXT_MESSAGE, dictionary, normalizeInput, unstorableTextPaths } from '@/lib/security/input';
 
 /**
+ * A browser sends every line break of a form's text as CRLF (the multipart encoding, whether the form posts
+ * natively or a script sends its FormData), while the page counts and shows it as one LF: read it as the page
+ * showed it, so a note the page counted as within its limit is within it here, and stored text has one kind.
+ */
+const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
+
+/**
  * Turns a submitted form into a plain object for zod. A key sent more than once, or ending in
  * "[]", becomes an array; a `__json` field (from client-built forms) is parsed and merged.
  * Next's own `$ACTION_*` fields are dropped. Every object in the result has no prototype
@@ -15,6 +22,7 @@ export function formToObject(input: FormData | Record<string, unknown> | null | 
   for (const [rawKey, value] of input.entries()) {
     if (rawKey.startsWith('$ACTION')) continue;
     if (typeof value !== 'string') continue;
+    const text = lineBreaks(value);
     if (rawKey === '__json') {
       let parsed: unknown;
       try {
@@ -32,9 +40,9 @@ export function formToObject(input: FormData | Record<string, unknown> | null | 
     const isList = rawKey.endsWith('[]');
     const key = isList ? rawKey.slice(0, -2) : rawKey;
     const existing = out[key];
-    if (existing === undefined) out[key] = isList ? [value] : value;
-    else if (Array.isArray(existing)) existing.push(value);
-    else out[key] = [existing, value];
+    if (existing === undefined) out[key] = isList ? [text] : text;
+    else if (Array.isArray(existing)) existing.push(text);
+    else out[key] = [existing, text];
   }
   return out;
 }

@@ -82,3 +82,30 @@ describe('a check-in posted natively', () => {
     });
   });
 });
+
+describe('text with line breaks, as a browser sends a form', () => {
+  // The multipart encoding sends every line break as CRLF (natively or from a script's FormData); the page counts
+  // and shows one LF.
+  const asSent = (text: string) => text.replace(/\n/g, '\r\n');
+
+  it('is read with the line breaks the page showed, in every field and list', () => {
+    const data = new FormData();
+    data.append('note', asSent('one\ntwo\n'));
+    data.append('old', 'mac\rline');
+    data.append('items[]', asSent('a\nb'));
+    expect({ ...formToObject(data) }).toEqual({ note: 'one\ntwo\n', old: 'mac\nline', items: ['a\nb'] });
+  });
+
+  it('keeps a check-in note the page counted as within its limit within it, stored as shown', () => {
+    const note = `${'x'.repeat(CHECKIN_RANGES.noteMaxChars - 40)}${'\n'.repeat(40)}`;
+    const parsed = checkinFormInput.parse(
+      posted([
+        ['mood', '4'],
+        ['distress', '30'],
+        ['window', 'within'],
+        ['note', asSent(note)],
+      ]),
+    );
+    expect(parsed.note).toBe(note);
+  });
+});

@@ -151,6 +151,29 @@ export function pipelinesInOrder(tx: Tx | Db): boolean {
   return Boolean(client && typeof client.unsafe === 'function');
 }
 
+/**
+ * Statements of one transaction that do not wait for each other's answers, run in the order given. On postgres.js
+ * each is sent as soon as the one before it is, so the batch costs one round trip instead of one per statement
+ * (Postgres still runs them one after another, each with the snapshot it would have had anyway); elsewhere
+ * (PGlite) one after another. Each step starts its statement when called: a drizzle query, or a function that
+ * issues exactly one statement before its first await. If one fails, the transaction is aborted and the batch
+ * rejects with the first failure.
+ */
+export async function inSequence<const T extends readonly (() => PromiseLike<unknown>)[]>(
+  tx: Tx | Db,
+  ...steps: T
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = [];
+  if (pipelinesInOrder(tx)) {
+    // `.then` is called here, in order, so each statement is written to the connection before the next is built.
+    const pending = steps.map((step) => new Promise((resolve, reject) => void step().then(resolve, reject)));
+    results.push(...(await Promise.all(pending)));
+  } else {
+    for (const step of steps) results.push(await step());
+  }
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
+
 export async function executePrepared<T = Record<string, unknown>>(tx: Tx | Db, query: SQL): Promise<T[]> {
   const session = (tx as unknown as { session?: DriverSession }).session;
   const client = session?.client;

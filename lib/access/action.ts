@@ -3,6 +3,7 @@ import { refresh } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
+import { inSequence } from '@/db/prepared';
 import type { Actor } from '@/lib/auth/types';
 import type { AuditAction } from '@/lib/audit/labels';
 import { type AuditEntry, recordAudit } from '@/lib/audit/record';
@@ -143,8 +144,12 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
             main = null;
           },
         });
-        for (const entry of main ? [main, ...entries] : entries) await recordAudit(tx, actor, entry);
-        if (idempotencyKey) await recordIdempotentResult(tx, actor, idempotencyKey, result);
+        // The audit rows and the key's result wait for nothing but the action: sent together, in this order.
+        await inSequence(
+          tx,
+          ...(main ? [main, ...entries] : entries).map((entry) => () => recordAudit(tx, actor, entry)),
+          ...(idempotencyKey ? [() => recordIdempotentResult(tx, actor, idempotencyKey, result)] : []),
+        );
         return result;
       });
       outcome = replayed ? { ok: true, data, message: def.successMessage, replayed } : { ok: true, data, message: def.successMessage };

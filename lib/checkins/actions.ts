@@ -1,11 +1,12 @@
 'use server';
 
 import { and, desc, eq, lt } from 'drizzle-orm';
+import { inSequence } from '@/db/prepared';
 import { checkinRevisions, checkins } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal } from '@/lib/access/errors';
 import { openAlertKinds, raiseAlerts } from '@/lib/alerts/raise';
-import { alertsForCheckin, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
+import { type AlertKind, alertsForCheckin, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
 import { OUR_RULES } from '@/lib/measures/rules';
 import { checkinFormInput } from './input';
 import { localDay } from '@/lib/time/day';
@@ -49,19 +50,40 @@ export const submitCheckin = defineAction({
         .limit(1)
         .then((rows) => rows[0]);
 
+    // The days before today for the distress streak, and whether its alert is still open: neither depends on
+    // today's row, so each is sent with the write it follows (one round trip on postgres.js, same order).
+    const recentDays = () =>
+      tx
+        .select({ localDay: checkins.localDay, distress: checkins.distress, safetyThoughts: checkins.safetyThoughts })
+        .from(checkins)
+        .where(and(eq(checkins.practiceId, practiceId), eq(checkins.clientId, clientId), lt(checkins.localDay, day)))
+        .orderBy(desc(checkins.localDay))
+        .limit(OUR_RULES.distressStreak.consecutive - 1);
+    const openStreak = () => openAlertKinds(tx, practiceId, clientId, ['checkin_distress_streak']);
+
     let existing = await todays();
     let checkinId: string;
     let revision: number;
+    let recent: Awaited<ReturnType<typeof recentDays>> = [];
+    let open: AlertKind[] = [];
     if (!existing) {
       // Two submits racing on the first check-in of the day: the loser falls through to the update path.
-      const [inserted] = await tx
-        .insert(checkins)
-        .values({ practiceId, clientId, localDay: day, ...fields })
-        .onConflictDoNothing({ target: [checkins.practiceId, checkins.clientId, checkins.localDay] })
-        .returning({ id: checkins.id });
+      const [[inserted], recentRows, openKinds] = await inSequence(
+        tx,
+        () =>
+          tx
+            .insert(checkins)
+            .values({ practiceId, clientId, localDay: day, ...fields })
+            .onConflictDoNothing({ target: [checkins.practiceId, checkins.clientId, checkins.localDay] })
+            .returning({ id: checkins.id }),
+        recentDays,
+        openStreak,
+      );
       if (inserted) {
         checkinId = inserted.id;
         revision = 1;
+        recent = recentRows;
+        open = openKinds;
       } else {
         existing = await todays();
         if (!existing) throw new Error('check-in vanished during update');
@@ -69,24 +91,23 @@ export const submitCheckin = defineAction({
     }
     if (existing) {
       const { practiceId: _p, id, clientId: _c, revision: earlier, ...snapshot } = existing;
-      await tx.insert(checkinRevisions).values({ practiceId, checkinId: id, clientId, revision: earlier, snapshot });
-      await tx
-        .update(checkins)
-        .set({ ...fields, revision: earlier + 1, updatedAt: new Date() })
-        .where(and(eq(checkins.practiceId, practiceId), eq(checkins.id, id)));
+      [, , recent, open] = await inSequence(
+        tx,
+        () => tx.insert(checkinRevisions).values({ practiceId, checkinId: id, clientId, revision: earlier, snapshot }),
+        () =>
+          tx
+            .update(checkins)
+            .set({ ...fields, revision: earlier + 1, updatedAt: new Date() })
+            .where(and(eq(checkins.practiceId, practiceId), eq(checkins.id, id))),
+        recentDays,
+        openStreak,
+      );
       checkinId = id;
       revision = earlier + 1;
     }
 
-    const recent = await tx
-      .select({ localDay: checkins.localDay, distress: checkins.distress, safetyThoughts: checkins.safetyThoughts })
-      .from(checkins)
-      .where(and(eq(checkins.practiceId, practiceId), eq(checkins.clientId, clientId), lt(checkins.localDay, day)))
-      .orderBy(desc(checkins.localDay))
-      .limit(OUR_RULES.distressStreak.consecutive - 1);
     const triggered = alertsForCheckin({ localDay: day, distress: fields.distress, safetyThoughts }, recent);
     // A streak that is still running while its alert is unacknowledged is the same concern, not a new one.
-    const open = await openAlertKinds(tx, practiceId, clientId, ['checkin_distress_streak']);
     await raiseAlerts(tx, actor, {
       clientId,
       sourceType: 'checkin',

@@ -6,7 +6,7 @@ import { checkinRevisions, checkins } from '@/db/schema';
 import { defineAction } from '@/lib/access/action';
 import { ActionRefusal } from '@/lib/access/errors';
 import { openAlertKinds, raiseAlerts } from '@/lib/alerts/raise';
-import { type AlertKind, alertsForCheckin, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
+import { alertsForCheckin, highestTier, withoutOpenKinds } from '@/lib/alerts/triggers';
 import { OUR_RULES } from '@/lib/measures/rules';
 import { checkinFormInput } from './input';
 import { localDay } from '@/lib/time/day';
@@ -50,8 +50,8 @@ export const submitCheckin = defineAction({
         .limit(1)
         .then((rows) => rows[0]);
 
-    // The days before today for the distress streak, and whether its alert is still open: neither depends on
-    // today's row, so each is sent with the write it follows (one round trip on postgres.js, same order).
+    // The days before today for the distress streak do not depend on today's row: read with the write they
+    // follow (one round trip on postgres.js, the same statements in the same order).
     const recentDays = () =>
       tx
         .select({ localDay: checkins.localDay, distress: checkins.distress, safetyThoughts: checkins.safetyThoughts })
@@ -59,16 +59,14 @@ export const submitCheckin = defineAction({
         .where(and(eq(checkins.practiceId, practiceId), eq(checkins.clientId, clientId), lt(checkins.localDay, day)))
         .orderBy(desc(checkins.localDay))
         .limit(OUR_RULES.distressStreak.consecutive - 1);
-    const openStreak = () => openAlertKinds(tx, practiceId, clientId, ['checkin_distress_streak']);
 
     let existing = await todays();
     let checkinId: string;
     let revision: number;
     let recent: Awaited<ReturnType<typeof recentDays>> = [];
-    let open: AlertKind[] = [];
     if (!existing) {
       // Two submits racing on the first check-in of the day: the loser falls through to the update path.
-      const [[inserted], recentRows, openKinds] = await inSequence(
+      const [[inserted], recentRows] = await inSequence(
         tx,
         () =>
           tx
@@ -77,13 +75,11 @@ export const submitCheckin = defineAction({
             .onConflictDoNothing({ target: [checkins.practiceId, checkins.clientId, checkins.localDay] })
             .returning({ id: checkins.id }),
         recentDays,
-        openStreak,
       );
       if (inserted) {
         checkinId = inserted.id;
         revision = 1;
         recent = recentRows;
-        open = openKinds;
       } else {
         existing = await todays();
         if (!existing) throw new Error('check-in vanished during update');
@@ -91,7 +87,7 @@ export const submitCheckin = defineAction({
     }
     if (existing) {
       const { practiceId: _p, id, clientId: _c, revision: earlier, ...snapshot } = existing;
-      [, , recent, open] = await inSequence(
+      [, , recent] = await inSequence(
         tx,
         () => tx.insert(checkinRevisions).values({ practiceId, checkinId: id, clientId, revision: earlier, snapshot }),
         () =>
@@ -100,14 +96,17 @@ export const submitCheckin = defineAction({
             .set({ ...fields, revision: earlier + 1, updatedAt: new Date() })
             .where(and(eq(checkins.practiceId, practiceId), eq(checkins.id, id))),
         recentDays,
-        openStreak,
       );
       checkinId = id;
       revision = earlier + 1;
     }
 
     const triggered = alertsForCheckin({ localDay: day, distress: fields.distress, safetyThoughts }, recent);
-    // A streak that is still running while its alert is unacknowledged is the same concern, not a new one.
+    // A streak that is still running while its alert is unacknowledged is the same concern, not a new one. Only a
+    // streak needs the open alerts read (no other kind a check-in raises is held back by them).
+    const open = triggered.some((a) => a.kind === 'checkin_distress_streak')
+      ? await openAlertKinds(tx, practiceId, clientId, ['checkin_distress_streak'])
+      : [];
     await raiseAlerts(tx, actor, {
       clientId,
       sourceType: 'checkin',

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checkins, clientSummaries } from '../../db/schema';
+import type { Tx } from '../../db/connection';
+import { rowsOf } from '../../db/rows';
+import { alerts, checkins, clientSummaries } from '../../db/schema';
 import { submitCheckin } from '../../lib/checkins/actions';
 import { addHomework, addMeasure, daysAgo, today, DAY_MS } from '../support/caseload';
 import { asOwner, insertAlert, insertCheckins } from '../support/clinical';
@@ -162,5 +165,52 @@ describe('a check-in write recomputes only the check-in columns of the summary',
       lastMood: 7,
       lastCheckinAt: kept!.lastCheckinAt,
     });
+  });
+
+  it('a check-in write reads no measure, alert or homework row (a write to alerts still recomputes the whole row)', async () => {
+    const p = await makePractice();
+    const id = p.clientA1.clientId;
+    await fullClient(p, id);
+    // Scans of those tables made in this transaction so far, its own writes' triggers included (read before and
+    // after the writes: an embedded database may count the session's earlier transactions too).
+    const scansOfOtherSources = async (tx: Tx) => {
+      const [row] = rowsOf<{ n: number }>(
+        await tx.execute(sql`
+          select coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0)::int as n from pg_stat_xact_user_tables
+           where schemaname = 'public' and relname in ('measure_administrations', 'alerts', 'assignment_occurrences')`),
+      );
+      return row!.n;
+    };
+    const checkinScans = await asOwner(p.id, async (tx) => {
+      const before = await scansOfOtherSources(tx);
+      await tx
+        .insert(checkins)
+        .values({ practiceId: p.id, clientId: id, localDay: daysAgo(TZ, 1), mood: 5, distress: 20, window: 'within' });
+      await tx
+        .update(checkins)
+        .set({ mood: 6 })
+        .where(and(eq(checkins.clientId, id), eq(checkins.localDay, daysAgo(TZ, 1))));
+      await tx.delete(checkins).where(and(eq(checkins.clientId, id), eq(checkins.localDay, daysAgo(TZ, 4))));
+      return (await scansOfOtherSources(tx)) - before;
+    });
+    expect(checkinScans).toBe(0);
+    // The measure the test reads with: an alert raised in the same way does read the other sources.
+    const alertScans = await asOwner(p.id, async (tx) => {
+      const before = await scansOfOtherSources(tx);
+      await tx.insert(alerts).values({
+        practiceId: p.id,
+        clientId: id,
+        kind: 'checkin_safety_yes',
+        tier: 'urgent',
+        reason: 'test',
+        sourceType: 'checkin',
+        sourceId: randomUUID(),
+      });
+      return (await scansOfOtherSources(tx)) - before;
+    });
+    expect(alertScans).toBeGreaterThan(0);
+    const { kept, rebuilt } = await keptAndRebuilt(p, id);
+    expect(kept).toEqual(rebuilt);
+    expect(kept).toMatchObject({ lastCheckinDay: daysAgo(TZ, 1), lastMood: 6 });
   });
 });

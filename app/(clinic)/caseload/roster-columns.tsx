@@ -58,13 +58,14 @@ function Alerts({ row }: { row: DisplayRow }) {
   if (!c.alerts.urgent && !c.alerts.followUp) return <span className="text-slate-500">No open alerts</span>;
   return (
     <div className="flex flex-wrap gap-1">
-      {c.alerts.urgent ? <Badge tone="danger">{c.alerts.urgent} urgent</Badge> : null}
-      {c.alerts.followUp ? <Badge tone="warn">{c.alerts.followUp} follow-up</Badge> : null}
+      {c.alerts.urgent ? <Badge tone="danger">{`${c.alerts.urgent} urgent`}</Badge> : null}
+      {c.alerts.followUp ? <Badge tone="warn">{`${c.alerts.followUp} follow-up`}</Badge> : null}
     </div>
   );
 }
 
-const Overdue = ({ count }: { count: number }) => <Badge tone="warn">{count} overdue</Badge>;
+// One string, not a number and a word: React would mark the join in the HTML of every row (`1<!-- --> overdue`).
+const Overdue = ({ count }: { count: number }) => <Badge tone="warn">{`${count} overdue`}</Badge>;
 
 function NextMeasure({ row }: { row: DisplayRow }) {
   if (!row.nextMeasure) return <span className="text-slate-500">None scheduled</span>;

@@ -121,3 +121,12 @@ export function restingValue({ min, max, step }: { min: number; max: number; ste
  * under this field, and a value still at the resting place is then read as no answer.
  */
 export const NOT_SET_FIELD = 'notSet';
+
+/**
+ * Whether a slider's sent value is no answer: the slider was drawn without one (its name sent under NOT_SET_FIELD)
+ * and the value is where it rests. The action reading a post and the page drawing a refused one again read it here.
+ */
+export function unmovedSlider(field: SliderField, value: unknown, notSet: unknown): boolean {
+  const drawnUnset = Array.isArray(notSet) ? notSet.includes(field) : notSet === field;
+  return drawnUnset && value === restingValue(CHECKIN_RANGES[field]);
+}

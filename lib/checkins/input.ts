@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKIN_RANGES, NOT_SET_FIELD, SLIDER_FIELDS, restingValue } from './fields';
+import { NOT_SET_FIELD, SLIDER_FIELDS, unmovedSlider } from './fields';
 import { checkinSchema } from './rules';
 
 /**
@@ -42,11 +42,7 @@ export function normalizeCheckinForm(raw: unknown): Record<string, unknown> {
     if (value !== undefined) out[field] = value;
   }
   // A slider drawn without an answer and sent from where it rests was not moved (see NOT_SET_FIELD).
-  const notSet = source[NOT_SET_FIELD];
-  for (const field of SLIDER_FIELDS) {
-    const drawnUnset = Array.isArray(notSet) ? notSet.includes(field) : notSet === field;
-    if (drawnUnset && out[field] === restingValue(CHECKIN_RANGES[field])) delete out[field];
-  }
+  for (const field of SLIDER_FIELDS) if (unmovedSlider(field, out[field], source[NOT_SET_FIELD])) delete out[field];
   const window = readOptionalText(source.window);
   if (window !== undefined) out.window = window;
   const social = readOptionalText(source.socialContact);

@@ -1,4 +1,4 @@
-import { CHECKIN_RANGES, NOT_SET_FIELD, restingValue, type SelfCare, type SliderField, type SocialContact, type WindowState } from '@/lib/checkins/fields';
+import { NOT_SET_FIELD, type SelfCare, type SliderField, type SocialContact, type WindowState, unmovedSlider } from '@/lib/checkins/fields';
 
 /** The check-in form's state: null is an unanswered question. */
 export type CheckinValues = {
@@ -40,11 +40,10 @@ export function sentCheckin(sent: Record<string, string | string[]>): CheckinVal
     const value = sent[key];
     return typeof value === 'string' ? value : '';
   };
-  const notSet = ([] as string[]).concat(sent[NOT_SET_FIELD] ?? []);
   const number = (key: SliderField | 'sleepQuality') => {
     const value = text(key).trim() === '' ? NaN : Number(text(key));
     if (!Number.isFinite(value)) return null;
-    return notSet.includes(key) && value === restingValue(CHECKIN_RANGES[key]) ? null : value;
+    return key !== 'sleepQuality' && unmovedSlider(key, value, sent[NOT_SET_FIELD]) ? null : value;
   };
   const choice = <T>(key: string) => (text(key) || null) as T | null;
   return {

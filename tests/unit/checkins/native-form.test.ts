@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formToObject } from '@/lib/access/form-data';
-import { CHECKIN_RANGES, NOT_SET_FIELD, restingValue } from '@/lib/checkins/fields';
-import { checkinFormInput } from '@/lib/checkins/input';
+import { CHECKIN_RANGES, NOT_SET_FIELD, SLIDER_FIELDS, restingValue } from '@/lib/checkins/fields';
+import { checkinFormInput, normalizeCheckinForm } from '@/lib/checkins/input';
 import { sentCheckin } from '@/app/portal/check-in/values';
 
 /** A check-in form as the browser posts it natively: every slider sends a value, unset ones also their name. */
@@ -80,6 +80,25 @@ describe('a check-in posted natively', () => {
       note: 'Kept',
       safetyThoughts: 'no',
     });
+  });
+});
+
+describe('every slider of a check-in posted natively', () => {
+  it('is no answer, or its value, alike where it is stored and where a refused post is drawn again', () => {
+    for (const field of SLIDER_FIELDS) {
+      const rest = restingValue(CHECKIN_RANGES[field]);
+      const moved = rest === CHECKIN_RANGES[field].min ? CHECKIN_RANGES[field].max : CHECKIN_RANGES[field].min;
+      for (const [value, drawnUnset, answer] of [
+        [rest, true, undefined],
+        [moved, true, moved],
+        [rest, false, rest],
+      ] as const) {
+        const fields: [string, string][] = [[field, String(value)]];
+        if (drawnUnset) fields.unshift([NOT_SET_FIELD, field]);
+        expect(normalizeCheckinForm(posted(fields))[field]).toBe(answer);
+        expect(sentCheckin({ ...posted(fields) } as Record<string, string | string[]>)[field]).toBe(answer ?? null);
+      }
+    }
   });
 });
 

@@ -4,6 +4,8 @@ import { practiceCrisisContacts } from '../../lib/alerts/crisis-contacts';
 import { listEscalatedAlerts, listOpenAlerts } from '../../lib/alerts/queries';
 import { accountOverview } from '../../lib/auth/account';
 import type { Actor } from '../../lib/auth/types';
+import { loadCaseloadPage } from '../../lib/caseload/caseload-page';
+import { DEFAULT_VIEW } from '../../lib/caseload/url';
 import { myCheckinToday } from '../../lib/checkins/queries';
 import { loadPortalHome } from '../../lib/clients/portal-home';
 import { loadClientRecord } from '../../lib/clients/record-page';
@@ -107,6 +109,20 @@ describe('the clinic', () => {
   it('account: the same, beside the notification settings’ one transaction', async () => {
     const spent = await cost(() => Promise.all([accountOverview(therapist), loadPage(therapist, () => myClinicianNotifications(therapist))]));
     expect(spent).toEqual({ statements: 10, transactions: 2, writes: 0 });
+  });
+
+  it('caseload: the roster, its read audit and the library for bulk assignment in one transaction', async () => {
+    const { result, ...spent } = await costOf(() => loadCaseloadPage(therapist, DEFAULT_VIEW));
+    expect(result.roster.rows.map((r) => r.id)).toEqual([p.clientA1.clientId]);
+    expect(result.library?.length).toBeGreaterThan(0);
+    expect(spent).toEqual({ statements: 6, transactions: 1, writes: 1 });
+  });
+
+  it('caseload for an admin: the whole practice and the therapist filter in one transaction', async () => {
+    const { result, ...spent } = await costOf(() => loadCaseloadPage(admin, DEFAULT_VIEW));
+    expect(result.roster.total).toBe(2);
+    expect(result.therapists).toHaveLength(2);
+    expect(spent).toEqual({ statements: 5, transactions: 1, writes: 0 });
   });
 
   it('alerts: the open alerts and their read audit in one transaction', async () => {

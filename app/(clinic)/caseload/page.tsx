@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import { EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
-import { can } from '@/lib/access/permissions';
 import { ATTENTION_CRITERIA, ATTENTION_EXPLANATION } from '@/lib/caseload/attention';
 import { toDisplayRow } from '@/lib/caseload/display';
-import { SPARKLINE_DAYS, listPracticeTherapists, loadRoster } from '@/lib/caseload/roster';
+import { loadCaseloadPage } from '@/lib/caseload/caseload-page';
+import { SPARKLINE_DAYS } from '@/lib/caseload/roster';
 import { BAND_FILTERS, isFiltered, parseRosterView, rosterViewToSearchParams } from '@/lib/caseload/view';
 import { JOURNALING_PROMPTS } from '@/lib/exercises/journaling-prompts';
 import { JOURNALING_PROMPT_KEY } from '@/lib/exercises';
-import { listLibrary } from '@/lib/exercises/library';
 import { MEASURES, MEASURE_KEYS } from '@/lib/measures';
 import type { SparklineShape } from './_components/sparkline';
 import { sparklineShape } from './_components/sparkline-shape';
@@ -26,14 +25,8 @@ export default async function CaseloadPage({ searchParams }: Props) {
   await failPageOnPurpose();
   const view = parseRosterView(await searchParams);
   const isAdmin = actor.role === 'admin';
-  const mayAssign = can(actor.role, 'assignment.create') && can(actor.role, 'library.view') && actor.careTeamClientIds.size > 0;
-  // Independent reads, side by side.
-  const [roster, therapists, library] = await Promise.all([
-    // The page shown is audited in the transaction that read it.
-    loadRoster(actor, view, { recordView: true }),
-    listPracticeTherapists(actor),
-    mayAssign ? listLibrary(actor) : null,
-  ]);
+  // The roster (audited as shown), the therapist filter and the library in one transaction.
+  const { roster, therapists, library } = await loadCaseloadPage(actor, view);
   const shownView = { ...view, page: roster.page };
 
   let assignOptions: AssignOptions | null = null;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type SQL, and, asc, eq, inArray, lt, lte, max } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { assignmentOccurrences, assignments, measureAdministrations, measureDrafts, measureSchedules } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
@@ -32,51 +32,64 @@ export type DueMeasure = {
  * Measures due for the client now: a schedule whose current period has no complete administration yet, and
  * measure assignments whose occurrences have come due and are not yet done. One entry per measure (the
  * earliest due date wins).
+ *
+ * One statement (the portal home reads it on every visit): each active schedule with its measure's latest
+ * complete administration, and each due occurrence of a measure assignment, both with whether the client has
+ * a draft of that measure. When a schedule's current period began is worked out here (lib/measures/due.ts).
  */
 export async function myDueMeasures(actor: Actor, now: Date = new Date()): Promise<DueMeasure[]> {
   assertCan(actor, 'measure.submit');
   const clientId = actor.clientId;
   if (!clientId) return [];
   const today = localDay(now, actor.practice.timeZone);
+  const hasDraft = (measure: AnyColumn) =>
+    sql<boolean>`exists (select 1 from ${measureDrafts} where ${and(eq(measureDrafts.practiceId, actor.practiceId), eq(measureDrafts.clientId, clientId), eq(measureDrafts.measure, measure))})`;
   return withActor(actor, async (tx) => {
-    const [schedules, lastDone, occurrences, drafts] = await Promise.all([
-      tx
-        .select()
-        .from(measureSchedules)
-        .where(and(eq(measureSchedules.practiceId, actor.practiceId), eq(measureSchedules.clientId, clientId), eq(measureSchedules.active, true))),
-      tx
-        .select({ measure: measureAdministrations.measure, last: max(measureAdministrations.completedAt) })
-        .from(measureAdministrations)
-        .where(completedFor(actor.practiceId, clientId))
-        .groupBy(measureAdministrations.measure),
-      tx
-        .select({ measure: assignments.templateKey, localDate: assignmentOccurrences.localDate })
-        .from(assignmentOccurrences)
-        .innerJoin(assignments, assignmentOfOccurrence)
-        .where(
-          and(
-            eq(assignmentOccurrences.practiceId, actor.practiceId),
-            eq(assignmentOccurrences.clientId, clientId),
-            eq(assignments.kind, 'measure'),
-            eq(assignments.status, 'active'),
-            inArray(assignmentOccurrences.status, ['due', 'in_progress']),
-            lte(assignmentOccurrences.localDate, today),
-          ),
+    const candidates = await tx
+      .select({
+        source: sql<DueMeasure['source']>`'schedule'`,
+        measure: measureSchedules.measure,
+        everyDays: sql<number | null>`${measureSchedules.everyDays}`,
+        startDate: sql<string | null>`${measureSchedules.startDate}`,
+        endDate: sql<string | null>`${measureSchedules.endDate}`,
+        // max() over a timestamptz comes back as text on some drivers.
+        lastCompletedAt: sql`(select max(${measureAdministrations.completedAt}) from ${measureAdministrations}
+          where ${and(completedFor(actor.practiceId, clientId), eq(measureAdministrations.measure, measureSchedules.measure))})`.mapWith(
+          (value: string | Date | null): Date | null => (value === null ? null : new Date(value)),
         ),
-      tx
-        .select({ measure: measureDrafts.measure })
-        .from(measureDrafts)
-        .where(and(eq(measureDrafts.practiceId, actor.practiceId), eq(measureDrafts.clientId, clientId))),
-    ]);
+        dueDay: sql<string | null>`null::date`,
+        hasDraft: hasDraft(measureSchedules.measure),
+      })
+      .from(measureSchedules)
+      .where(and(eq(measureSchedules.practiceId, actor.practiceId), eq(measureSchedules.clientId, clientId), eq(measureSchedules.active, true)))
+      .unionAll(
+        tx
+          .select({
+            source: sql<DueMeasure['source']>`'assignment'`,
+            measure: assignments.templateKey,
+            everyDays: sql<number | null>`null::integer`,
+            startDate: sql<string | null>`null::date`,
+            endDate: sql<string | null>`null::date`,
+            lastCompletedAt: sql<Date | null>`null::timestamptz`,
+            dueDay: sql<string | null>`${assignmentOccurrences.localDate}`,
+            hasDraft: hasDraft(assignments.templateKey),
+          })
+          .from(assignmentOccurrences)
+          .innerJoin(assignments, assignmentOfOccurrence)
+          .where(
+            and(
+              eq(assignmentOccurrences.practiceId, actor.practiceId),
+              eq(assignmentOccurrences.clientId, clientId),
+              eq(assignments.kind, 'measure'),
+              eq(assignments.status, 'active'),
+              inArray(assignmentOccurrences.status, ['due', 'in_progress']),
+              lte(assignmentOccurrences.localDate, today),
+            ),
+          ),
+      );
 
-    const lastDay = new Map<string, string>();
-    for (const row of lastDone) {
-      // max() over a timestamptz comes back as text on some drivers.
-      if (row.last) lastDay.set(row.measure, localDay(new Date(row.last), actor.practice.timeZone));
-    }
-    const withDraft = new Set(drafts.map((d) => d.measure));
     const due = new Map<MeasureKey, DueMeasure>();
-    const offer = (measure: string, dueDay: string, source: DueMeasure['source']) => {
+    const offer = (measure: string, dueDay: string, source: DueMeasure['source'], withDraft: boolean) => {
       if (!isMeasureKey(measure)) return;
       const current = due.get(measure);
       if (current && current.dueDay <= dueDay) return;
@@ -86,14 +99,19 @@ export async function myDueMeasures(actor: Actor, now: Date = new Date()): Promi
         dueDay,
         overdue: dueDay < today,
         source,
-        hasDraft: withDraft.has(measure),
+        hasDraft: withDraft,
       });
     };
-    for (const s of schedules) {
-      const day = scheduleDueDay(s, today, lastDay.get(s.measure) ?? null);
-      if (day) offer(s.measure, day, 'schedule');
+    for (const c of candidates) {
+      if (c.source === 'assignment') {
+        if (c.dueDay) offer(c.measure, c.dueDay, 'assignment', c.hasDraft);
+        continue;
+      }
+      if (c.everyDays === null || c.startDate === null) continue;
+      const lastDay = c.lastCompletedAt ? localDay(c.lastCompletedAt, actor.practice.timeZone) : null;
+      const day = scheduleDueDay({ everyDays: c.everyDays, startDate: c.startDate, endDate: c.endDate, active: true }, today, lastDay);
+      if (day) offer(c.measure, day, 'schedule', c.hasDraft);
     }
-    for (const o of occurrences) offer(o.measure, o.localDate, 'assignment');
     return [...due.values()].sort((a, b) => (a.dueDay === b.dueDay ? MEASURE_KEYS.indexOf(a.measure) - MEASURE_KEYS.indexOf(b.measure) : a.dueDay < b.dueDay ? -1 : 1));
   });
 }

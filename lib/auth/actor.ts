@@ -20,6 +20,7 @@ type SessionRow = {
   role?: Role;
   clientId?: string | null;
   careTeamClientIds?: string[];
+  otherPractices?: boolean;
   practice?: Actor['practice'];
 };
 
@@ -49,6 +50,7 @@ export async function loadSession(claims: Partial<SessionClaims> | null | undefi
       role: session.role,
       clientId: session.clientId ?? null,
       careTeamClientIds: new Set(session.careTeamClientIds ?? []),
+      hasOtherPractices: session.otherPractices === true,
       practice: session.practice,
     },
   };

@@ -15,6 +15,11 @@ export type Actor = {
   clientId: string | null;
   /** Clients whose clinical content this actor may read (their care team). */
   careTeamClientIds: ReadonlySet<string>;
+  /**
+   * Whether the person has an active membership in another practice (the Account page then lists the practices
+   * to switch to, which only a transaction scoped to the login alone may read).
+   */
+  hasOtherPractices: boolean;
   practice: {
     name: string;
     timeZone: string;

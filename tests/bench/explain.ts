@@ -30,6 +30,7 @@ export async function explainRoster(url: string, role: 'therapist' | 'admin'): P
       email,
       clientId: null,
       careTeamClientIds: new Set(),
+      hasOtherPractices: false,
       practice: { name: 'Scale Practice', timeZone: SCALE_TIME_ZONE, safetyQuestionEnabled: true, idleTimeoutMinutes: 15, isDemo: false },
     };
     const query = rosterQuery(actor, DEFAULT_VIEW, { kind: 'page', limit: DEFAULT_VIEW.size, offset: 0 });

@@ -98,6 +98,7 @@ async function main() {
         email,
         clientId: null,
         careTeamClientIds: new Set(),
+        hasOtherPractices: false,
         practice: {
           name: 'Scale Practice',
           timeZone: SCALE_TIME_ZONE,

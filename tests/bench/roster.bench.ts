@@ -77,6 +77,7 @@ function actorOf(p: Practice, role: 'admin' | 'therapist'): Actor {
     email: 'bench@bench.example',
     clientId: null,
     careTeamClientIds: new Set(),
+    hasOtherPractices: false,
     practice: { name: 'Bench', timeZone: TZ, safetyQuestionEnabled: true, idleTimeoutMinutes: 15, isDemo: false },
   };
 }

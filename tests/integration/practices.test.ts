@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, clients, memberships, users } from '../../db/schema';
 import { addMembership, addToCareTeam, createClientRecord, ownerScoped } from '../../db/seed/factories';
 import { withActor } from '../../lib/access/scope';
+import { accountOverview } from '../../lib/auth/account';
 import { loadActor, loadSession } from '../../lib/auth/actor';
 import { checkLoginPassword, verifyCredentials } from '../../lib/auth/credentials';
 import { listOwnPractices, PRACTICE_UNAVAILABLE, switchSessionPractice } from '../../lib/auth/practices';
@@ -10,7 +11,7 @@ import { acceptWithExistingLoginAction, inviteMember } from '../../lib/invitatio
 import { joinWithExistingLogin } from '../../lib/invitations/join';
 import { acceptInvitation, EXISTING_ACCOUNT, lookupLink } from '../../lib/invitations/service';
 import { deactivateMember, reactivateMember } from '../../lib/practice/actions';
-import { TEST_PASSWORD, type TestPractice, actAs, claimsFor, makePractice, owner } from '../support/factories';
+import { TEST_PASSWORD, type TestPractice, actAs, actorFor, claimsFor, makePractice, owner } from '../support/factories';
 
 beforeAll(() => {
   delete process.env.SMTP_URL;
@@ -84,6 +85,29 @@ describe('one login, several practices', () => {
     actAs(A.admin, A.id);
     expect(await reactivateMember(null, { membershipId: inA })).toMatchObject({ ok: true });
     expect((await listOwnPractices(person.userId)).map((p) => p.practiceId).sort()).toEqual([A.id, B.id].sort());
+  });
+
+  it('the Account page lists the practices to switch to when the person has another active one, and only then', async () => {
+    const { A, B, person, inA, inB } = await twoPractices();
+    const inBirch = (await loadActor(await claimsFor({ ...person, membershipId: inB }, B.id)))!;
+    expect(inBirch.hasOtherPractices).toBe(true);
+    expect((await accountOverview(inBirch)).practices.map((p) => [p.practiceName, p.role]).sort()).toEqual(
+      [
+        [A.name, 'therapist'],
+        [B.name, 'therapist'],
+      ].sort(),
+    );
+    // A colleague in Birch alone.
+    const alone = (await actorFor(B.therapist, B.id))!;
+    expect(alone.hasOtherPractices).toBe(false);
+    expect((await accountOverview(alone)).practices.map((p) => p.practiceId)).toEqual([B.id]);
+
+    // Deactivated in Alder: Birch is all there is to show, from the very next request.
+    actAs(A.admin, A.id);
+    expect(await deactivateMember(null, { membershipId: inA })).toMatchObject({ ok: true });
+    const later = (await loadActor(await claimsFor({ ...person, membershipId: inB }, B.id)))!;
+    expect(later.hasOtherPractices).toBe(false);
+    expect((await accountOverview(later)).practices.map((p) => p.practiceId)).toEqual([B.id]);
   });
 
   it('the per-request check itself refuses a session whose membership is deactivated, even when no change ended it', async () => {

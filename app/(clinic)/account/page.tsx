@@ -17,11 +17,10 @@ export default async function ClinicAccountPage({ searchParams }: { searchParams
   const { updated } = await searchParams;
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const actor = await requirePageActor('account.changePassword');
-  // The account's own reads start beside the notification settings' one transaction (AccountPage receives them).
-  const [, notifications] = await Promise.all([
-    accountOverview(actor),
-    can(actor.role, 'notifications.digest') ? loadPage(actor, () => myClinicianNotifications(actor)) : null,
-  ]);
+  // The account's own reads and the notification settings in one transaction (AccountPage receives its part).
+  const [, notifications] = await loadPage(actor, () =>
+    Promise.all([accountOverview(actor), can(actor.role, 'notifications.digest') ? myClinicianNotifications(actor) : null]),
+  );
   return (
     <>
       <AccountPage actor={actor} theme={theme} passwordChanged={updated === 'password'} />

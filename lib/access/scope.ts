@@ -45,7 +45,9 @@ export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<
   const scope = actorScope(actor);
   const open = pageLoad.getStore();
   if (open && !open.ended && sameScope(open.scope, scope)) {
-    const work = fn(open.tx);
+    // Adopted into one promise: `fn` may hand back drizzle's query itself, a thenable that runs its statement
+    // again on every `.then`, and both the caller and the page load's settling would otherwise run it.
+    const work = (async () => fn(open.tx))();
     open.joined.add(work);
     return work;
   }

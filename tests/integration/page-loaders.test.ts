@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPage } from '../../lib/access/scope';
+import { clients } from '../../db/schema';
+import { loadPage, withActor } from '../../lib/access/scope';
 import { practiceCrisisContacts } from '../../lib/alerts/crisis-contacts';
 import { listEscalatedAlerts, listOpenAlerts } from '../../lib/alerts/queries';
 import { accountOverview } from '../../lib/auth/account';
 import type { Actor } from '../../lib/auth/types';
 import { loadCaseloadPage } from '../../lib/caseload/caseload-page';
 import { DEFAULT_VIEW } from '../../lib/caseload/url';
-import { myCheckinToday } from '../../lib/checkins/queries';
+import { myCheckinToday, myRecentCheckins } from '../../lib/checkins/queries';
 import { loadPortalHome } from '../../lib/clients/portal-home';
 import { loadClientRecord } from '../../lib/clients/record-page';
+import { myProgress } from '../../lib/measures/queries';
 import { myClinicianNotifications } from '../../lib/reminders/queries';
+import { inboxFilterOptions, listInbox, parseInboxFilters } from '../../lib/submissions/inbox';
 import { insertAdministrations } from '../support/caseload';
 import { insertAlert } from '../support/clinical';
 import { actorFor, makePractice, type TestPractice } from '../support/factories';
@@ -46,6 +49,16 @@ async function cost(fn: () => Promise<unknown>) {
   const { statements, transactions, writes } = await costOf(fn);
   return { statements, transactions, writes };
 }
+
+describe('a read joined to a page’s transaction', () => {
+  it('runs once when it hands back drizzle’s query itself (a thenable that runs again on every `.then`)', async () => {
+    const { result, ...spent } = await costOf(() =>
+      loadPage(client, () => withActor(client, (tx) => tx.select({ id: clients.id }).from(clients))),
+    );
+    expect(result).toEqual([{ id: p.clientA1.clientId }]);
+    expect(spent).toEqual({ statements: 4, transactions: 1, writes: 0 });
+  });
+});
 
 describe('the client record reads its header, headline and chosen section in one transaction', () => {
   it('overview: the header, care team, open alerts, reminders, the measures’ summary (which gives the headline its scores) and its audit row', async () => {
@@ -98,6 +111,14 @@ describe('the portal', () => {
     });
   });
 
+  it('progress: the measures and the check-ins in one transaction', async () => {
+    expect(await cost(() => loadPage(client, () => Promise.all([myProgress(client), myRecentCheckins(client, 30)])))).toEqual({
+      statements: 5,
+      transactions: 1,
+      writes: 0,
+    });
+  });
+
   it('account: the sessions in the actor’s one transaction; a person in one practice needs no read of their memberships', async () => {
     const { result, ...spent } = await costOf(() => accountOverview(client));
     expect(result.practices.map((x) => x.practiceName)).toEqual([client.practice.name]);
@@ -124,6 +145,11 @@ describe('the clinic', () => {
     expect(result.roster.total).toBe(2);
     expect(result.therapists).toHaveLength(2);
     expect(spent).toEqual({ statements: 5, transactions: 1, writes: 0 });
+  });
+
+  it('submissions inbox: the page of sent work and the filters’ choices in one transaction', async () => {
+    const spent = await cost(() => loadPage(therapist, () => Promise.all([listInbox(therapist, parseInboxFilters({})), inboxFilterOptions(therapist)])));
+    expect(spent.transactions).toBe(1);
   });
 
   it('alerts: the open alerts and their read audit in one transaction', async () => {

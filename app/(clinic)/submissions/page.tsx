@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, EmptyState, PageHeader, formatDate } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { INBOX_PAGE_SIZE, INBOX_STATUSES, INBOX_STATUS_LABELS, inboxFilterOptions, inboxQuery, listInbox, parseInboxFilters } from '@/lib/submissions/inbox';
 import { SUBMISSION_STATUS_LABELS, submissionTone } from '@/lib/submissions/labels';
 import { FilterBar, FilterSelect, FilterText } from '../admin/_components/filter-bar';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Submissions' };
 export default async function SubmissionsInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('submission.review');
   const filters = parseInboxFilters(await searchParams);
-  const [{ items, total, unreviewed, page, pageCount }, options] = await Promise.all([listInbox(actor, filters), inboxFilterOptions(actor)]);
+  const [{ items, total, unreviewed, page, pageCount }, options] = await loadPage(actor, () => Promise.all([listInbox(actor, filters), inboxFilterOptions(actor)]));
   const filtered = Boolean(filters.client || filters.exercise || filters.status || filters.from || filters.to);
   const tz = actor.practice.timeZone;
   const first = (page - 1) * INBOX_PAGE_SIZE + 1;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, Card, EmptyState, PageHeader, formatDate } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { myRecentCheckins } from '@/lib/checkins/queries';
 import { WINDOW_LABELS } from '@/lib/checkins/rules';
 import { myProgress } from '@/lib/measures/queries';
@@ -30,7 +31,7 @@ function average(values: number[]): number | null {
 
 export default async function ProgressPage() {
   const actor = await requirePageActor('progress.viewOwn');
-  const [measures, checkins] = await Promise.all([myProgress(actor), myRecentCheckins(actor, 30)]);
+  const [measures, checkins] = await loadPage(actor, () => Promise.all([myProgress(actor), myRecentCheckins(actor, 30)]));
   const mood = average(checkins.map((c) => c.mood));
   const distress = average(checkins.map((c) => c.distress));
   const within = checkins.filter((c) => c.window === 'within').length;

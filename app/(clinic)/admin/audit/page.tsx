@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader, buttonClass } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { auditActionLabel } from '@/lib/audit/labels';
 import { auditFilterOptions, listAuditEvents, parseAuditFilters, type AuditFilters } from '@/lib/audit/queries';
 import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
@@ -28,7 +29,7 @@ function describeMeta(meta: Record<string, string | number | boolean | null> | n
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('audit.view');
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, hasMore }, options] = await Promise.all([listAuditEvents(actor, filters), auditFilterOptions(actor)]);
+  const [{ rows, hasMore }, options] = await loadPage(actor, () => Promise.all([listAuditEvents(actor, filters), auditFilterOptions(actor)]));
   const filtered = Boolean(filters.person || filters.client || filters.action || filters.from || filters.to);
   return (
     <>

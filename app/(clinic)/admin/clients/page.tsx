@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ButtonLink, Check, EmptyState, PageHeader } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { CLIENT_STATUSES, listClientsForAdmin, parseClientFilters } from '@/lib/clients/admin-queries';
 import { listClinicians } from '@/lib/practice/queries';
 import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Clients' };
 export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('client.manage');
   const filters = parseClientFilters(await searchParams);
-  const [rows, clinicians] = await Promise.all([listClientsForAdmin(actor, filters), listClinicians(actor)]);
+  const [rows, clinicians] = await loadPage(actor, () => Promise.all([listClientsForAdmin(actor, filters), listClinicians(actor)]));
   const filtered = Boolean(filters.q || filters.status || filters.therapist || filters.unassigned);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Badge, Card, EmptyState, Menu, MenuDanger, PageHeader } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { invitableClients } from '@/lib/clients/admin-queries';
 import { resendInvitation, revokeInvitation } from '@/lib/invitations/actions';
 import { listInvitations } from '@/lib/invitations/queries';
@@ -16,7 +17,7 @@ const STATE_LABEL = { pending: 'Open', accepted: 'Used', revoked: 'Withdrawn', e
 export default async function InvitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('invitation.manage');
   const params = await searchParams;
-  const [rows, clients] = await Promise.all([listInvitations(actor), invitableClients(actor)]);
+  const [rows, clients] = await loadPage(actor, () => Promise.all([listInvitations(actor), invitableClients(actor)]));
   const requestedClient = typeof params.client === 'string' && clients.some((c) => c.id === params.client) ? params.client : undefined;
   const dateTime = (at: Date) => formatInstant(at, actor.practice.timeZone, DATE_TIME);
   return (

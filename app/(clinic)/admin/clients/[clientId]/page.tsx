@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge, ButtonLink, Card, PageHeader } from '@/app/_components/design';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { changeClientStatus } from '@/lib/clients/actions';
 import { getClientForAdmin } from '@/lib/clients/admin-queries';
 import { listClinicians } from '@/lib/practice/queries';
@@ -30,9 +31,9 @@ const STATUS_ACTIONS = {
 export default async function AdminClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requirePageActor('client.manage');
   const { clientId } = await params;
-  const client = await getClientForAdmin(actor, clientId);
+  // One transaction for both (the clinicians are read beside the record, found or not).
+  const [client, clinicians] = await loadPage(actor, () => Promise.all([getClientForAdmin(actor, clientId), listClinicians(actor)]));
   if (!client) notFound();
-  const clinicians = await listClinicians(actor);
   return (
     <>
       <PageHeader

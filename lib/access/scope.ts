@@ -37,6 +37,17 @@ function sameScope(a: Scope, b: Scope): boolean {
 }
 
 /**
+ * Refuses to open a transaction (or send a statement of its own) while a page's loader holds its transaction
+ * open in this context: that work would wait for a second connection while the page holds one, which on the
+ * embedded database (one connection) never comes, and on a server pool holds two connections per page. Such a
+ * read belongs outside the page's `loadPage` (started beside it), or in it under the actor's scope.
+ */
+export function assertNoOpenPageLoad(what: string): void {
+  const open = pageLoad.getStore();
+  if (open && !open.ended) throw new Error(`${what} inside a page load's transaction: start it beside loadPage, not within it`);
+}
+
+/**
  * A read or write scoped to the actor. All domain queries run inside one. Called while a page's loader runs
  * (`loadPage`) for the same actor, it joins the loader's transaction: row-level security is told exactly the
  * same, and the page pays for one transaction instead of one per query function.
@@ -44,7 +55,8 @@ function sameScope(a: Scope, b: Scope): boolean {
 export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const scope = actorScope(actor);
   const open = pageLoad.getStore();
-  if (open && !open.ended && sameScope(open.scope, scope)) {
+  if (open && !open.ended && !sameScope(open.scope, scope)) assertNoOpenPageLoad('A transaction for another actor');
+  if (open && !open.ended) {
     // Adopted into one promise: `fn` may hand back drizzle's query itself, a thenable that runs its statement
     // again on every `.then`, and both the caller and the page load's settling would otherwise run it.
     const work = (async () => fn(open.tx))();
@@ -63,6 +75,7 @@ export function withActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<
  */
 export function loadPage<T>(actor: Actor, load: () => Promise<T>): Promise<T> {
   const scope = actorScope(actor);
+  assertNoOpenPageLoad('A page load');
   return scopedTransaction(scope, async (tx) => {
     const page: PageLoad = { scope, tx, joined: new Set(), ended: false };
     try {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { scopedTransaction, selfScopedCall, type Tx } from '@/db/client';
+import { assertNoOpenPageLoad } from './scope';
 
 /*
  * The transactions that run before there is an actor, or on no one's behalf. Each names what it opens;
@@ -10,11 +11,13 @@ import { scopedTransaction, selfScopedCall, type Tx } from '@/db/client';
 
 /** Sign-in and sign-up: the users row of this exact email, nothing else. */
 export function withSignInLookup<T>(email: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  assertNoOpenPageLoad('withSignInLookup');
   return scopedTransaction({ loginEmail: email }, fn);
 }
 
 /** A signed-in user's own memberships, before a practice is chosen. */
 export function withOwnLogin<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  assertNoOpenPageLoad('withOwnLogin');
   return scopedTransaction({ userId }, fn);
 }
 
@@ -23,6 +26,7 @@ export function withOwnLogin<T>(userId: string, fn: (tx: Tx) => Promise<T>): Pro
  * linked to that user. No role yet, so no clinical row and no other client's record.
  */
 export function withMembershipLookup<T>(practiceId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  assertNoOpenPageLoad('withMembershipLookup');
   return scopedTransaction({ practiceId, userId }, fn);
 }
 
@@ -35,11 +39,13 @@ export function withPracticeSystem<T>(
   scope: { practiceId: string; userId?: string | null },
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  assertNoOpenPageLoad('withPracticeSystem');
   return scopedTransaction({ practiceId: scope.practiceId, userId: scope.userId ?? null, role: 'system' }, fn);
 }
 
 /** No practice at all: the sign-in throttle (not tenant data) and the token-to-practice lookup. */
 export function withoutPractice<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  assertNoOpenPageLoad('withoutPractice');
   return scopedTransaction({}, fn);
 }
 
@@ -48,6 +54,7 @@ export function withoutPractice<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  * itself: the per-request session check (`session_actor`) and the sign-in throttle's functions.
  */
 export function callSelfScoped<T>(query: SQL): Promise<T[]> {
+  assertNoOpenPageLoad('callSelfScoped');
   return selfScopedCall<T>(query);
 }
 
@@ -60,6 +67,7 @@ export function withMemberOnBehalf<T>(
   member: { practiceId: string; userId: string; membershipId: string; role: 'client' | 'therapist' | 'admin'; clientId?: string | null },
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  assertNoOpenPageLoad('withMemberOnBehalf');
   return scopedTransaction(
     {
       practiceId: member.practiceId,

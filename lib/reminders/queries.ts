@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
-import { clinicianNotificationPreferences, pushSubscriptions, reminderPreferences } from '@/db/schema';
+import { clinicianNotificationPreferences, pushSubscriptions } from '@/db/schema';
 import { assertCan } from '@/lib/access/guard';
 import { canReadClinical, withActor } from '@/lib/access/scope';
 import type { Actor } from '@/lib/auth/types';
-import { effectiveReminderSettings, practiceNotificationSettings } from '@/lib/notifications/settings';
+import { clientReminderRows, effectiveReminderSettings, practiceNotificationSettings } from '@/lib/notifications/settings';
 import { getVapidKeys } from '@/lib/push/vapid';
 import type { ReminderSettings } from './rules';
 
@@ -31,20 +31,18 @@ async function devicesOf(actor: Actor): Promise<number> {
 export async function myReminders(actor: Actor): Promise<MyReminders> {
   assertCan(actor, 'reminders.manageOwn');
   const clientId = actor.clientId;
-  const own = await withActor(actor, async (tx) => {
-    const [row] = clientId
-      ? await tx
-          .select()
-          .from(reminderPreferences)
-          .where(and(eq(reminderPreferences.practiceId, actor.practiceId), eq(reminderPreferences.clientId, clientId)))
-      : [];
-    return { row: row ?? null, defaults: await practiceNotificationSettings(tx, actor.practiceId) };
-  });
+  // The choices and the devices side by side (one transaction when the page's loader holds one).
+  const [own, devicesSubscribed] = await Promise.all([
+    withActor(actor, async (tx) =>
+      clientId ? clientReminderRows(tx, actor.practiceId, clientId) : { own: null, defaults: await practiceNotificationSettings(tx, actor.practiceId) },
+    ),
+    devicesOf(actor),
+  ]);
   return {
-    settings: effectiveReminderSettings(own.row, own.defaults, actor.practice.timeZone),
-    chosen: Boolean(own.row),
+    settings: effectiveReminderSettings(own.own, own.defaults, actor.practice.timeZone),
+    chosen: Boolean(own.own),
     pushPublicKey: getVapidKeys()?.publicKey ?? null,
-    devicesSubscribed: await devicesOf(actor),
+    devicesSubscribed,
   };
 }
 
@@ -58,16 +56,9 @@ export async function clientReminderStatus(actor: Actor, clientId: string): Prom
   assertCan(actor, 'client.viewRecord');
   if (!canReadClinical(actor, clientId)) return null;
   return withActor(actor, async (tx) => {
-    // Independent reads, issued together: one round trip on the transaction's connection.
-    const [[row], practiceSettings] = await Promise.all([
-      tx
-        .select()
-        .from(reminderPreferences)
-        .where(and(eq(reminderPreferences.practiceId, actor.practiceId), eq(reminderPreferences.clientId, clientId))),
-      practiceNotificationSettings(tx, actor.practiceId),
-    ]);
-    const settings = effectiveReminderSettings(row, practiceSettings, actor.practice.timeZone);
-    return { enabled: settings.enabled, email: settings.email, push: settings.push, pausedUntil: settings.pausedUntil, chosen: Boolean(row) };
+    const { own, defaults } = await clientReminderRows(tx, actor.practiceId, clientId);
+    const settings = effectiveReminderSettings(own, defaults, actor.practice.timeZone);
+    return { enabled: settings.enabled, email: settings.email, push: settings.push, pausedUntil: settings.pausedUntil, chosen: Boolean(own) };
   });
 }
 

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clients } from '../../db/schema';
 import { loadPage, withActor } from '../../lib/access/scope';
+import { withOwnLogin } from '../../lib/access/system-scope';
 import { practiceCrisisContacts } from '../../lib/alerts/crisis-contacts';
 import { listEscalatedAlerts, listOpenAlerts } from '../../lib/alerts/queries';
-import { accountOverview } from '../../lib/auth/account';
+import { accountOverview, accountPractices, accountSessions } from '../../lib/auth/account';
 import type { Actor } from '../../lib/auth/types';
 import { loadCaseloadPage } from '../../lib/caseload/caseload-page';
 import { DEFAULT_VIEW } from '../../lib/caseload/url';
@@ -11,7 +12,7 @@ import { myCheckinToday, myRecentCheckins } from '../../lib/checkins/queries';
 import { loadPortalHome } from '../../lib/clients/portal-home';
 import { loadClientRecord } from '../../lib/clients/record-page';
 import { myProgress } from '../../lib/measures/queries';
-import { myClinicianNotifications } from '../../lib/reminders/queries';
+import { myClinicianNotifications, myReminders } from '../../lib/reminders/queries';
 import { inboxFilterOptions, listInbox, parseInboxFilters } from '../../lib/submissions/inbox';
 import { insertAdministrations } from '../support/caseload';
 import { insertAlert } from '../support/clinical';
@@ -51,6 +52,14 @@ async function cost(fn: () => Promise<unknown>) {
 }
 
 describe('a read joined to a page’s transaction', () => {
+  it('is refused, not left waiting for a second connection, when it would open a transaction of another scope', async () => {
+    await expect(loadPage(client, () => withOwnLogin(client.userId, async () => 'own login'))).rejects.toThrow(/inside a page load/);
+    await expect(loadPage(client, () => withActor(therapist, async () => 'another actor'))).rejects.toThrow(/inside a page load/);
+    await expect(loadPage(client, () => loadPage(client, async () => 'a page in a page'))).rejects.toThrow(/inside a page load/);
+    // Beside the page's load, and after it, it runs as ever.
+    expect(await Promise.all([loadPage(client, async () => 'page'), withOwnLogin(client.userId, async () => 'own login')])).toEqual(['page', 'own login']);
+  });
+
   it('runs once when it hands back drizzle’s query itself (a thenable that runs again on every `.then`)', async () => {
     const { result, ...spent } = await costOf(() =>
       loadPage(client, () => withActor(client, (tx) => tx.select({ id: clients.id }).from(clients))),
@@ -61,11 +70,11 @@ describe('a read joined to a page’s transaction', () => {
 });
 
 describe('the client record reads its header, headline and chosen section in one transaction', () => {
-  it('overview: the header, care team, open alerts, reminders, the measures’ summary (which gives the headline its scores) and its audit row', async () => {
+  it('overview: the header, care team, open alerts, reminders (their choices and the practice’s defaults in one statement), the measures’ summary (which gives the headline its scores) and its audit row', async () => {
     const { result, ...spent } = await costOf(() => loadClientRecord(therapist, p.clientA1.clientId, 'overview', '90d', true));
     expect(result.client?.id).toBe(p.clientA1.clientId);
     expect(result.headline?.openAlerts).toBe(1);
-    expect(spent).toEqual({ statements: 10, transactions: 1, writes: 1 });
+    expect(spent).toEqual({ statements: 9, transactions: 1, writes: 1 });
   });
 
   it.each([
@@ -111,6 +120,10 @@ describe('the portal', () => {
     });
   });
 
+  it('reminders: the choices with the practice’s defaults (one statement) and the devices in one transaction', async () => {
+    expect(await cost(() => loadPage(client, () => myReminders(client)))).toEqual({ statements: 5, transactions: 1, writes: 0 });
+  });
+
   it('progress: the measures and the check-ins in one transaction', async () => {
     expect(await cost(() => loadPage(client, () => Promise.all([myProgress(client), myRecentCheckins(client, 30)])))).toEqual({
       statements: 5,
@@ -128,8 +141,10 @@ describe('the portal', () => {
 });
 
 describe('the clinic', () => {
-  it('account: the sessions and the notification settings in one transaction', async () => {
-    const spent = await cost(() => loadPage(therapist, () => Promise.all([accountOverview(therapist), myClinicianNotifications(therapist)])));
+  it('account: the sessions and the notification settings in one transaction; one practice needs no read of the memberships', async () => {
+    const spent = await cost(() =>
+      Promise.all([loadPage(therapist, () => Promise.all([accountSessions(therapist), myClinicianNotifications(therapist)])), accountPractices(therapist)]),
+    );
     expect(spent).toEqual({ statements: 6, transactions: 1, writes: 0 });
   });
 

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, clients, memberships, users } from '../../db/schema';
 import { addMembership, addToCareTeam, createClientRecord, ownerScoped } from '../../db/seed/factories';
-import { withActor } from '../../lib/access/scope';
-import { accountOverview } from '../../lib/auth/account';
+import { loadPage, withActor } from '../../lib/access/scope';
+import { accountOverview, accountPractices, accountSessions } from '../../lib/auth/account';
 import { loadActor, loadSession } from '../../lib/auth/actor';
 import { checkLoginPassword, verifyCredentials } from '../../lib/auth/credentials';
 import { listOwnPractices, PRACTICE_UNAVAILABLE, switchSessionPractice } from '../../lib/auth/practices';
@@ -91,6 +91,10 @@ describe('one login, several practices', () => {
     const { A, B, person, inA, inB } = await twoPractices();
     const inBirch = (await loadActor(await claimsFor({ ...person, membershipId: inB }, B.id)))!;
     expect(inBirch.hasOtherPractices).toBe(true);
+    // As the clinic's Account page reads them: the sessions in the page's transaction, the practices beside it.
+    const [[sessions], practices] = await Promise.all([loadPage(inBirch, () => Promise.all([accountSessions(inBirch)])), accountPractices(inBirch)]);
+    expect(sessions.some((x) => x.current)).toBe(true);
+    expect(practices.map((p) => p.practiceId).sort()).toEqual([A.id, B.id].sort());
     expect((await accountOverview(inBirch)).practices.map((p) => [p.practiceName, p.role]).sort()).toEqual(
       [
         [A.name, 'therapist'],

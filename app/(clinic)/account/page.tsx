@@ -5,7 +5,7 @@ import { PushSubscribe } from '@/app/_components/push-subscribe';
 import { Card } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { loadPage } from '@/lib/access/scope';
-import { accountOverview } from '@/lib/auth/account';
+import { accountPractices, accountSessions } from '@/lib/auth/account';
 import { can } from '@/lib/access/permissions';
 import { myClinicianNotifications } from '@/lib/reminders/queries';
 import { THEME_COOKIE, parseTheme } from '@/lib/ui/theme';
@@ -17,10 +17,12 @@ export default async function ClinicAccountPage({ searchParams }: { searchParams
   const { updated } = await searchParams;
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const actor = await requirePageActor('account.changePassword');
-  // The account's own reads and the notification settings in one transaction (AccountPage receives its part).
-  const [, notifications] = await loadPage(actor, () =>
-    Promise.all([accountOverview(actor), can(actor.role, 'notifications.digest') ? myClinicianNotifications(actor) : null]),
-  );
+  // The sessions and the notification settings in one transaction; the practices to switch to beside it (their
+  // own transaction, for a person in more than one). AccountPage receives what these read.
+  const [[, notifications]] = await Promise.all([
+    loadPage(actor, () => Promise.all([accountSessions(actor), can(actor.role, 'notifications.digest') ? myClinicianNotifications(actor) : null])),
+    accountPractices(actor),
+  ]);
   return (
     <>
       <AccountPage actor={actor} theme={theme} passwordChanged={updated === 'password'} />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { PushSubscribe } from '@/app/_components/push-subscribe';
 import { requirePageActor } from '@/lib/access/guard';
+import { loadPage } from '@/lib/access/scope';
 import { myReminders } from '@/lib/reminders/queries';
 import { REMINDER_TEXT } from '@/lib/reminders/rules';
 import { timeZoneNames } from '@/lib/time/zone';
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: 'Reminders' };
 
 export default async function RemindersPage() {
   const actor = await requirePageActor('reminders.manageOwn');
-  const mine = await myReminders(actor);
+  // The choices, the practice's defaults and the devices in one transaction.
+  const mine = await loadPage(actor, () => myReminders(actor));
   return (
     <>
       <PageHeader

@@ -11,6 +11,10 @@ export const AUDIT_ACTION_LABELS = {
   'session.end': 'Session ended',
   'session.choosePractice': 'Chose this practice to work in',
   'account.endSessions': 'Signed out other devices',
+  // Never written (a search skips the trail); the names of the lists' search actions.
+  'caseload.search': 'Searched the caseload',
+  'client.search': 'Searched the client list',
+  'people.search': 'Searched the people list',
   // Accounts and people
   'practice.signUp': 'Created the practice',
   'practice.updateSettings': 'Changed practice settings',

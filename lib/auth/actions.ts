@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from './password';
 import { assertStrongPassword, newPasswordField, refuseWeakPassword } from './password-strength';
 import { signInAfterChange } from './sign-in-after-change';
 import { THROTTLED_MESSAGE } from './throttle';
+import { forgetListSearches } from '@/lib/ui/list-search';
 
 export type SignInState = { ok: false; formError: string; fieldErrors: Record<string, string[]>; values: { email: string } } | null;
 
@@ -49,6 +50,7 @@ Object.assign(signInAction, { definition: { name: 'auth.signIn', permission: nul
 export async function signOutAction(): Promise<void> {
   const session = (await auth()) as { claims?: SessionClaims } | null;
   await endSession(session?.claims, 'signOut');
+  await forgetListSearches();
   await signOut({ redirectTo: '/login' });
 }
 Object.assign(signOutAction, { definition: { name: 'auth.signOut', permission: null } });

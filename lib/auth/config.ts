@@ -1,8 +1,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import { getAuthSecret } from './secret';
+import { secureCookies } from './cookie-policy';
 import { SESSION_POLICY } from './session-policy';
-
-const secureCookies = process.env.NODE_ENV === 'production' && process.env.MEND_INSECURE_COOKIES !== '1';
 
 /**
  * The part of the Auth.js configuration that needs no database, shared by the proxy

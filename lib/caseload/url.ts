@@ -58,13 +58,15 @@ export const DEFAULT_VIEW: RosterView = {
   size: DEFAULT_PAGE_SIZE,
 };
 
-/** The URL query for a view, leaving out defaults so links stay short. */
+/**
+ * The URL query for a view, leaving out defaults so links stay short. Never the search: it names a client, and a
+ * URL reaches logs, history and Referer headers (the term is kept server-side: lib/ui/list-search.ts).
+ */
 export function rosterViewToSearchParams(view: RosterView): URLSearchParams {
   const out = new URLSearchParams();
   const put = (key: string, value: string | null | false, fallback: string | null | false) => {
     if (value !== null && value !== false && value !== fallback) out.set(key, String(value));
   };
-  put('q', view.q || null, null);
   put('status', view.status, null);
   put('alert', view.alert, null);
   put('band', view.band, null);

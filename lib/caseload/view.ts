@@ -17,8 +17,8 @@ import { isUuid } from '@/lib/access/ids';
 export * from './url';
 
 /**
- * The roster's view — sort, filters, search, page — lives in the URL so it can be bookmarked, shared and
- * reloaded. Each parameter is parsed on its own and falls back to its default when it is missing or
+ * The roster's view — sort, filters, page — lives in the URL so it can be bookmarked, shared and reloaded; the
+ * search does not (it names a client: lib/ui/list-search.ts keeps it), and a `q` in a URL is ignored. Each parameter is parsed on its own and falls back to its default when it is missing or
  * malformed: a hand-edited or stale link shows a sensible roster, never an error page.
  */
 
@@ -38,10 +38,6 @@ const flag = z.enum(['1', 'true']).transform(() => true);
 const fields = {
   sort: z.enum(SORT_KEYS).catch('attention'),
   dir: z.enum(['asc', 'desc']).catch('asc'),
-  q: z
-    .string()
-    .transform((s) => s.trim().slice(0, 100))
-    .catch(''),
   status: z.enum(STATUS_FILTERS).nullable().catch(null),
   alert: z.enum(ALERT_FILTERS).nullable().catch(null),
   band: z
@@ -69,14 +65,17 @@ function first(raw: RawParams, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Never throws: every field has its own fallback. An empty value means "not set". */
-export function parseRosterView(raw: RawParams): RosterView {
+/**
+ * Never throws: every field has its own fallback. An empty value means "not set". The search comes from the
+ * session (listSearchTerm), never from `raw`.
+ */
+export function parseRosterView(raw: RawParams, q = ''): RosterView {
   const input: Record<string, string | undefined> = {};
   for (const key of Object.keys(fields)) {
     const value = first(raw, key);
     input[key] = value === '' ? undefined : value;
   }
   const parsed = rosterViewSchema.safeParse(input);
-  return parsed.success ? (parsed.data as RosterView) : DEFAULT_VIEW;
+  return { ...(parsed.success ? parsed.data : DEFAULT_VIEW), q: q.trim().slice(0, 100) };
 }
 

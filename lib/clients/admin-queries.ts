@@ -13,12 +13,13 @@ export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
 export type AdminClientFilters = { q: string; status: ClientStatus | null; therapist: string | null; unassigned: boolean };
 
-export function parseClientFilters(params: Record<string, string | string[] | undefined>): AdminClientFilters {
+export function parseClientFilters(params: Record<string, string | string[] | undefined>, q = ''): AdminClientFilters {
   const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
   const status = one('status');
   const therapist = one('therapist');
   return {
-    q: one('q').trim().slice(0, 100),
+    // The search comes from the session (lib/ui/list-search.ts), never the URL: it names a person.
+    q: q.trim().slice(0, 100),
     status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
     therapist: isUuid(therapist) ? therapist : null,
     unassigned: one('unassigned') === '1',

@@ -26,12 +26,13 @@ export type MemberFilters = {
 };
 
 /** Reads the People filters from the URL; anything unrecognised is ignored rather than trusted. */
-export function parseMemberFilters(params: Record<string, string | string[] | undefined>): MemberFilters {
+export function parseMemberFilters(params: Record<string, string | string[] | undefined>, q = ''): MemberFilters {
   const one = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
   const role = one('role');
   const status = one('status');
   return {
-    q: one('q').trim().slice(0, 100),
+    // The search comes from the session (lib/ui/list-search.ts), never the URL: it names a person.
+    q: q.trim().slice(0, 100),
     role: (MEMBER_ROLES as readonly string[]).includes(role) ? (role as MemberFilters['role']) : null,
     status: (MEMBER_STATUSES as readonly string[]).includes(status) ? (status as MemberFilters['status']) : null,
   };

@@ -73,6 +73,8 @@ describe('roster URL parameters', () => {
     expect(parseRosterView({ sort: 'nope', dir: 'up', page: 'x', size: '13', alert: 'all', change: 'better', status: 'archived', therapist: "1' or 1=1" })).toEqual(
       DEFAULT_VIEW,
     );
-    expect(parseRosterView({ sort: ['name', 'phq9'], q: '  Uma  ' })).toMatchObject({ sort: 'name', q: 'Uma' });
+    expect(parseRosterView({ sort: ['name', 'phq9'] }, '  Uma  ')).toMatchObject({ sort: 'name', q: 'Uma' });
+    // The search is the session's: one in the URL is ignored.
+    expect(parseRosterView({ sort: 'name', q: 'Uma' })).toMatchObject({ sort: 'name', q: '' });
   });
 });

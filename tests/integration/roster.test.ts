@@ -168,11 +168,14 @@ describe('the caseload roster', () => {
       `sort=therapist&dir=desc&page=1&size=100`,
       `therapist=not-a-uuid&page=-3&size=7&sort=drop%20table&dir=sideways&alert=all&band=phq9:awful&overdue=yes`,
     ];
+    // Each with no search and with the other client's name as the session's search term.
     for (const query of hostile) {
-      const parsed = parseRosterView(new URLSearchParams(query));
-      const { rows } = await loadRoster(w.therapist, parsed);
-      expect(rows.some((r) => r.id === other.clientId)).toBe(false);
-      expect(rows.every((r) => w.therapist.careTeamClientIds.has(r.id))).toBe(true);
+      for (const term of ['', other.name]) {
+        const parsed = parseRosterView(new URLSearchParams(query), term);
+        const { rows } = await loadRoster(w.therapist, parsed);
+        expect(rows.some((r) => r.id === other.clientId)).toBe(false);
+        expect(rows.every((r) => w.therapist.careTeamClientIds.has(r.id))).toBe(true);
+      }
     }
     // The other therapist's roster is theirs alone.
     const theirs = await loadRoster(w.otherTherapist, view());

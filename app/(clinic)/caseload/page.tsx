@@ -15,6 +15,8 @@ import type { AssignOptions } from './bulk-assign';
 import { RosterTable } from './roster-table';
 import { buttonClass } from '@/app/_components/design/button';
 import { failPageOnPurpose } from '@/lib/runtime/test-faults';
+import { listSearchTerm, searchFormAction } from '@/lib/ui/list-search';
+import { searchCaseload } from '@/lib/ui/list-search-actions';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
@@ -23,7 +25,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CaseloadPage({ searchParams }: Props) {
   const actor = await requirePageActor('caseload.view');
   await failPageOnPurpose();
-  const view = parseRosterView(await searchParams);
+  // The search is the session's (lib/ui/list-search.ts): a client's name never rides in the URL.
+  const view = parseRosterView(await searchParams, await listSearchTerm(actor, 'caseload'));
   const isAdmin = actor.role === 'admin';
   // The roster (audited as shown), the therapist filter and the library in one transaction.
   const { roster, therapists, library } = await loadCaseloadPage(actor, view);
@@ -98,7 +101,9 @@ export default async function CaseloadPage({ searchParams }: Props) {
     <>
       {header}
       <RosterTable
-        key={rosterViewToSearchParams(shownView).toString()}
+        // A new search or "clear filters" draws the search box afresh with the session's term.
+        key={`${rosterViewToSearchParams(shownView)}#${view.q}`}
+        searchAction={searchFormAction(searchCaseload)}
         rows={roster.rows.map((r) => toDisplayRow(r, roster.today, actor.practice.timeZone))}
         sparklines={sparklines}
         view={shownView}

@@ -1,15 +1,12 @@
 'use client';
 
 import type { ColumnFiltersState } from '@tanstack/react-table';
-import Link from 'next/link';
-import { useState } from 'react';
 import {
   ALERT_FILTERS,
   CHANGE_FILTERS,
-  DEFAULT_VIEW,
   type RosterView,
   STATUS_FILTERS,
-  rosterHref,
+  rosterViewToSearchParams,
 } from '@/lib/caseload/url';
 import { buttonClass } from '@/app/_components/design/button';
 import { checkClass } from '@/app/_components/design/checkbox';
@@ -57,47 +54,49 @@ export const selectClass = compactInputClass;
 
 export type RosterFiltersProps = {
   view: RosterView;
-  pathname: string;
   isAdmin: boolean;
   therapists: { membershipId: string; name: string }[];
   bandOptions: { value: string; label: string }[];
   filtered: boolean;
   exportHref: string;
   setFilter: (id: FilterKey, value: unknown) => void;
-  setSearch: (q: string) => void;
+  searchAction: (form: FormData) => Promise<void>;
 };
+
+/** The search form's id: the "Clear filters" buttons elsewhere on the roster submit it. */
+export const SEARCH_FORM_ID = 'roster-search';
 
 /** Search, the filter controls, "clear filters" and the CSV export of the view. */
 export function RosterFilters({
   view,
-  pathname,
   isAdmin,
   therapists,
   bandOptions,
   filtered,
   exportHref,
   setFilter,
-  setSearch,
+  searchAction,
 }: RosterFiltersProps) {
-  const [query, setQuery] = useState(view.q);
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      {/* Posted, never a GET: the term names a client, so it is kept for the session, not put in the URL.
+          The view's other parameters go along and come back in the URL the action redirects to. */}
       <form
+        id={SEARCH_FORM_ID}
         role="search"
+        action={searchAction}
         className="flex items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch(query);
-        }}
       >
+        {[...rosterViewToSearchParams({ ...view, page: 1 })].map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
         <label className="text-sm">
           <span className="block font-medium text-slate-800">Search by name</span>
           <input
             type="search"
             name="q"
-            value={query}
+            defaultValue={view.q}
             maxLength={100}
-            onChange={(e) => setQuery(e.target.value)}
             className={`${compactInputClass} mt-1 w-52`}
           />
         </label>
@@ -207,12 +206,16 @@ export function RosterFilters({
         </label>
       </fieldset>
       {filtered ? (
-        <Link
-          href={rosterHref(pathname, { ...DEFAULT_VIEW, sort: view.sort, dir: view.dir, size: view.size })}
+        // Part of the search form: clearing forgets the session's term too, keeping the sort and page size.
+        <button
+          type="submit"
+          form={SEARCH_FORM_ID}
+          name="clear"
+          value="1"
           className="min-h-10 py-2 text-sm text-brand-800 underline"
         >
           Clear filters
-        </Link>
+        </button>
       ) : null}
       <a
         href={exportHref}

@@ -7,7 +7,6 @@ import {
   type Updater,
   useTable,
 } from '@tanstack/react-table';
-import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { Suspense, lazy, useMemo, useState, useTransition } from 'react';
 import type { DisplayRow } from '@/lib/caseload/display';
@@ -22,7 +21,7 @@ import {
 import type { SparklineShape } from './_components/sparkline';
 import type { AssignOptions } from './bulk-assign';
 import { rosterColumns, rosterFeatures } from './roster-columns';
-import { type FilterKey, RosterFilters, filtersOf, withFilters } from './roster-filters';
+import { type FilterKey, RosterFilters, SEARCH_FORM_ID, filtersOf, withFilters } from './roster-filters';
 import { RosterPager } from './roster-pager';
 import { COLUMN_LABELS, cellData } from './roster-layout';
 import { RosterSort } from './roster-sort';
@@ -48,6 +47,8 @@ export type RosterTableProps = {
   bandOptions: { value: string; label: string }[];
   assignOptions: AssignOptions | null;
   attentionHelp: string;
+  /** The search form's server action: the term is posted and kept for the session, never put in a URL. */
+  searchAction: (form: FormData) => Promise<void>;
 };
 
 export function RosterTable({
@@ -61,6 +62,7 @@ export function RosterTable({
   bandOptions,
   assignOptions,
   attentionHelp,
+  searchAction,
 }: RosterTableProps) {
   const router = useRouter();
   const pathname = usePathname();
@@ -129,14 +131,13 @@ export function RosterTable({
     <div className="space-y-4" aria-busy={pending}>
       <RosterFilters
         view={view}
-        pathname={pathname}
         isAdmin={isAdmin}
         therapists={therapists}
         bandOptions={bandOptions}
         filtered={filtered}
         exportHref={exportHref}
         setFilter={setFilter}
-        setSearch={(q) => navigate({ ...view, q: q.trim(), page: 1 })}
+        searchAction={searchAction}
       />
 
       <RosterSort view={view} isAdmin={isAdmin} onSort={(sort, dir) => navigate({ ...view, sort, dir, page: 1 })} />
@@ -199,12 +200,9 @@ export function RosterTable({
           <p className="mt-1 text-sm text-slate-600">
             Loosen a filter or clear the search to see more of your caseload.
           </p>
-          <Link
-            href={rosterHref(pathname, { ...DEFAULT_VIEW, sort: view.sort, dir: view.dir, size: view.size })}
-            className={`${buttonClass('primary')} mt-4`}
-          >
+          <button type="submit" form={SEARCH_FORM_ID} name="clear" value="1" className={`${buttonClass('primary')} mt-4`}>
             Clear filters
-          </Link>
+          </button>
         </div>
       ) : (
         // From tablet width a table; on a phone each row is a card of labelled facts (roster-layout.ts). The

@@ -11,6 +11,9 @@ vi.mock('next/headers', async (importOriginal) => {
     get: () => undefined,
     getAll: () => [],
     has: () => false,
+    // An action that keeps something for the session (a list's search) writes nowhere here.
+    set: () => undefined,
+    delete: () => undefined,
     size: 0,
     [Symbol.iterator]: function* () {},
   };

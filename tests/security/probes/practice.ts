@@ -93,4 +93,15 @@ export const practiceProbes: Record<string, ActionProbe> = {
     input: (ctx) => ({ membershipId: ctx.world.deactivated.membershipId }),
     fuzzAs: 'signedOut',
   },
+  ...Object.fromEntries(
+    ['caseload.search', 'client.search', 'people.search'].map((name) => [
+      name,
+      {
+        entitled: 'every-permitted-role',
+        note: "A list's search (the roster, the admin's clients and people, each with its page's permission) changes no row: the term is kept in the caller's own session cookie and the answer is a redirect to the list.",
+        input: (ctx) => ({ q: ctx.world.A.clientA1.name, status: 'active', practiceId: ctx.world.B.id }),
+        fuzzAs: 'adminA',
+      } satisfies ActionProbe,
+    ]),
+  ),
 };

@@ -62,9 +62,10 @@ describe('roster display and URL helpers', () => {
     expect(relativeDay('2026-03-10', '2026-03-14')).toBe('in 4 days');
   });
 
-  it('round-trips a view through the URL, leaving defaults out', () => {
+  it('round-trips a view through the URL, leaving defaults out, and the search beside it (never in it)', () => {
     expect(rosterViewToSearchParams(DEFAULT_VIEW).toString()).toBe('');
     const view = { ...DEFAULT_VIEW, sort: 'gad7' as const, dir: 'desc' as const, q: 'Alex R', band: 'phq9:mild', overdue: true, page: 2, size: 50 };
-    expect(parseRosterView(rosterViewToSearchParams(view))).toEqual(view);
+    expect(rosterViewToSearchParams(view).has('q')).toBe(false);
+    expect(parseRosterView(rosterViewToSearchParams(view), view.q)).toEqual(view);
   });
 });

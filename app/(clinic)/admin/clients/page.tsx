@@ -4,14 +4,18 @@ import { requirePageActor } from '@/lib/access/guard';
 import { loadPage } from '@/lib/access/scope';
 import { CLIENT_STATUSES, listClientsForAdmin, parseClientFilters } from '@/lib/clients/admin-queries';
 import { listClinicians } from '@/lib/practice/queries';
-import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
+import { ClearSearchButton, FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
+import { listSearchTerm, searchFormAction } from '@/lib/ui/list-search';
+import { searchClients } from '@/lib/ui/list-search-actions';
 import { ClientTable } from './bulk-move';
 
 export const metadata: Metadata = { title: 'Clients' };
 
 export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('client.manage');
-  const filters = parseClientFilters(await searchParams);
+  // The search is the session's (lib/ui/list-search.ts): a client's name or email never rides in the URL.
+  const filters = parseClientFilters(await searchParams, await listSearchTerm(actor, 'clients'));
+  const searchAction = searchFormAction(searchClients);
   const [rows, clinicians] = await loadPage(actor, () => Promise.all([listClientsForAdmin(actor, filters), listClinicians(actor)]));
   const filtered = Boolean(filters.q || filters.status || filters.therapist || filters.unassigned);
   return (
@@ -23,7 +27,7 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
 <ButtonLink href="/admin/clients/new">New client</ButtonLink>
         }
       />
-      <FilterBar resetHref="/admin/clients">
+      <FilterBar key={JSON.stringify(filters)} resetHref="/admin/clients" searchAction={searchAction}>
         <FilterText name="q" label="Search name or email" value={filters.q} />
         <FilterSelect
           name="status"
@@ -38,10 +42,13 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
       </FilterBar>
       {!filters.status ? <p className="mb-3 text-xs text-slate-600">Archived records are hidden unless you filter by that status.</p> : null}
       {rows.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No clients match these filters' : 'No clients yet'}
-          action={filtered ? { href: '/admin/clients', label: 'Clear filters' } : { href: '/admin/clients/new', label: 'Create the first client record' }}
-        />
+        filtered ? (
+          <EmptyState title="No clients match these filters">
+            <ClearSearchButton searchAction={searchAction} />
+          </EmptyState>
+        ) : (
+          <EmptyState title="No clients yet" action={{ href: '/admin/clients/new', label: 'Create the first client record' }} />
+        )
       ) : (
         <ClientTable rows={rows} clinicians={clinicians} />
       )}

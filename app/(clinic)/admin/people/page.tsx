@@ -4,7 +4,9 @@ import { Badge, EmptyState, PageHeader } from '@/app/_components/ui';
 import { requirePageActor } from '@/lib/access/guard';
 import { can } from '@/lib/access/permissions';
 import { MEMBER_ROLES, MEMBER_STATUSES, listMembers, parseMemberFilters } from '@/lib/practice/queries';
-import { FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
+import { ClearSearchButton, FilterBar, FilterSelect, FilterText } from '../_components/filter-bar';
+import { listSearchTerm, searchFormAction } from '@/lib/ui/list-search';
+import { searchPeople } from '@/lib/ui/list-search-actions';
 import { MemberActions } from './member-actions';
 import { DATE_TIME, formatInstant } from '@/lib/time/format';
 import { buttonClass } from '@/app/_components/design/button';
@@ -13,7 +15,9 @@ export const metadata: Metadata = { title: 'People' };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('people.view');
-  const filters = parseMemberFilters(await searchParams);
+  // The search is the session's (lib/ui/list-search.ts): a person's name or email never rides in the URL.
+  const filters = parseMemberFilters(await searchParams, await listSearchTerm(actor, 'people'));
+  const searchAction = searchFormAction(searchPeople);
   const members = await listMembers(actor, filters);
   const dateTime = (at: Date) => formatInstant(at, actor.practice.timeZone, DATE_TIME);
   const manage = can(actor.role, 'people.manage');
@@ -29,13 +33,19 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           </Link>
         }
       />
-      <FilterBar resetHref="/admin/people">
+      <FilterBar key={JSON.stringify(filters)} resetHref="/admin/people" searchAction={searchAction}>
         <FilterText name="q" label="Search name or email" value={filters.q ?? ''} />
         <FilterSelect name="role" label="Role" value={filters.role ?? ''} options={MEMBER_ROLES.map((r) => ({ value: r, label: r[0]!.toUpperCase() + r.slice(1) }))} />
         <FilterSelect name="status" label="Status" value={filters.status ?? ''} options={MEMBER_STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))} />
       </FilterBar>
       {members.length === 0 ? (
-        <EmptyState title={filtered ? 'Nobody matches these filters' : 'No members yet'} action={filtered ? { href: '/admin/people', label: 'Clear filters' } : { href: '/admin/invitations', label: 'Invite someone' }} />
+        filtered ? (
+          <EmptyState title="Nobody matches these filters">
+            <ClearSearchButton searchAction={searchAction} />
+          </EmptyState>
+        ) : (
+          <EmptyState title="No members yet" action={{ href: '/admin/invitations', label: 'Invite someone' }} />
+        )
       ) : (
         <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">

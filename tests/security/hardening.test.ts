@@ -198,6 +198,32 @@ describe('response headers and the session cookie', () => {
     expect((await run('http://localhost/%FF%FE')).status).toBe(400);
   });
 
+  it('the proxy reads the session cookie and never sets it: a response to a request in flight cannot put back an older session', async () => {
+    // Auth.js's auth() wrapper put the cookie each request carried back on its response; a password-strength check
+    // still in flight while the password changed wrote the ended session's cookie over the new one.
+    const { default: proxy } = await import('../../proxy');
+    const { authConfig } = await import('../../lib/auth/config');
+    const { getAuthSecret } = await import('../../lib/auth/secret');
+    const { encode } = await import('next-auth/jwt');
+    const name = authConfig.cookies.sessionToken.name;
+    const sealed = await encode({ token: { sub: randomUUID(), sessionId: randomUUID() }, secret: getAuthSecret(), salt: name });
+    const run = (url: string, cookie?: string, method = 'GET') =>
+      (proxy as unknown as (request: NextRequest, context: unknown) => Promise<Response>)(
+        new NextRequest(url, { method, headers: cookie ? { cookie } : {} }),
+        {},
+      );
+    for (const [url, method] of [['http://localhost/caseload', 'GET'], ['http://localhost/api/password-strength', 'POST'], ['http://localhost/login', 'GET']] as const) {
+      const response = await run(url, `${name}=${sealed}`, method);
+      expect(response.headers.get('location'), url).toBeNull();
+      expect(response.headers.getSetCookie().filter((c) => c.startsWith(`${name}=`)), url).toEqual([]);
+      expect(response.headers.get('cache-control'), url).toBe('no-store, max-age=0');
+    }
+    // A cookie this server did not seal, or none, is signed out.
+    expect((await run('http://localhost/caseload', `${name}=${sealed.slice(0, -4)}AAAA`)).headers.get('location')).toBe('http://localhost/login');
+    const forged = await encode({ token: { sub: randomUUID(), sessionId: randomUUID() }, secret: 'another-secret-another-secret-000000', salt: name });
+    expect((await run('http://localhost/caseload', `${name}=${forged}`)).headers.get('location')).toBe('http://localhost/login');
+  });
+
   it('in production the session cookie is __Host-, Secure, HttpOnly and SameSite', async () => {
     vi.resetModules();
     vi.stubEnv('NODE_ENV', 'production');

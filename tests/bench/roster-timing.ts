@@ -9,7 +9,6 @@
  * Set ROSTER_BASELINE to a module exporting `rosterQuery` (another version of lib/caseload/roster-sql.ts) to time
  * it interleaved with the current one, call by call, and check both return the same rows.
  */
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -20,7 +19,7 @@ import { actorScope } from '../../lib/access/scope';
 import type { Actor } from '../../lib/auth/types';
 import { rosterQuery } from '../../lib/caseload/roster-sql';
 import { DEFAULT_VIEW, type RosterView } from '../../lib/caseload/view';
-import { SCALE_TIME_ZONE, scaleEmail } from './scale-data';
+import { scaleActor } from './explain';
 
 type Build = typeof rosterQuery;
 
@@ -82,32 +81,7 @@ async function main() {
   try {
     const owner = await handle.owner();
     const actors: Record<'therapist' | 'admin', Actor> = {} as never;
-    for (const role of ['therapist', 'admin'] as const) {
-      const email = role === 'admin' ? scaleEmail.admin('scale') : scaleEmail.therapist('scale', 1);
-      const [me] = (await owner.execute(sql`
-        select m.id as membership_id, m.practice_id, u.id as user_id from memberships m join users u on u.id = m.user_id
-        where u.email = ${email}`)) as unknown as Record<string, string>[];
-      if (!me) throw new Error(`No ${email}: run npm run seed:scale first.`);
-      actors[role] = {
-        sessionId: randomUUID(),
-        userId: me.user_id!,
-        membershipId: me.membership_id!,
-        practiceId: me.practice_id!,
-        role,
-        name: 'Bench',
-        email,
-        clientId: null,
-        careTeamClientIds: new Set(),
-        hasOtherPractices: false,
-        practice: {
-          name: 'Scale Practice',
-          timeZone: SCALE_TIME_ZONE,
-          safetyQuestionEnabled: true,
-          idleTimeoutMinutes: 15,
-          isDemo: false,
-        },
-      };
-    }
+    for (const role of ['therapist', 'admin'] as const) actors[role] = await scaleActor(owner, role);
     const once = async (actor: Actor, query: SQL) =>
       runScoped(handle.app, actorScope(actor), async (tx) => {
         await tx.execute(sql`select 1`);
